@@ -1,0 +1,90 @@
+package app.kadr.account;
+
+import app.kadr.shared.Problem;
+import app.kadr.shared.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/** Who may open what: pages and API need an account, except login, sign-up, health, docs and share links. */
+@Configuration
+class SecurityConfig {
+
+    static final String[] PUBLIC = {
+        "/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**",
+        "/api/v1/auth/**", "/s/**", "/api/v1/public/**"
+    };
+
+    @Bean
+    SecurityFilterChain security(
+            HttpSecurity http,
+            ApiTokenFilter apiTokens,
+            PasswordLogin passwordLogin,
+            ProblemResponses problems)
+            throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(passwordLogin)
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(passwordLogin::onFailure))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, request -> request.getRequestURI()
+                        .startsWith("/api/v1/auth/")))
+                .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
+                            if (api.matches(request)) {
+                                problems.write(response, Problem.UNAUTHORIZED, "problem.unauthorized.detail", null);
+                            } else if (isHtmx(request)) {
+                                response.setHeader("HX-Redirect", "/login");
+                                response.setStatus(401);
+                            } else {
+                                loginPage.commence(request, response, e);
+                            }
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (api.matches(request)) {
+                                problems.write(response, Problem.FORBIDDEN, "problem.csrf.detail", null);
+                            } else {
+                                response.sendError(403);
+                            }
+                        }))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
+                                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
+        return http.build();
+    }
+
+    /** The token filter runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilterOutsideChain(ApiTokenFilter filter) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static boolean isHtmx(HttpServletRequest request) {
+        return request.getHeader("HX-Request") != null;
+    }
+}

@@ -1,0 +1,100 @@
+package app.kadr.project;
+
+import app.kadr.shared.Cursor;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Ownership;
+import app.kadr.shared.Page;
+import app.kadr.shared.Rows;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ProjectService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 5000;
+
+    private final Projects projects;
+    private final Ownership ownership;
+
+    ProjectService(Projects projects, Ownership ownership) {
+        this.projects = projects;
+        this.ownership = ownership;
+    }
+
+    @Transactional
+    public ProjectSummary create(UUID ownerId, @Nullable String name, @Nullable String description) {
+        UUID id = UUID.randomUUID();
+        projects.insert(id, ownerId, validName(name), validDescription(description), Rows.now());
+        return projects.summary(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ProjectSummary> list(UUID ownerId, @Nullable String cursor, @Nullable Integer limit) {
+        int size = Cursor.limit(limit);
+        List<ProjectSummary> items = projects.live(ownerId, Cursor.decode(cursor), size + 1);
+        if (items.size() <= size) {
+            return new Page<>(items, null);
+        }
+        ProjectSummary last = items.get(size - 1);
+        return new Page<>(items.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectSummary get(UUID ownerId, UUID projectId) {
+        ownership.requireProject(ownerId, projectId);
+        return projects.summary(projectId).orElseThrow(KadrException::notFound);
+    }
+
+    @Transactional
+    public ProjectSummary update(
+            UUID ownerId, UUID projectId, @Nullable String name, @Nullable String description) {
+        ProjectSummary current = get(ownerId, projectId);
+        projects.update(
+                projectId,
+                name == null ? current.name() : validName(name),
+                description == null ? current.description() : validDescription(description),
+                Rows.now());
+        return projects.summary(projectId).orElseThrow();
+    }
+
+    @Transactional
+    public void moveToTrash(UUID ownerId, UUID projectId) {
+        ownership.requireProject(ownerId, projectId);
+        projects.setDeleted(projectId, Rows.now());
+    }
+
+    @Transactional
+    public void restore(UUID ownerId, UUID projectId) {
+        ownership.requireTrashedProject(ownerId, projectId);
+        projects.setDeleted(projectId, null);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProjectSummary> trashed(UUID ownerId) {
+        return projects.trashed(ownerId);
+    }
+
+    private static String validName(@Nullable String name) {
+        String value = name == null ? "" : name.strip();
+        if (value.isEmpty()) {
+            throw KadrException.invalid("name", "project.name.empty");
+        }
+        if (value.length() > MAX_NAME) {
+            throw KadrException.invalid("name", "project.name.long", MAX_NAME);
+        }
+        return value;
+    }
+
+    private static String validDescription(@Nullable String description) {
+        String value = description == null ? "" : description.strip();
+        if (value.length() > MAX_DESCRIPTION) {
+            throw KadrException.invalid("description", "project.description.long", MAX_DESCRIPTION);
+        }
+        return value;
+    }
+
+}

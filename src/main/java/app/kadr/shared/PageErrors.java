@@ -1,0 +1,48 @@
+package app.kadr.shared;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Failures of the HTML pages: a calm Russian page with the reason, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    private final Messages messages;
+
+    PageErrors(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(KadrException.class)
+    ModelAndView kadr(KadrException e) {
+        return ErrorPage.of(e.problem(), messages.get(e.problem().titleKey()), messages.detailOf(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badId(MethodArgumentTypeMismatchException e) {
+        return ErrorPage.of(
+                Problem.NOT_FOUND,
+                messages.get(Problem.NOT_FOUND.titleKey()),
+                messages.get("problem.not_found.detail"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e; // Spring's own 4xx (unknown method, bad media type…) go to the error page by status.
+        }
+        log.error("Unexpected failure on a page", e);
+        return ErrorPage.of(
+                Problem.INTERNAL, messages.get(Problem.INTERNAL.titleKey()), messages.get("problem.internal.detail"));
+    }
+}
