@@ -28,7 +28,11 @@ class AccountApi {
 
     record Me(UUID id, String username, String displayName, String role) {
         static Me of(CurrentUser user) {
-            return new Me(user.id(), user.username(), user.displayName(), user.role().name().toLowerCase());
+            return new Me(
+                    user.id(),
+                    user.username(),
+                    user.displayName(),
+                    user.role().name().toLowerCase());
         }
     }
 

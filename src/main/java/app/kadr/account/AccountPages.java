@@ -89,7 +89,8 @@ class AccountPages {
     @PostMapping("/account/tokens")
     String createToken(CurrentUser me, String name, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("newToken", accounts.issueToken(me.id(), name).secret());
+            redirect.addFlashAttribute(
+                    "newToken", accounts.issueToken(me.id(), name).secret());
         } catch (KadrException e) {
             redirect.addFlashAttribute("error", messages.detailOf(e));
         }

@@ -20,8 +20,10 @@ class LoginThrottle {
     static final int FAILURES_ALLOWED = 5;
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final Cache<String, Bucket> buckets =
-            Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(100_000)
+            .build();
 
     void checkAllowed(String username, String address) {
         if (exhausted(key("user", username)) || exhausted(key("addr", address))) {
@@ -40,12 +42,14 @@ class LoginThrottle {
     }
 
     private Bucket bucket(String key) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(FAILURES_ALLOWED)
-                        .refillGreedy(FAILURES_ALLOWED, WINDOW)
-                        .build())
-                .build());
+        return buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(FAILURES_ALLOWED)
+                                .refillGreedy(FAILURES_ALLOWED, WINDOW)
+                                .build())
+                        .build());
     }
 
     private static String key(String kind, String value) {

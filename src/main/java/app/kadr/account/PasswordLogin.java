@@ -31,9 +31,8 @@ class PasswordLogin implements AuthenticationProvider {
     public Authentication authenticate(Authentication attempt) {
         String username = attempt.getName();
         String password = String.valueOf(attempt.getCredentials());
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress()
-                : "";
+        String address =
+                attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
         return authenticated(login(username, password, address));
     }
 
@@ -54,7 +53,9 @@ class PasswordLogin implements AuthenticationProvider {
 
     static Authentication authenticated(CurrentUser user) {
         return UsernamePasswordAuthenticationToken.authenticated(
-                user, null, List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
+                user,
+                null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
     }
 
     @Override

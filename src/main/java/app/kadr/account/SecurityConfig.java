@@ -20,32 +20,40 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfig {
 
     static final String[] PUBLIC = {
-        "/login", "/signup", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/api-docs", "/swagger-ui/**",
-        "/api/v1/auth/**", "/s/**", "/api/v1/public/**"
+        "/login",
+        "/signup",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/api-docs",
+        "/swagger-ui/**",
+        "/api/v1/auth/**",
+        "/s/**",
+        "/api/v1/public/**"
     };
 
     @Bean
     SecurityFilterChain security(
-            HttpSecurity http,
-            ApiTokenFilter apiTokens,
-            PasswordLogin passwordLogin,
-            ProblemResponses problems)
+            HttpSecurity http, ApiTokenFilter apiTokens, PasswordLogin passwordLogin, ProblemResponses problems)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        http.authorizeHttpRequests(auth ->
+                        auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
                 .authenticationProvider(passwordLogin)
-                .formLogin(form -> form.loginPage("/login")
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler(passwordLogin::onFailure))
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(passwordLogin::onFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(bearer, request -> request.getRequestURI()
-                        .startsWith("/api/v1/auth/")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        bearer, request -> request.getRequestURI().startsWith("/api/v1/auth/")))
                 .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (api.matches(request)) {
@@ -64,8 +72,8 @@ class SecurityConfig {
                                 response.sendError(403);
                             }
                         }))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+                .headers(headers -> headers.contentSecurityPolicy(csp ->
+                        csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
                                 + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();

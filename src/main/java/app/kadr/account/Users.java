@@ -25,7 +25,10 @@ class Users {
     }
 
     Optional<User> byId(UUID id) {
-        return jdbc.sql("select * from users where id = ?").param(id).query(Users::map).optional();
+        return jdbc.sql("select * from users where id = ?")
+                .param(id)
+                .query(Users::map)
+                .optional();
     }
 
     long count() {

@@ -30,7 +30,9 @@ class ProjectApi {
 
     @GetMapping
     Page<ProjectSummary> list(
-            CurrentUser me, @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+            CurrentUser me,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
         return projects.list(me.id(), cursor, limit);
     }
 

@@ -50,8 +50,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectSummary update(
-            UUID ownerId, UUID projectId, @Nullable String name, @Nullable String description) {
+    public ProjectSummary update(UUID ownerId, UUID projectId, @Nullable String name, @Nullable String description) {
         ProjectSummary current = get(ownerId, projectId);
         projects.update(
                 projectId,
@@ -96,5 +95,4 @@ public class ProjectService {
         }
         return value;
     }
-
 }

@@ -15,5 +15,9 @@ public record ProjectSummary(
         Instant createdAt,
         Instant updatedAt) {
 
-    public record Cover(UUID assetId, String kind, String thumbUrl, @Nullable String thumbhash) {}
+    public record Cover(
+            UUID assetId,
+            String kind,
+            String thumbUrl,
+            @Nullable String thumbhash) {}
 }

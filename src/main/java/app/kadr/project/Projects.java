@@ -45,7 +45,10 @@ class Projects {
                         + " order by p.created_at desc, p.id desc limit " + limit)
                 .param(ownerId);
         if (after != null) {
-            statement = statement.param(Rows.ts(after.at())).param(Rows.ts(after.at())).param(after.id());
+            statement = statement
+                    .param(Rows.ts(after.at()))
+                    .param(Rows.ts(after.at()))
+                    .param(after.id());
         }
         List<Row> rows = statement.query(Projects::row).list();
         return withCovers(rows);
@@ -61,11 +64,11 @@ class Projects {
     }
 
     List<ProjectSummary> trashed(UUID ownerId) {
-        return withCovers(jdbc.sql(SUMMARY + " where p.owner_id = ? and p.deleted_at is not null"
-                        + " order by p.deleted_at desc")
-                .param(ownerId)
-                .query(Projects::row)
-                .list());
+        return withCovers(
+                jdbc.sql(SUMMARY + " where p.owner_id = ? and p.deleted_at is not null" + " order by p.deleted_at desc")
+                        .param(ownerId)
+                        .query(Projects::row)
+                        .list());
     }
 
     void update(UUID projectId, String name, String description, Instant now) {
@@ -80,7 +83,8 @@ class Projects {
                 .update();
     }
 
-    private record Row(UUID id, String name, String description, long shots, long assets, Instant created, Instant updated) {}
+    private record Row(
+            UUID id, String name, String description, long shots, long assets, Instant created, Instant updated) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
@@ -104,8 +108,7 @@ class Projects {
                         select s.project_id, a.id, a.kind, a.thumbhash from shots s
                         join assets a on a.id = s.headliner_asset_id
                         where s.deleted_at is null and a.deleted_at is null and s.project_id in (%s)
-                        order by s.project_id, s.position"""
-                        .formatted(ids))
+                        order by s.project_id, s.position""".formatted(ids))
                 .params(rows.stream().map(Row::id).toList())
                 .query((rs, n) -> {
                     UUID assetId = Rows.uuid(rs, "id");
@@ -121,7 +124,14 @@ class Projects {
                 .list();
         return rows.stream()
                 .map(r -> new ProjectSummary(
-                        r.id(), r.name(), r.description(), r.shots(), r.assets(), covers.get(r.id()), r.created(), r.updated()))
+                        r.id(),
+                        r.name(),
+                        r.description(),
+                        r.shots(),
+                        r.assets(),
+                        covers.get(r.id()),
+                        r.created(),
+                        r.updated()))
                 .toList();
     }
 }

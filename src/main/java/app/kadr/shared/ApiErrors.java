@@ -111,5 +111,4 @@ class ApiErrors {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemBodies.of(problem, messages.get(problem.titleKey()), detail, field));
     }
-
 }

@@ -14,7 +14,8 @@ final class ErrorPage {
     }
 
     static ModelAndView of(HttpStatusCode status, String title, String detail) {
-        ModelAndView page = new ModelAndView("error", Map.of("title", title, "detail", detail, "status", status.value()));
+        ModelAndView page =
+                new ModelAndView("error", Map.of("title", title, "detail", detail, "status", status.value()));
         page.setStatus(status);
         return page;
     }

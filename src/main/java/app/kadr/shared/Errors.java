@@ -36,7 +36,9 @@ class Errors implements ErrorController {
         Problem problem = problemOf(status);
         ProblemDetail body = ProblemBodies.of(problem, titleOf(status), detailOf(status), null);
         body.setStatus(status.value());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {

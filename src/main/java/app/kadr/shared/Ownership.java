@@ -57,8 +57,7 @@ public class Ownership {
     private ShotRef shot(UUID ownerId, UUID shotId, String shotState) {
         return jdbc.sql("""
                         select s.id, s.project_id from shots s join projects p on p.id = s.project_id
-                        where s.id = ? and p.owner_id = ? and p.deleted_at is null and %s"""
-                        .formatted(shotState))
+                        where s.id = ? and p.owner_id = ? and p.deleted_at is null and %s""".formatted(shotState))
                 .params(shotId, ownerId)
                 .query((rs, n) -> new ShotRef(Rows.uuid(rs, "id"), Rows.uuid(rs, "project_id")))
                 .optional()
@@ -69,8 +68,7 @@ public class Ownership {
         return jdbc.sql("""
                         select a.id, a.shot_id, s.project_id from assets a
                         join shots s on s.id = a.shot_id join projects p on p.id = s.project_id
-                        where a.id = ? and p.owner_id = ? and p.deleted_at is null and s.deleted_at is null and %s"""
-                        .formatted(assetState))
+                        where a.id = ? and p.owner_id = ? and p.deleted_at is null and s.deleted_at is null and %s""".formatted(assetState))
                 .params(assetId, ownerId)
                 .query((rs, n) ->
                         new AssetRef(Rows.uuid(rs, "id"), Rows.uuid(rs, "shot_id"), Rows.uuid(rs, "project_id")))
