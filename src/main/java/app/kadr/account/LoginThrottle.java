@@ -11,13 +11,14 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: a login (per address and per account name) gets a handful of failed
- * attempts, then must wait. Successful logins do not count.
+ * Slows down password guessing: an account name gets a handful of failed attempts a minute, an address
+ * (which many people may share) a few dozen; then they must wait. Successful logins do not count.
  */
 @Component
 class LoginThrottle {
 
     static final int FAILURES_ALLOWED = 5;
+    static final int FAILURES_ALLOWED_PER_ADDRESS = 30;
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -32,8 +33,8 @@ class LoginThrottle {
     }
 
     void recordFailure(String username, String address) {
-        bucket(key("user", username)).tryConsume(1);
-        bucket(key("addr", address)).tryConsume(1);
+        bucket(key("user", username), FAILURES_ALLOWED).tryConsume(1);
+        bucket(key("addr", address), FAILURES_ALLOWED_PER_ADDRESS).tryConsume(1);
     }
 
     private boolean exhausted(String key) {
@@ -41,13 +42,13 @@ class LoginThrottle {
         return bucket != null && bucket.getAvailableTokens() <= 0;
     }
 
-    private Bucket bucket(String key) {
+    private Bucket bucket(String key, int failures) {
         return buckets.get(
                 key,
                 k -> Bucket.builder()
                         .addLimit(Bandwidth.builder()
-                                .capacity(FAILURES_ALLOWED)
-                                .refillGreedy(FAILURES_ALLOWED, WINDOW)
+                                .capacity(failures)
+                                .refillGreedy(failures, WINDOW)
                                 .build())
                         .build());
     }

@@ -1,0 +1,71 @@
+package app.kadr.asset;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** An asset as stored, with the keys of its files. */
+record AssetRow(
+        UUID id,
+        UUID shotId,
+        String kind,
+        String origin,
+        String mediaStatus,
+        @Nullable String brokenReason,
+        String mimeType,
+        long bytes,
+        @Nullable Integer width,
+        @Nullable Integer height,
+        @Nullable Long durationMs,
+        @Nullable String thumbhash,
+        String originalName,
+        String originalKey,
+        @Nullable String thumbKey,
+        @Nullable String previewKey,
+        @Nullable String posterKey,
+        @Nullable String hoverKey,
+        boolean starred,
+        Instant createdAt) {
+
+    /** A just-uploaded file: its derivatives are still to be made. */
+    static AssetRow uploaded(UUID shotId, Uploads.Accepted file, String originalKey) {
+        return new AssetRow(
+                UUID.randomUUID(),
+                shotId,
+                file.media().kind().apiName(),
+                "upload",
+                "processing",
+                null,
+                file.media().mimeType(),
+                file.bytes(),
+                null,
+                null,
+                null,
+                null,
+                file.fileName(),
+                originalKey,
+                null,
+                null,
+                null,
+                null,
+                false,
+                app.kadr.shared.Rows.now());
+    }
+
+    boolean isVideo() {
+        return "video".equals(kind);
+    }
+
+    /** The blob key of a file variant, or null if this asset has no such file (yet). */
+    @Nullable
+    String keyOf(String variant) {
+        return switch (variant) {
+            case "original" -> originalKey;
+            case "thumb" -> thumbKey;
+            case "preview" -> previewKey;
+            case "poster" -> posterKey;
+            case "hover" -> hoverKey;
+            default -> null;
+        };
+    }
+}

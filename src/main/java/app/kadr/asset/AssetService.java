@@ -1,0 +1,177 @@
+package app.kadr.asset;
+
+import app.kadr.live.LiveEvent;
+import app.kadr.live.LiveUpdates;
+import app.kadr.shared.AssetUrls;
+import app.kadr.shared.Cursor;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Ownership;
+import app.kadr.shared.Page;
+import app.kadr.storage.BlobStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The takes of a shot: upload, feed, stars, trash, files and their repair. */
+@Service
+public class AssetService {
+
+    private final Assets assets;
+    private final Uploads uploads;
+    private final BlobStore blobs;
+    private final MediaJobs jobs;
+    private final Ownership ownership;
+    private final LiveUpdates live;
+
+    AssetService(
+            Assets assets, Uploads uploads, BlobStore blobs, MediaJobs jobs, Ownership ownership, LiveUpdates live) {
+        this.assets = assets;
+        this.uploads = uploads;
+        this.blobs = blobs;
+        this.jobs = jobs;
+        this.ownership = ownership;
+        this.live = live;
+    }
+
+    /** Stores uploaded files as assets of a shot, all or none, and queues their processing. */
+    @Transactional
+    public List<Asset> upload(UUID ownerId, UUID shotId, List<MultipartFile> files) throws IOException {
+        Ownership.ShotRef shot = ownership.requireShot(ownerId, shotId);
+        List<String> stored = new ArrayList<>();
+        try (Uploads.Batch batch = uploads.accept(files)) {
+            List<Asset> created = new ArrayList<>();
+            for (Uploads.Accepted file : batch.files()) {
+                String key = blobs.put(file.staged(), file.media().extension());
+                stored.add(key);
+                AssetRow row = AssetRow.uploaded(shotId, file, key);
+                assets.insert(row);
+                jobs.schedule(row.id());
+                created.add(Asset.of(row));
+            }
+            live.publishAfterCommit(shot.projectId(), new LiveEvent("shot", shotId, null));
+            return created;
+        } catch (RuntimeException | IOException e) {
+            for (String key : stored) {
+                blobs.delete(key);
+            }
+            throw e;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Asset> feed(
+            UUID ownerId, UUID shotId, @Nullable String kind, @Nullable String cursor, @Nullable Integer limit) {
+        ownership.requireShot(ownerId, shotId);
+        if (kind != null && !kind.equals("image") && !kind.equals("video")) {
+            throw KadrException.invalid("kind", "asset.kind.invalid");
+        }
+        int size = Cursor.limit(limit);
+        List<AssetRow> rows = assets.feed(shotId, kind, Cursor.decode(cursor), size + 1);
+        List<Asset> items = rows.stream().limit(size).map(Asset::of).toList();
+        if (rows.size() <= size) {
+            return new Page<>(items, null);
+        }
+        Asset last = items.getLast();
+        return new Page<>(items, new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    @Transactional(readOnly = true)
+    public Asset get(UUID ownerId, UUID assetId) {
+        ownership.requireAsset(ownerId, assetId);
+        return Asset.of(assets.byId(assetId).orElseThrow(KadrException::notFound));
+    }
+
+    @Transactional
+    public Asset setStarred(UUID ownerId, UUID assetId, boolean starred) {
+        ownership.requireAsset(ownerId, assetId);
+        assets.setStarred(assetId, starred);
+        return get(ownerId, assetId);
+    }
+
+    /** Moves an asset to the trash; if it was its shot's headliner, the shot simply shows none meanwhile. */
+    @Transactional
+    public void moveToTrash(UUID ownerId, UUID assetId) {
+        Ownership.AssetRef asset = ownership.requireAsset(ownerId, assetId);
+        assets.setDeleted(assetId, true);
+        live.publishAfterCommit(asset.projectId(), new LiveEvent("shot", asset.shotId(), assetId));
+    }
+
+    @Transactional
+    public Asset restore(UUID ownerId, UUID assetId) {
+        Ownership.AssetRef asset = ownership.requireTrashedAsset(ownerId, assetId);
+        assets.setDeleted(assetId, false);
+        live.publishAfterCommit(asset.projectId(), new LiveEvent("shot", asset.shotId(), assetId));
+        return get(ownerId, assetId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrashedAsset> trashed(UUID ownerId) {
+        return assets.trashed(ownerId);
+    }
+
+    /** Rebuilds an asset's derivatives if any is missing or the asset is broken. */
+    @Transactional
+    public Asset repair(UUID ownerId, UUID assetId) {
+        ownership.requireAsset(ownerId, assetId);
+        AssetRow row = assets.byId(assetId).orElseThrow(KadrException::notFound);
+        if (needsRepair(row)) {
+            assets.markProcessing(assetId);
+            jobs.schedule(assetId);
+        }
+        return get(ownerId, assetId);
+    }
+
+    /** Repairs every asset of a project that needs it; answers how many were queued. */
+    @Transactional
+    public int repairProject(UUID ownerId, UUID projectId) {
+        ownership.requireProject(ownerId, projectId);
+        int queued = 0;
+        for (AssetRow row : assets.ofProject(projectId)) {
+            if (needsRepair(row)) {
+                assets.markProcessing(row.id());
+                jobs.schedule(row.id());
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    private boolean needsRepair(AssetRow row) {
+        if ("processing".equals(row.mediaStatus())) {
+            return false;
+        }
+        if ("broken".equals(row.mediaStatus())) {
+            return blobs.exists(row.originalKey());
+        }
+        List<String> variants = row.isVideo() ? List.of("thumb", "poster", "hover") : List.of("thumb", "preview");
+        return variants.stream().map(row::keyOf).anyMatch(key -> key == null || !blobs.exists(key));
+    }
+
+    /** A file of an asset, for its owner only. */
+    @Transactional(readOnly = true)
+    public StoredFile file(UUID ownerId, UUID assetId, String variant) {
+        ownership.requireAsset(ownerId, assetId);
+        AssetRow row = assets.byId(assetId).orElseThrow(KadrException::notFound);
+        String key = row.keyOf(variant);
+        if (key == null || !blobs.exists(key)) {
+            throw KadrException.notFound();
+        }
+        String mime = variant.equals("original") ? row.mimeType() : mimeOf(key);
+        return new StoredFile(blobs.path(key), mime, AssetUrls.version(key), row.originalName());
+    }
+
+    private static String mimeOf(String key) {
+        String extension = key.substring(key.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "webp" -> "image/webp";
+            case "png" -> "image/png";
+            case "mp4" -> "video/mp4";
+            default -> "image/jpeg";
+        };
+    }
+}

@@ -1,0 +1,169 @@
+package app.kadr.asset;
+
+import app.kadr.shared.AssetUrls;
+import app.kadr.shared.Cursor;
+import app.kadr.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Assets {
+
+    private final JdbcClient jdbc;
+
+    Assets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(AssetRow row) {
+        jdbc.sql("""
+                        insert into assets (id, shot_id, kind, origin, media_status, mime_type, bytes, original_name,
+                          original_key, starred, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        row.id(),
+                        row.shotId(),
+                        row.kind(),
+                        row.origin(),
+                        row.mediaStatus(),
+                        row.mimeType(),
+                        row.bytes(),
+                        row.originalName(),
+                        row.originalKey(),
+                        row.starred(),
+                        Rows.ts(row.createdAt()))
+                .update();
+    }
+
+    Optional<AssetRow> byId(UUID id) {
+        return jdbc.sql("select * from assets where id = ?")
+                .param(id)
+                .query(Assets::map)
+                .optional();
+    }
+
+    /** Live assets of a shot, newest first, optionally of one kind, one page after the cursor. */
+    List<AssetRow> feed(UUID shotId, @Nullable String kind, @Nullable Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from assets where shot_id = ? and deleted_at is null");
+        var params = new java.util.ArrayList<Object>(List.of(shotId));
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            params.add(kind);
+        }
+        if (after != null) {
+            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            params.addAll(List.of(Rows.ts(after.at()), Rows.ts(after.at()), after.id()));
+        }
+        sql.append(" order by created_at desc, id desc limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(Assets::map).list();
+    }
+
+    void setStarred(UUID id, boolean starred) {
+        jdbc.sql("update assets set starred = ? where id = ?")
+                .params(starred, id)
+                .update();
+    }
+
+    void setDeleted(UUID id, boolean deleted) {
+        jdbc.sql("update assets set deleted_at = ? where id = ?")
+                .params(deleted ? Rows.ts(Rows.now()) : null, id)
+                .update();
+    }
+
+    void markProcessing(UUID id) {
+        jdbc.sql("update assets set media_status = 'processing', broken_reason = null where id = ?")
+                .param(id)
+                .update();
+    }
+
+    /**
+     * Records finished derivatives, unless another run already did: processing may run twice after a
+     * crash, and only one set of files may win.
+     */
+    boolean markReady(UUID id, Derivatives files) {
+        return jdbc.sql("""
+                                update assets set media_status = 'ready', broken_reason = null, width = ?, height = ?,
+                                  duration_ms = ?, thumbhash = ?, thumb_key = ?, preview_key = ?, poster_key = ?, hover_key = ?
+                                where id = ? and media_status = 'processing'""")
+                        .params(
+                                files.width(),
+                                files.height(),
+                                files.durationMs(),
+                                files.thumbhash(),
+                                files.thumbKey(),
+                                files.previewKey(),
+                                files.posterKey(),
+                                files.hoverKey(),
+                                id)
+                        .update()
+                > 0;
+    }
+
+    void markBroken(UUID id, String reason) {
+        jdbc.sql("update assets set media_status = 'broken', broken_reason = ? where id = ?")
+                .params(reason.length() > 500 ? reason.substring(0, 500) : reason, id)
+                .update();
+    }
+
+    /** Assets of a project's live shots whose files are missing or broken: the ones repair should rebuild. */
+    List<AssetRow> ofProject(UUID projectId) {
+        return jdbc.sql("""
+                        select a.* from assets a join shots s on s.id = a.shot_id
+                        where s.project_id = ? and s.deleted_at is null and a.deleted_at is null""").param(projectId).query(Assets::map).list();
+    }
+
+    List<TrashedAsset> trashed(UUID ownerId) {
+        return jdbc.sql("""
+                        select a.id, a.kind, a.original_name, a.thumb_key, a.deleted_at, s.id as shot_id,
+                          s.title as shot_title, p.name as project_name
+                        from assets a join shots s on s.id = a.shot_id join projects p on p.id = s.project_id
+                        where p.owner_id = ? and p.deleted_at is null and s.deleted_at is null
+                          and a.deleted_at is not null
+                        order by a.deleted_at desc""")
+                .param(ownerId)
+                .query((rs, n) -> {
+                    UUID id = Rows.uuid(rs, "id");
+                    String thumb = rs.getString("thumb_key");
+                    return new TrashedAsset(
+                            id,
+                            rs.getString("kind"),
+                            rs.getString("original_name"),
+                            thumb == null ? null : AssetUrls.of(id, "thumb", thumb),
+                            Rows.uuid(rs, "shot_id"),
+                            rs.getString("shot_title"),
+                            rs.getString("project_name"),
+                            Rows.instant(rs, "deleted_at"));
+                })
+                .list();
+    }
+
+    private static AssetRow map(ResultSet rs, int n) throws SQLException {
+        return new AssetRow(
+                Rows.uuid(rs, "id"),
+                Rows.uuid(rs, "shot_id"),
+                rs.getString("kind"),
+                rs.getString("origin"),
+                rs.getString("media_status"),
+                rs.getString("broken_reason"),
+                rs.getString("mime_type"),
+                rs.getLong("bytes"),
+                Rows.integer(rs, "width"),
+                Rows.integer(rs, "height"),
+                Rows.longValue(rs, "duration_ms"),
+                rs.getString("thumbhash"),
+                rs.getString("original_name"),
+                rs.getString("original_key"),
+                rs.getString("thumb_key"),
+                rs.getString("preview_key"),
+                rs.getString("poster_key"),
+                rs.getString("hover_key"),
+                rs.getBoolean("starred"),
+                Rows.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,71 @@
+package app.kadr.asset;
+
+import app.kadr.account.CurrentUser;
+import app.kadr.project.ProjectService;
+import app.kadr.storyboard.Shot;
+import app.kadr.storyboard.ShotChanges;
+import app.kadr.storyboard.ShotStatus;
+import app.kadr.storyboard.StoryboardService;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The box: one shot with every take in one feed. */
+@Controller
+class BoxPage {
+
+    static final int FEED_PAGE = 200;
+
+    private final StoryboardService storyboard;
+    private final ProjectService projects;
+    private final AssetService assets;
+
+    BoxPage(StoryboardService storyboard, ProjectService projects, AssetService assets) {
+        this.storyboard = storyboard;
+        this.projects = projects;
+        this.assets = assets;
+    }
+
+    @GetMapping("/shots/{shotId}")
+    String page(CurrentUser me, @PathVariable UUID shotId, @RequestParam(required = false) String kind, Model model) {
+        Shot shot = storyboard.get(me.id(), shotId);
+        model.addAttribute("shot", shot);
+        model.addAttribute("project", projects.get(me.id(), shot.projectId()));
+        model.addAttribute("statuses", List.of(ShotStatus.values()));
+        return feedOf(me, shot, kind, model, "box/page");
+    }
+
+    @GetMapping("/shots/{shotId}/feed")
+    String feed(CurrentUser me, @PathVariable UUID shotId, @RequestParam(required = false) String kind, Model model) {
+        return feedOf(me, storyboard.get(me.id(), shotId), kind, model, "box/feed :: feed");
+    }
+
+    @GetMapping("/assets/{assetId}/card")
+    String card(CurrentUser me, @PathVariable UUID assetId, Model model) {
+        Asset asset = assets.get(me.id(), assetId);
+        model.addAttribute("asset", asset);
+        model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
+        return "box/feed :: card";
+    }
+
+    @PostMapping("/shots/{shotId}/edit")
+    String edit(CurrentUser me, @PathVariable UUID shotId, String title, String description, String status) {
+        storyboard.update(me.id(), shotId, ShotChanges.texts(title, description, status));
+        return "redirect:/shots/" + shotId;
+    }
+
+    private String feedOf(CurrentUser me, Shot shot, String kind, Model model, String view) {
+        String filter = "image".equals(kind) || "video".equals(kind) ? kind : null;
+        model.addAttribute("shot", shot);
+        model.addAttribute("kind", filter);
+        model.addAttribute(
+                "assets",
+                assets.feed(me.id(), shot.id(), filter, null, FEED_PAGE).items());
+        return view;
+    }
+}

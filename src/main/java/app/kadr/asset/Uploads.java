@@ -1,0 +1,108 @@
+package app.kadr.asset;
+
+import app.kadr.media.DetectedMedia;
+import app.kadr.media.MediaException;
+import app.kadr.media.MediaInspector;
+import app.kadr.media.MediaKind;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.KadrProperties;
+import app.kadr.shared.Messages;
+import app.kadr.shared.Problem;
+import app.kadr.storage.BlobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Checks uploaded files before anything is stored: type by content, size by kind, readable headers.
+ * Either every file of a request is accepted or none is, and a refusal leaves no file behind.
+ */
+@Component
+class Uploads {
+
+    /** A file that passed every check, staged in a work folder until it is taken into the store. */
+    record Accepted(String fileName, DetectedMedia media, Path staged, long bytes) {}
+
+    /** The staged files of one request; closing it removes whatever the store did not take. */
+    record Batch(List<Accepted> files, Path workDir) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                FileSystemUtils.deleteRecursively(workDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final MediaInspector inspector;
+    private final BlobStore blobs;
+    private final KadrProperties.Upload limits;
+    private final Messages messages;
+
+    Uploads(MediaInspector inspector, BlobStore blobs, KadrProperties properties, Messages messages) {
+        this.inspector = inspector;
+        this.blobs = blobs;
+        this.limits = properties.upload();
+        this.messages = messages;
+    }
+
+    Batch accept(List<MultipartFile> files) throws IOException {
+        if (files.isEmpty()) {
+            throw KadrException.invalid("file", "problem.missing_file.detail");
+        }
+        Path workDir = blobs.newWorkDir();
+        Batch batch = new Batch(new ArrayList<>(), workDir);
+        try {
+            for (MultipartFile file : files) {
+                batch.files()
+                        .add(accept(
+                                file, workDir.resolve("upload-" + batch.files().size())));
+            }
+            return batch;
+        } catch (RuntimeException | IOException e) {
+            batch.close();
+            throw e;
+        }
+    }
+
+    private Accepted accept(MultipartFile file, Path staged) throws IOException {
+        String name = FileNames.clean(file.getOriginalFilename());
+        file.transferTo(staged);
+        long size = Files.size(staged);
+        DetectedMedia media;
+        try {
+            media = inspector.inspect(staged, limits.maxImagePixels());
+        } catch (MediaException e) {
+            throw refusal(name, problemOf(e.reasonKey()), messages.get(e.reasonKey(), e.args()));
+        }
+        long limit = media.kind() == MediaKind.IMAGE ? limits.maxImageBytes() : limits.maxVideoBytes();
+        if (size > limit) {
+            String key = media.kind() == MediaKind.IMAGE ? "upload.too_large.image" : "upload.too_large.video";
+            throw refusal(name, Problem.TOO_LARGE, messages.get(key, megabytes(limit)));
+        }
+        return new Accepted(name, media, staged, size);
+    }
+
+    private static KadrException refusal(String fileName, Problem problem, String reason) {
+        return new KadrException(problem, "upload.refused", "file", fileName, reason);
+    }
+
+    private static Problem problemOf(String reasonKey) {
+        return switch (reasonKey) {
+            case "media.empty" -> Problem.VALIDATION;
+            case "media.image.too_many_pixels" -> Problem.TOO_LARGE;
+            default -> Problem.UNSUPPORTED_MEDIA;
+        };
+    }
+
+    private static long megabytes(long bytes) {
+        return bytes / (1024 * 1024);
+    }
+}

@@ -1,0 +1,36 @@
+package app.kadr.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+@Configuration
+class JobsConfig {
+
+    /**
+     * The data source is wrapped so that scheduling a task joins the caller's transaction: a task exists
+     * exactly when the change that asked for it was committed.
+     */
+    @Bean(destroyMethod = "stop")
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .threads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+                .pollingInterval(Duration.ofMillis(500))
+                .heartbeatInterval(Duration.ofSeconds(15))
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(20))
+                .build();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(Scheduler.class).start();
+    }
+}

@@ -1,0 +1,70 @@
+package app.kadr.live;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Keeps the open event streams per project and sends each event to the pages watching that project. */
+@Component
+public class LiveUpdates {
+
+    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+
+    private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+    SseEmitter open(UUID projectId) {
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        Set<SseEmitter> watchers = streams.computeIfAbsent(projectId, id -> ConcurrentHashMap.newKeySet());
+        watchers.add(emitter);
+        Runnable forget = () -> watchers.remove(emitter);
+        emitter.onCompletion(forget);
+        emitter.onTimeout(forget);
+        emitter.onError(e -> forget.run());
+        send(emitter, SseEmitter.event().comment("open"));
+        return emitter;
+    }
+
+    public void publish(UUID projectId, LiveEvent event) {
+        for (SseEmitter emitter : streams.getOrDefault(projectId, Set.of())) {
+            send(emitter, SseEmitter.event().name(event.type()).data(event));
+        }
+    }
+
+    /** Publishes once the current transaction commits, so pages never fetch a change that is not there yet. */
+    public void publishAfterCommit(UUID projectId, LiveEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            publish(projectId, event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                publish(projectId, event);
+            }
+        });
+    }
+
+    /** A comment now and then keeps proxies from closing idle streams and finds dead ones. */
+    @Scheduled(fixedDelay = 20_000)
+    void heartbeat() {
+        streams.values()
+                .forEach(watchers ->
+                        watchers.forEach(e -> send(e, SseEmitter.event().comment("ping"))));
+    }
+
+    private static void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package app.kadr.storyboard;
+
+import app.kadr.shared.AssetUrls;
+import app.kadr.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Shots {
+
+    /** One query for the whole storyboard: the grid of 150 shots must render in milliseconds. */
+    private static final String SELECT = """
+            select s.id, s.project_id, s.position, s.title, s.description, s.status,
+              a.id as h_id, a.kind as h_kind, a.media_status as h_status, a.width as h_width, a.height as h_height,
+              a.duration_ms as h_duration, a.thumbhash as h_thumbhash, a.original_key as h_original,
+              a.thumb_key as h_thumb, a.preview_key as h_preview, a.poster_key as h_poster, a.hover_key as h_hover,
+              (select count(*) from assets x where x.shot_id = s.id and x.deleted_at is null) as asset_count
+            from shots s
+            left join assets a on a.id = s.headliner_asset_id and a.deleted_at is null
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    Shots(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    List<Shot> ofProject(UUID projectId) {
+        return jdbc.sql(SELECT + " where s.project_id = ? and s.deleted_at is null order by s.position")
+                .param(projectId)
+                .query(Shots::map)
+                .list();
+    }
+
+    Optional<Shot> byId(UUID shotId) {
+        return jdbc.sql(SELECT + " where s.id = ?")
+                .param(shotId)
+                .query(Shots::map)
+                .optional();
+    }
+
+    List<UUID> liveIds(UUID projectId) {
+        return jdbc.sql("select id from shots where project_id = ? and deleted_at is null order by position")
+                .param(projectId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /**
+     * Takes the project's order lock and bumps its version. Every change of order goes through here first,
+     * so two tabs editing one storyboard are serialised by the database.
+     *
+     * @return the new version, or empty if {@code expectedVersion} was given and is stale
+     */
+    Optional<Long> bumpOrderVersion(UUID projectId, @Nullable Long expectedVersion) {
+        int changed = expectedVersion == null
+                ? jdbc.sql(
+                                "update projects set shot_order_version = shot_order_version + 1, updated_at = ? where id = ?")
+                        .params(Rows.ts(Rows.now()), projectId)
+                        .update()
+                : jdbc.sql("""
+                                update projects set shot_order_version = shot_order_version + 1, updated_at = ?
+                                where id = ? and shot_order_version = ?""")
+                        .params(Rows.ts(Rows.now()), projectId, expectedVersion)
+                        .update();
+        return changed == 0 ? Optional.empty() : Optional.of(orderVersion(projectId));
+    }
+
+    long orderVersion(UUID projectId) {
+        return jdbc.sql("select shot_order_version from projects where id = ?")
+                .param(projectId)
+                .query(Long.class)
+                .single();
+    }
+
+    int liveCount(UUID projectId) {
+        return jdbc.sql("select count(*) from shots where project_id = ? and deleted_at is null")
+                .param(projectId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Makes room at {@code position} by moving it and everything after it one place down. */
+    void openGapAt(UUID projectId, int position) {
+        jdbc.sql(
+                        "update shots set position = position + 1 where project_id = ? and deleted_at is null and position >= ?")
+                .params(projectId, position)
+                .update();
+    }
+
+    void closeGapAt(UUID projectId, int position) {
+        jdbc.sql(
+                        "update shots set position = position - 1 where project_id = ? and deleted_at is null and position > ?")
+                .params(projectId, position)
+                .update();
+    }
+
+    void insert(UUID id, UUID projectId, int position, String title, String description, ShotStatus status) {
+        Instant now = Rows.now();
+        jdbc.sql("""
+                        insert into shots (id, project_id, position, title, description, status, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, projectId, position, title, description, status.apiName(), Rows.ts(now), Rows.ts(now))
+                .update();
+    }
+
+    void setPositions(List<UUID> orderedIds) {
+        batch.batchUpdate(
+                "update shots set position = ? where id = ?", orderedIds, orderedIds.size(), (statement, id) -> {
+                    statement.setInt(1, orderedIds.indexOf(id) + 1);
+                    statement.setObject(2, id);
+                });
+    }
+
+    void update(UUID shotId, String title, String description, ShotStatus status, @Nullable UUID headlinerId) {
+        jdbc.sql("""
+                        update shots set title = ?, description = ?, status = ?, headliner_asset_id = ?, updated_at = ?
+                        where id = ?""")
+                .params(title, description, status.apiName(), headlinerId, Rows.ts(Rows.now()), shotId)
+                .update();
+    }
+
+    @Nullable
+    UUID headlinerId(UUID shotId) {
+        return jdbc.sql("select headliner_asset_id from shots where id = ?")
+                .param(shotId)
+                .query((rs, n) -> Optional.ofNullable(Rows.uuid(rs, "headliner_asset_id")))
+                .single()
+                .orElse(null);
+    }
+
+    boolean isLiveAssetOf(UUID assetId, UUID shotId) {
+        return jdbc.sql("select count(*) from assets where id = ? and shot_id = ? and deleted_at is null")
+                        .params(assetId, shotId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    int positionOf(UUID shotId) {
+        return jdbc.sql("select position from shots where id = ?")
+                .param(shotId)
+                .query(Integer.class)
+                .single();
+    }
+
+    void moveToTrash(UUID shotId) {
+        jdbc.sql("update shots set deleted_at = ?, position = null where id = ?")
+                .params(Rows.ts(Rows.now()), shotId)
+                .update();
+    }
+
+    void restoreAt(UUID shotId, int position) {
+        jdbc.sql("update shots set deleted_at = null, position = ? where id = ?")
+                .params(position, shotId)
+                .update();
+    }
+
+    /** Trashed shots of the owner's live projects, newest first. */
+    List<TrashedShot> trashed(UUID ownerId) {
+        return jdbc.sql("""
+                        select s.id, s.title, s.deleted_at, p.id as project_id, p.name as project_name
+                        from shots s join projects p on p.id = s.project_id
+                        where p.owner_id = ? and p.deleted_at is null and s.deleted_at is not null
+                        order by s.deleted_at desc""")
+                .param(ownerId)
+                .query((rs, n) -> new TrashedShot(
+                        Rows.uuid(rs, "id"),
+                        rs.getString("title"),
+                        Rows.uuid(rs, "project_id"),
+                        rs.getString("project_name"),
+                        Rows.instant(rs, "deleted_at")))
+                .list();
+    }
+
+    private static Shot map(ResultSet rs, int row) throws SQLException {
+        Integer position = Rows.integer(rs, "position");
+        return new Shot(
+                Rows.uuid(rs, "id"),
+                Rows.uuid(rs, "project_id"),
+                position == null ? 0 : position,
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getString("status"),
+                headliner(rs),
+                rs.getLong("asset_count"),
+                0,
+                0);
+    }
+
+    private static @Nullable Headliner headliner(ResultSet rs) throws SQLException {
+        UUID id = Rows.uuid(rs, "h_id");
+        if (id == null) {
+            return null;
+        }
+        return new Headliner(
+                id,
+                rs.getString("h_kind"),
+                rs.getString("h_status"),
+                Rows.integer(rs, "h_width"),
+                Rows.integer(rs, "h_height"),
+                Rows.longValue(rs, "h_duration"),
+                rs.getString("h_thumbhash"),
+                AssetUrls.all(
+                        id,
+                        rs.getString("h_original"),
+                        rs.getString("h_thumb"),
+                        rs.getString("h_preview"),
+                        rs.getString("h_poster"),
+                        rs.getString("h_hover")));
+    }
+}

@@ -1,0 +1,181 @@
+// The box page: uploads with progress, the lightbox, comparison, headliner, stars, trash and live updates.
+(function () {
+  'use strict';
+
+  const main = document.querySelector('main.box-page');
+  if (!main) return;
+  const shotId = main.dataset.shotId;
+  const texts = document.getElementById('texts').dataset;
+  const feed = () => document.getElementById('feed');
+
+  function refreshFeed() {
+    const kind = feed().dataset.kind;
+    return htmx.ajax('GET', `/shots/${shotId}/feed${kind ? `?kind=${kind}` : ''}`, { target: '#feed', swap: 'outerHTML' });
+  }
+
+  function refreshCard(assetId) {
+    const card = document.getElementById(`asset-${assetId}`);
+    if (card) htmx.ajax('GET', `/assets/${assetId}/card`, { target: card, swap: 'outerHTML' });
+    else refreshFeed();
+  }
+
+  // Uploads: one request per file, so each has its own progress bar and its own error.
+  function upload(file) {
+    const row = document.getElementById('upload-row').content.firstElementChild.cloneNode(true);
+    row.querySelector('.name').textContent = file.name;
+    row.querySelector('.state').textContent = texts.uploading;
+    document.getElementById('uploads').prepend(row);
+    const bar = row.querySelector('progress');
+    const form = new FormData();
+    form.append('file', file);
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/v1/shots/${shotId}/assets`);
+    for (const [name, value] of Object.entries(Kadr.csrfHeaders())) request.setRequestHeader(name, value);
+    request.setRequestHeader('Accept', 'application/json');
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) bar.value = Math.round((event.loaded / event.total) * 100);
+    });
+    request.addEventListener('load', () => {
+      if (request.status === 201) {
+        bar.value = 100;
+        row.classList.add('done');
+        row.querySelector('.state').textContent = texts.done;
+        refreshFeed();
+      } else {
+        let message = texts.failed;
+        try { message = JSON.parse(request.responseText).detail || message; } catch (ignored) { /* not JSON */ }
+        row.classList.add('failed');
+        row.querySelector('.state').textContent = message;
+      }
+    });
+    request.addEventListener('error', () => {
+      row.classList.add('failed');
+      row.querySelector('.state').textContent = texts.network;
+    });
+    request.send(form);
+  }
+
+  document.getElementById('file-input').addEventListener('change', (event) => {
+    [...event.target.files].forEach(upload);
+    event.target.value = '';
+  });
+  document.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) { event.preventDefault(); main.classList.add('dropping'); }
+  });
+  document.addEventListener('dragleave', (event) => { if (!event.relatedTarget) main.classList.remove('dropping'); });
+  document.addEventListener('drop', (event) => {
+    if (!event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    main.classList.remove('dropping');
+    [...event.dataTransfer.files].forEach(upload);
+  });
+
+  // Card actions talk to the JSON API, then redraw what changed.
+  async function act(card, action) {
+    const id = card.dataset.assetId;
+    try {
+      if (action === 'star') {
+        const starred = card.querySelector('[data-star]').getAttribute('aria-pressed') !== 'true';
+        await Kadr.api('PATCH', `/api/v1/assets/${id}`, { starred });
+        refreshCard(id);
+      } else if (action === 'headliner' || action === 'clear-headliner') {
+        await Kadr.api('PATCH', `/api/v1/shots/${shotId}`, { headlinerAssetId: action === 'headliner' ? id : null });
+        refreshFeed();
+      } else if (action === 'trash') {
+        if (!window.confirm(main.dataset.trashConfirm || '')) return;
+        await Kadr.api('DELETE', `/api/v1/assets/${id}`);
+        card.remove();
+      } else if (action === 'repair') {
+        await Kadr.api('POST', `/api/v1/assets/${id}/repair`);
+        refreshCard(id);
+      }
+    } catch (error) {
+      Kadr.toast(error.message, 'error');
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const card = event.target.closest('.card');
+    if (!card) return;
+    for (const action of ['star', 'headliner', 'clear-headliner', 'trash', 'repair']) {
+      if (event.target.closest(`[data-${action}]`)) { act(card, action); return; }
+    }
+    if (event.target.closest('[data-open]') && card.dataset.status === 'ready') openLightbox(card);
+  });
+
+  // Lightbox: arrows move between ready assets of the feed, Esc closes (the dialog does that itself).
+  const lightbox = document.getElementById('lightbox');
+  let current = null;
+
+  function mediaOf(card, large) {
+    if (card.dataset.kind === 'video') {
+      const video = document.createElement('video');
+      video.src = card.dataset.original;
+      video.controls = true;
+      video.autoplay = large;
+      video.playsInline = true;
+      video.poster = card.dataset.preview || '';
+      return video;
+    }
+    const image = document.createElement('img');
+    image.src = card.dataset.preview || card.dataset.original;
+    image.alt = card.dataset.name;
+    return image;
+  }
+
+  function openLightbox(card) {
+    current = card;
+    lightbox.querySelector('.stage').replaceChildren(mediaOf(card, true));
+    lightbox.querySelector('figcaption').textContent = card.dataset.name;
+    if (!lightbox.open) lightbox.showModal();
+  }
+
+  function step(direction) {
+    const cards = [...feed().querySelectorAll('.card[data-status="ready"]')];
+    const index = cards.indexOf(current);
+    const next = cards[(index + direction + cards.length) % cards.length];
+    if (next) openLightbox(next);
+  }
+
+  lightbox.addEventListener('click', (event) => {
+    if (event.target.closest('[data-prev]')) step(-1);
+    else if (event.target.closest('[data-next]')) step(1);
+    else if (event.target.closest('[data-close]') || event.target === lightbox) lightbox.close();
+  });
+  lightbox.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowLeft') step(-1);
+    if (event.key === 'ArrowRight') step(1);
+  });
+  lightbox.addEventListener('close', () => lightbox.querySelector('.stage').replaceChildren());
+
+  // Comparison of two chosen assets, side by side.
+  const compare = document.getElementById('compare');
+  const compareButton = document.getElementById('compare-open');
+  const picked = () => [...feed().querySelectorAll('[data-compare]:checked')].map((box) => box.closest('.card'));
+  document.addEventListener('change', (event) => {
+    if (!event.target.matches('[data-compare]')) return;
+    const chosen = picked();
+    if (chosen.length > 2) event.target.checked = false;
+    compareButton.disabled = picked().length !== 2;
+  });
+  compareButton.addEventListener('click', () => {
+    const chosen = picked();
+    if (chosen.length !== 2) return;
+    compare.querySelector('.compare-stage').replaceChildren(...chosen.map((card) => {
+      const figure = document.createElement('figure');
+      const caption = document.createElement('figcaption');
+      caption.textContent = card.dataset.name;
+      figure.append(mediaOf(card, false), caption);
+      return figure;
+    }));
+    compare.showModal();
+  });
+  compare.addEventListener('click', (event) => {
+    if (event.target.closest('[data-close]') || event.target === compare) compare.close();
+  });
+
+  Kadr.live(main.dataset.projectId, {
+    asset: (event) => { if (event.shotId === shotId) refreshCard(event.assetId); },
+    shot: (event) => { if (event.shotId === shotId) refreshFeed(); },
+  });
+})();

@@ -1,0 +1,119 @@
+// The storyboard grid: drag-and-drop and keyboard reordering, file drops onto boxes, hover clips, live updates.
+(function () {
+  'use strict';
+
+  const main = document.querySelector('main.storyboard');
+  if (!main) return;
+  const projectId = main.dataset.projectId;
+  const texts = document.getElementById('storyboard-texts').dataset;
+  let sortable = null;
+
+  const grid = () => document.getElementById('grid');
+
+  function renumber() {
+    grid().querySelectorAll('.box').forEach((box, index) => {
+      box.querySelector('.box-number').textContent = String(index + 1);
+    });
+  }
+
+  async function saveOrder() {
+    const ids = [...grid().querySelectorAll('.box')].map((box) => box.dataset.shotId);
+    try {
+      const result = await Kadr.api('PUT', `/api/v1/projects/${projectId}/shots/order`,
+        { shotIds: ids, version: Number(grid().dataset.version) });
+      grid().dataset.version = String(result.version);
+    } catch (error) {
+      Kadr.toast(error.status === 409 ? texts.stale : `${texts.failed} ${error.message}`, 'error');
+      await reloadGrid();
+    }
+  }
+
+  function reloadGrid() {
+    return htmx.ajax('GET', `/projects/${projectId}/grid`, { target: '#grid', swap: 'outerHTML' });
+  }
+
+  function move(box, step) {
+    const sibling = step < 0 ? box.previousElementSibling : box.nextElementSibling;
+    if (!sibling) return;
+    if (step < 0) sibling.before(box); else sibling.after(box);
+    renumber();
+    box.focus();
+    saveOrder();
+  }
+
+  function setUpGrid() {
+    sortable?.destroy();
+    sortable = Sortable.create(grid(), {
+      animation: 150,
+      draggable: '.box',
+      filter: 'button, input, .box-actions',
+      preventOnFilter: false,
+      onEnd: (event) => { if (event.oldIndex !== event.newIndex) { renumber(); saveOrder(); } },
+    });
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-move]');
+    if (button) move(button.closest('.box'), Number(button.dataset.move));
+  });
+
+  document.addEventListener('keydown', (event) => {
+    const box = event.target.closest?.('.box');
+    if (!box || event.target !== box) return;
+    if (event.altKey && (event.key === 'ArrowLeft' || event.key === 'ArrowUp')) { event.preventDefault(); move(box, -1); }
+    if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowDown')) { event.preventDefault(); move(box, 1); }
+    if (event.key === 'Enter') box.querySelector('.box-media').click();
+  });
+
+  // Hover clips load only when wanted: nothing is fetched for a box the mouse never touches.
+  document.addEventListener('mouseover', (event) => {
+    const media = event.target.closest?.('.box-media.has-hover');
+    const clip = media?.querySelector('video.hover-clip');
+    if (!clip) return;
+    if (!clip.src) clip.src = clip.dataset.src;
+    media.classList.add('playing');
+    clip.play().catch(() => media.classList.remove('playing'));
+  });
+  document.addEventListener('mouseout', (event) => {
+    const media = event.target.closest?.('.box-media.has-hover');
+    if (!media || media.contains(event.relatedTarget)) return;
+    const clip = media.querySelector('video.hover-clip');
+    clip?.pause();
+    media.classList.remove('playing');
+  });
+
+  // Files dropped on a box go into that shot.
+  document.addEventListener('dragover', (event) => {
+    const box = event.target.closest?.('.box');
+    if (box && event.dataTransfer?.types.includes('Files')) { event.preventDefault(); box.classList.add('drop'); }
+  });
+  document.addEventListener('dragleave', (event) => event.target.closest?.('.box')?.classList.remove('drop'));
+  document.addEventListener('drop', async (event) => {
+    const box = event.target.closest?.('.box');
+    if (!box || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    box.classList.remove('drop');
+    const form = new FormData();
+    [...event.dataTransfer.files].forEach((file) => form.append('file', file));
+    const response = await fetch(`/api/v1/shots/${box.dataset.shotId}/assets`,
+      { method: 'POST', body: form, credentials: 'same-origin', headers: Kadr.csrfHeaders() });
+    const data = await response.json().catch(() => null);
+    if (response.ok) refreshBox(box.dataset.shotId);
+    else Kadr.toast(data?.detail || texts.failed, 'error');
+  });
+
+  function refreshBox(shotId) {
+    const box = document.getElementById(`box-${shotId}`);
+    if (box) htmx.ajax('GET', `/shots/${shotId}/box`, { target: box, swap: 'outerHTML' });
+  }
+
+  Kadr.live(projectId, {
+    asset: (event) => event.shotId && refreshBox(event.shotId),
+    shot: (event) => event.shotId && refreshBox(event.shotId),
+  });
+
+  document.addEventListener('htmx:afterSwap', (event) => { if (event.detail.target.id === 'grid' || event.target.id === 'grid') setUpGrid(); });
+  document.body.addEventListener('htmx:afterSettle', () => { if (!grid().sortableAttached) { setUpGrid(); grid().sortableAttached = true; } });
+  setUpGrid();
+  grid().sortableAttached = true;
+})();

@@ -1,0 +1,246 @@
+package app.kadr.storyboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kadr.support.Api;
+import app.kadr.support.KadrTest;
+import app.kadr.support.Studio;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@KadrTest
+class StoryboardApiTests {
+
+    @Autowired
+    Studio studio;
+
+    Studio.Person person;
+    String project;
+
+    @BeforeEach
+    void aProjectWithFourShots() {
+        person = studio.newPerson();
+        project = studio.newProject(person, "Осень");
+        for (String title : List.of("Лес", "Дорога", "Дом", "Окно")) {
+            studio.newShot(person, project, title);
+        }
+    }
+
+    private JsonNode storyboard() {
+        return person.api().get("/api/v1/projects/" + project + "/shots").json();
+    }
+
+    private List<String> titles() {
+        List<String> titles = new ArrayList<>();
+        storyboard().path("items").forEach(shot -> titles.add(shot.path("title").asString()));
+        return titles;
+    }
+
+    private List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        storyboard().path("items").forEach(shot -> ids.add(shot.path("id").asString()));
+        return ids;
+    }
+
+    private List<Integer> numbers() {
+        List<Integer> numbers = new ArrayList<>();
+        storyboard()
+                .path("items")
+                .forEach(shot -> numbers.add(shot.path("number").asInt()));
+        return numbers;
+    }
+
+    private long version() {
+        return storyboard().path("version").asLong();
+    }
+
+    private Api.Response reorder(List<String> ids, long version) {
+        return person.api()
+                .put("/api/v1/projects/" + project + "/shots/order", Map.of("shotIds", ids, "version", version));
+    }
+
+    @Test
+    void shotsAreNumberedByTheirPlace() {
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно");
+        assertThat(numbers()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void aShotInsertedAtAPositionPushesTheRestDown() {
+        Api.Response inserted =
+                person.api().post("/api/v1/projects/" + project + "/shots", Map.of("title", "Рассвет", "position", 2));
+
+        assertThat(inserted.status()).isEqualTo(201);
+        assertThat(inserted.json().path("number").asInt()).isEqualTo(2);
+        assertThat(titles()).containsExactly("Лес", "Рассвет", "Дорога", "Дом", "Окно");
+        assertThat(numbers()).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aPositionOutsideTheStoryboardIsRefused() {
+        Api.Response tooFar =
+                person.api().post("/api/v1/projects/" + project + "/shots", Map.of("title", "x", "position", 9));
+
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.string("field")).isEqualTo("position");
+    }
+
+    @Test
+    void aShotWithoutATitleIsNamedByItsNumber() {
+        Api.Response shot = person.api().post("/api/v1/projects/" + project + "/shots", null);
+
+        assertThat(shot.status()).isEqualTo(201);
+        assertThat(shot.string("title")).isEqualTo("Шот 5");
+    }
+
+    @Test
+    void duplicatingCopiesTheTextsRightAfterTheOriginal() {
+        String forest = ids().getFirst();
+        person.api().patch("/api/v1/shots/" + forest, Map.of("description", "Туман между соснами"));
+
+        Api.Response copy = person.api().post("/api/v1/shots/" + forest + "/duplicate", null);
+
+        assertThat(copy.status()).isEqualTo(201);
+        assertThat(copy.string("description")).isEqualTo("Туман между соснами");
+        assertThat(copy.json().path("assetCount").asInt()).isZero();
+        assertThat(titles()).containsExactly("Лес", "Лес (копия)", "Дорога", "Дом", "Окно");
+    }
+
+    @Test
+    void aShotInTheTrashLeavesNoGapAndComesBackAtTheEnd() {
+        String road = ids().get(1);
+
+        assertThat(person.api().delete("/api/v1/shots/" + road).status()).isEqualTo(204);
+        assertThat(titles()).containsExactly("Лес", "Дом", "Окно");
+        assertThat(numbers()).containsExactly(1, 2, 3);
+        assertThat(person.api().get("/api/v1/shots/" + road).status()).isEqualTo(404);
+
+        assertThat(person.api().post("/api/v1/shots/" + road + "/restore", null).status())
+                .isEqualTo(200);
+        assertThat(titles()).containsExactly("Лес", "Дом", "Окно", "Дорога");
+    }
+
+    @Test
+    void aNewOrderIsSavedAndNumbersFollowIt() {
+        List<String> ids = ids();
+        List<String> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+
+        Api.Response saved = reorder(reversed, version());
+
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(titles()).containsExactly("Окно", "Дом", "Дорога", "Лес");
+        assertThat(numbers()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        long version = version();
+        List<String> ids = ids();
+        assertThat(reorder(List.of(ids.get(1), ids.get(0), ids.get(2), ids.get(3)), version)
+                        .status())
+                .isEqualTo(200);
+
+        Api.Response stale = reorder(List.of(ids.get(3), ids.get(2), ids.get(1), ids.get(0)), version);
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.string("code")).isEqualTo("conflict");
+        assertThat(titles()).containsExactly("Дорога", "Лес", "Дом", "Окно");
+    }
+
+    @Test
+    void anOrderMissingAShotIsRefused() {
+        Api.Response missing = reorder(ids().subList(0, 3), version());
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.string("field")).isEqualTo("shotIds");
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно");
+    }
+
+    @Test
+    void anOrderNamingAShotTwiceIsRefused() {
+        List<String> ids = ids();
+
+        Api.Response duplicated = reorder(List.of(ids.get(0), ids.get(0), ids.get(2), ids.get(3)), version());
+
+        assertThat(duplicated.status()).isEqualTo(400);
+        assertThat(duplicated.string("detail")).contains("дважды");
+    }
+
+    @Test
+    void anOrderWithAnotherProjectsShotIsRefused() {
+        String otherProject = studio.newProject(person, "Другой");
+        String foreign = studio.newShot(person, otherProject, "Чужой");
+        List<String> ids = new ArrayList<>(ids());
+        ids.set(0, foreign);
+
+        Api.Response refused = reorder(ids, version());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно");
+    }
+
+    @Test
+    void anOrderWithAnUnknownIdIsRefused() {
+        List<String> ids = new ArrayList<>(ids());
+        ids.add(UUID.randomUUID().toString());
+
+        assertThat(reorder(ids, version()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void twoTabsReorderingAtOnceNeverCorruptTheOrder() {
+        long version = version();
+        List<String> ids = ids();
+        List<CompletableFuture<Integer>> attempts = IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    List<String> shuffled = new ArrayList<>(ids);
+                    Collections.rotate(shuffled, i + 1);
+                    return reorder(shuffled, version).status();
+                }))
+                .toList();
+
+        List<Integer> statuses = attempts.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(numbers()).containsExactly(1, 2, 3, 4);
+        assertThat(ids()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void theHeadlinerMustBeAnAssetOfTheShot() {
+        String shot = ids().getFirst();
+
+        Api.Response foreign = person.api()
+                .patch(
+                        "/api/v1/shots/" + shot,
+                        Map.of("headlinerAssetId", UUID.randomUUID().toString()));
+
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.string("field")).isEqualTo("headlinerAssetId");
+    }
+
+    @Test
+    void statusAndTextsAreChangedByPatch() {
+        String shot = ids().getFirst();
+
+        Api.Response changed = person.api()
+                .patch("/api/v1/shots/" + shot, Map.of("status", "in_progress", "title", "Лес на рассвете"));
+        Api.Response wrongStatus = person.api().patch("/api/v1/shots/" + shot, Map.of("status", "finished"));
+
+        assertThat(changed.string("status")).isEqualTo("in_progress");
+        assertThat(changed.string("title")).isEqualTo("Лес на рассвете");
+        assertThat(wrongStatus.status()).isEqualTo(400);
+        assertThat(wrongStatus.string("field")).isEqualTo("status");
+    }
+}

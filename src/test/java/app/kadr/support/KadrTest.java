@@ -1,0 +1,20 @@
+package app.kadr.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test against the whole studio over real HTTP, on a real database: H2 by default, the local PostgreSQL
+ * with {@code -Dkadr.test.db=postgres}. All such tests share one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import({TestSupport.class, Studio.class})
+public @interface KadrTest {}

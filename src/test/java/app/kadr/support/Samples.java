@@ -1,0 +1,94 @@
+package app.kadr.support;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.bytedeco.javacpp.Loader;
+
+/** Real media files made on the spot: images drawn in memory, videos encoded by the bundled ffmpeg. */
+public final class Samples {
+
+    private Samples() {}
+
+    public static byte[] image(String format, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(40, 90, 160), width, height, new Color(230, 170, 60)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return image("jpeg", width, height);
+    }
+
+    public static byte[] png(int width, int height) {
+        return image("png", width, height);
+    }
+
+    /** A short test-pattern clip with sound, encoded as the container asks (mp4, mov or webm). */
+    public static synchronized byte[] video(String container, int seconds) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "samples"));
+            Path file = dir.resolve("sample-" + seconds + "s." + container);
+            if (!Files.exists(file)) {
+                encode(file, container, seconds);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void encode(Path file, String container, int seconds) throws IOException {
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        List<String> codec = container.equals("webm")
+                ? List.of("-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus")
+                : List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac");
+        List<String> command = new java.util.ArrayList<>(List.of(
+                ffmpeg,
+                "-y",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=640x360:rate=25:duration=" + seconds,
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:duration=" + seconds));
+        command.addAll(codec);
+        command.add(file.toString() + ".part." + container);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IOException("ffmpeg could not make a sample: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Files.move(Path.of(file.toString() + ".part." + container), file);
+    }
+}
