@@ -112,7 +112,7 @@ final class Ffmpeg {
                 process.waitFor(5, TimeUnit.SECONDS);
                 throw new MediaException(
                         "media.processing.failed",
-                        new IOException(name + " timed out after " + timeout + "; stderr: " + stderr.getNow("")));
+                        new IOException(name + " timed out after " + timeout + "; stderr: " + tailOf(stderr)));
             }
             int exit = process.exitValue();
             String stderrTail = stderr.get(5, TimeUnit.SECONDS);
@@ -127,6 +127,18 @@ final class Ffmpeg {
             throw new MediaException("media.processing.failed", e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new MediaException("media.processing.failed", e);
+        }
+    }
+
+    /** What the killed process managed to say; its pipe closes once it is gone. */
+    private static String tailOf(CompletableFuture<String> stderr) {
+        try {
+            return stderr.get(2, TimeUnit.SECONDS);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 

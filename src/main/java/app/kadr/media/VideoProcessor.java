@@ -65,7 +65,7 @@ public class VideoProcessor {
 
     /** Scaled by ffmpeg (after it turned the frame upright) and written as BMP, which costs nothing to encode. */
     private static void extractFrame(Path original, Path frame, long atMs) throws MediaException {
-        String box = Stills.LARGE_SIZE + "";
+        String box = Integer.toString(Stills.LARGE_SIZE);
         Ffmpeg.ffmpeg(
                 List.of(
                         "-nostdin",
