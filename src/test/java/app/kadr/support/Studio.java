@@ -59,4 +59,34 @@ public class Studio {
         assertThat(shot.status()).as(shot.toString()).isEqualTo(201);
         return shot.id();
     }
+
+    /** Uploads files into a shot and answers the created assets' ids. */
+    public java.util.List<String> upload(Person person, String shotId, Api.NamedBytes... files) {
+        Api.Response created = person.api().upload("/api/v1/shots/" + shotId + "/assets", files);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        created.json().forEach(asset -> ids.add(asset.path("id").asString()));
+        return ids;
+    }
+
+    /** Waits for the media pipeline to finish with an asset, and answers the asset as it then is. */
+    public tools.jackson.databind.JsonNode awaitProcessed(Person person, String assetId) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            tools.jackson.databind.JsonNode asset =
+                    person.api().get("/api/v1/assets/" + assetId).json();
+            if (!"processing".equals(asset.path("mediaStatus").asString())) {
+                return asset;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Asset " + assetId + " still processing after 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

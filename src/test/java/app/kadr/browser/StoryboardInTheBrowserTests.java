@@ -1,0 +1,113 @@
+package app.kadr.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kadr.support.Browser;
+import app.kadr.support.KadrTest;
+import app.kadr.support.Samples;
+import app.kadr.support.Studio;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A new person's first film, as they would make it in Chromium. */
+@KadrTest
+@Tag("browser")
+class StoryboardInTheBrowserTests {
+
+    static Browser browser;
+
+    @Autowired
+    Studio studio;
+
+    @BeforeAll
+    static void startChromium() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        browser.close();
+    }
+
+    @Test
+    void aNewPersonBuildsAStoryboardUploadsTakesPicksAHeadlinerAndReorders() {
+        Page page = browser.newPage(studio.baseUrl());
+
+        signUp(page, "director" + System.nanoTime() % 1_000_000);
+        createProject(page, "Осенний ролик");
+        for (int shot = 1; shot <= 12; shot++) {
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("Добавить шот"))
+                    .click();
+            assertThat(page.locator("#grid .box")).hasCount(shot);
+        }
+        Browser.screenshot(page, "storyboard-empty");
+
+        String firstShot = page.locator("#grid .box").first().getAttribute("data-shot-id");
+        page.locator("#grid .box").first().locator(".box-media").click();
+        page.waitForURL("**/shots/" + firstShot);
+        page.setInputFiles("#file-input", new FilePayload[] {
+            new FilePayload("лес.jpg", "image/jpeg", Samples.jpeg(1600, 900)),
+            new FilePayload("проход.mp4", "video/mp4", Samples.video("mp4", 4))
+        });
+        Locator ready = page.locator(".card[data-status=ready] .card-media img");
+        assertThat(ready).hasCount(2, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                .setTimeout(60_000));
+        Browser.screenshot(page, "box-with-takes");
+
+        Locator videoCard = page.locator(".card[data-kind=video]");
+        videoCard.getByText("Сделать хедлайнером").click();
+        assertThat(page.locator(".card.is-headliner[data-kind=video]")).hasCount(1);
+
+        page.locator(".crumbs a").last().click();
+        Locator boxes = page.locator("#grid .box");
+        assertThat(boxes.first().locator(".box-media img")).isVisible();
+        Browser.screenshot(page, "storyboard-with-headliner");
+
+        page.waitForResponse(
+                response -> response.url().endsWith("/shots/order") && response.status() == 200,
+                () -> boxes.first().dragTo(boxes.nth(3)));
+        String numberAfterDrag = page.locator("#box-" + firstShot + " .box-number").textContent();
+        assertThat(numberAfterDrag).isNotEqualTo("1");
+        assertThat(boxes.first().locator(".box-number")).hasText("1");
+
+        page.reload();
+        assertThat(page.locator("#box-" + firstShot + " .box-number")).hasText(numberAfterDrag);
+        List<String> numbers = page.locator("#grid .box .box-number").allTextContents();
+        assertThat(numbers).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+
+        Locator media = page.locator("#box-" + firstShot + " .box-media");
+        media.hover();
+        page.waitForFunction(
+                "id => { const v = document.querySelector(`#box-${id} video.hover-clip`);"
+                        + " return v && !v.paused && v.currentTime > 0; }",
+                firstShot);
+        Browser.screenshot(page, "storyboard-hover");
+    }
+
+    private static void signUp(Page page, String username) {
+        page.navigate("/signup");
+        page.getByLabel("Логин").fill(username);
+        page.getByLabel("Имя (как вас показывать)").fill("Режиссёр");
+        page.getByLabel("Пароль", new Page.GetByLabelOptions().setExact(true)).fill("long-password-1");
+        page.getByLabel("Пароль ещё раз").fill("long-password-1");
+        page.getByText("Создать аккаунт").click();
+        page.waitForURL("**/");
+        assertThat(page.locator("h1")).hasText("Проекты");
+    }
+
+    private static void createProject(Page page, String name) {
+        page.getByLabel("Название").fill(name);
+        page.getByText("Создать проект").click();
+        page.waitForURL("**/projects/*");
+        assertThat(page.locator("h1")).hasText(name);
+    }
+}
