@@ -31,6 +31,7 @@ class RussianTextsTests {
     private static final Path SCRIPTS = Path.of("src/main/resources/static/js");
 
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
+    private static final Pattern PLURAL_KEY = Pattern.compile("@plurals\\.of\\([^,]+,\\s*'([a-z_.]+)'\\)");
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z_]+(?:\\.[a-z0-9_]+)+)\"");
     private static final Set<String> BUNDLE_PREFIXES = Set.of(
             "problem",
@@ -59,10 +60,19 @@ class RussianTextsTests {
         Set<String> known = knownKeys();
         Set<String> missing = new TreeSet<>();
         for (Path template : templates()) {
-            Matcher keys = TEMPLATE_KEY.matcher(Files.readString(template));
+            String text = Files.readString(template);
+            Matcher keys = TEMPLATE_KEY.matcher(text);
             while (keys.find()) {
                 if (!known.contains(keys.group(1))) {
                     missing.add(template.getFileName() + ": " + keys.group(1));
+                }
+            }
+            Matcher plurals = PLURAL_KEY.matcher(text);
+            while (plurals.find()) {
+                for (String form : List.of("one", "few", "many")) {
+                    if (!known.contains(plurals.group(1) + "." + form)) {
+                        missing.add(template.getFileName() + ": " + plurals.group(1) + "." + form);
+                    }
                 }
             }
         }

@@ -44,7 +44,8 @@ class StoryboardInTheBrowserTests {
         signUp(page, "director" + System.nanoTime() % 1_000_000);
         createProject(page, "Осенний ролик");
         for (int shot = 1; shot <= 12; shot++) {
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.getByRole(
+                            com.microsoft.playwright.options.AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Добавить шот"))
                     .click();
             assertThat(page.locator("#grid .box")).hasCount(shot);
@@ -59,8 +60,10 @@ class StoryboardInTheBrowserTests {
             new FilePayload("проход.mp4", "video/mp4", Samples.video("mp4", 4))
         });
         Locator ready = page.locator(".card[data-status=ready] .card-media img");
-        assertThat(ready).hasCount(2, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
-                .setTimeout(60_000));
+        assertThat(ready)
+                .hasCount(
+                        2,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(60_000));
         Browser.screenshot(page, "box-with-takes");
 
         Locator videoCard = page.locator(".card[data-kind=video]");
@@ -75,7 +78,8 @@ class StoryboardInTheBrowserTests {
         page.waitForResponse(
                 response -> response.url().endsWith("/shots/order") && response.status() == 200,
                 () -> boxes.first().dragTo(boxes.nth(3)));
-        String numberAfterDrag = page.locator("#box-" + firstShot + " .box-number").textContent();
+        String numberAfterDrag =
+                page.locator("#box-" + firstShot + " .box-number").textContent();
         assertThat(numberAfterDrag).isNotEqualTo("1");
         assertThat(boxes.first().locator(".box-number")).hasText("1");
 
