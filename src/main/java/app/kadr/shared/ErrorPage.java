@@ -15,7 +15,7 @@ final class ErrorPage {
 
     static ModelAndView of(HttpStatusCode status, String title, String detail) {
         ModelAndView page =
-                new ModelAndView("error", Map.of("title", title, "detail", detail, "status", status.value()));
+                new ModelAndView("error", Map.of("errorTitle", title, "detail", detail, "status", status.value()));
         page.setStatus(status);
         return page;
     }
