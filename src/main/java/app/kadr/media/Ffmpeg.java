@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ final class Ffmpeg {
 
     private record Finished(int exit, byte[] stdout, String stderrTail) {}
 
-    private static volatile @Nullable Path executable;
+    private static final FfmpegExtraction BUNDLED = new FfmpegExtraction(FfmpegExtraction.defaultCacheRoot());
 
     private Ffmpeg() {}
 
@@ -64,21 +63,8 @@ final class Ffmpeg {
 
     /** The extracted binary; the first call extracts it, which takes a moment. */
     static Path executable() throws MediaException {
-        Path found = executable;
-        if (found != null) {
-            return found;
-        }
-        synchronized (Ffmpeg.class) {
-            if (executable == null) {
-                executable = extract();
-            }
-            return executable;
-        }
-    }
-
-    private static Path extract() throws MediaException {
         try {
-            return FfmpegExtraction.extract(FfmpegExtraction.defaultCacheRoot());
+            return BUNDLED.executable();
         } catch (IOException | RuntimeException e) {
             log.error("The bundled ffmpeg cannot be extracted", e);
             throw new MediaException("media.processing.failed", e);

@@ -29,11 +29,35 @@ final class FfmpegExtraction {
 
     private static final Logger log = LoggerFactory.getLogger(FfmpegExtraction.class);
 
-    static final String RESOURCE = "ws/schild/jave/nativebin/ffmpeg-amd64";
+    private static final String RESOURCE = "ws/schild/jave/nativebin/ffmpeg-amd64";
     private static final String POM_PROPERTIES = "META-INF/maven/ws.schild/jave-nativebin-linux64/pom.properties";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    private FfmpegExtraction() {}
+    private final Path cacheRoot;
+    private volatile @Nullable Path extracted;
+
+    FfmpegExtraction(Path cacheRoot) {
+        this.cacheRoot = cacheRoot;
+    }
+
+    /**
+     * The executable, extracted on the first call. Extracted again if it has gone, since tmp cleaners delete files
+     * left unused for days under a server that keeps running.
+     */
+    Path executable() throws IOException {
+        Path found = extracted;
+        if (found != null && Files.isExecutable(found)) {
+            return found;
+        }
+        synchronized (this) {
+            found = extracted;
+            if (found == null || !Files.isExecutable(found)) {
+                found = extract(cacheRoot);
+                extracted = found;
+            }
+            return found;
+        }
+    }
 
     /** {@code ${java.io.tmpdir}/kadr-ffmpeg}: survives restarts, so the 77 MB copy happens once per version. */
     static Path defaultCacheRoot() {

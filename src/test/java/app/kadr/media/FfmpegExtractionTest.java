@@ -69,6 +69,19 @@ class FfmpegExtractionTest {
     }
 
     @Test
+    void extractsOnceAndAgainOnlyWhenATmpCleanerDeletedTheBinary() throws IOException {
+        FfmpegExtraction bundled = new FfmpegExtraction(cache);
+        Path first = bundled.executable();
+        assertThat(bundled.executable()).isSameAs(first);
+        Files.delete(first);
+
+        Path second = bundled.executable();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(Files.isExecutable(second)).isTrue();
+    }
+
+    @Test
     void extractsABinaryThatNeedsNoSystemLibrary() throws IOException {
         assertThat(hasProgramInterpreter(FfmpegExtraction.extract(cache)))
                 .as("a dynamically linked ELF names its loader in a PT_INTERP header")
