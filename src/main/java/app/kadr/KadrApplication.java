@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class KadrApplication {
 
     public static void main(String[] args) {
-        // The bundled ffmpeg is the GPL build (libx264, libwebp); JavaCPP picks it by this extension.
-        System.setProperty("org.bytedeco.javacpp.platform.extension", "-gpl");
         SpringApplication.run(KadrApplication.class, args);
     }
 }

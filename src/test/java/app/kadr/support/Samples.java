@@ -1,5 +1,6 @@
 package app.kadr.support;
 
+import app.kadr.media.BundledFfmpeg;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.bytedeco.javacpp.Loader;
 
 /** Real media files made on the spot: images drawn in memory, videos encoded by the bundled ffmpeg. */
 public final class Samples {
@@ -59,7 +59,7 @@ public final class Samples {
     }
 
     private static void encode(Path file, String container, int seconds) throws IOException {
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        String ffmpeg = BundledFfmpeg.executable().toString();
         List<String> codec = container.equals("webm")
                 ? List.of("-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus")
                 : List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac");
