@@ -1,6 +1,7 @@
 package app.kadr.shared;
 
 import jakarta.validation.ConstraintViolationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -21,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Turns every failure of a JSON API call into {@code application/problem+json} with a Russian detail. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -101,7 +103,10 @@ class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    @Nullable ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            return null; // A browser that stopped loading a video is not a failure, and nobody is left to answer.
+        }
         log.error("Unexpected failure in an API call", e);
         return problem(Problem.INTERNAL, messages.get("problem.internal.detail"), null);
     }
