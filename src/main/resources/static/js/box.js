@@ -20,39 +20,22 @@
   }
 
   // Uploads: one request per file, so each has its own progress bar and its own error.
-  function upload(file) {
+  async function upload(file) {
     const row = document.getElementById('upload-row').content.firstElementChild.cloneNode(true);
     row.querySelector('.name').textContent = file.name;
     row.querySelector('.state').textContent = texts.uploading;
     document.getElementById('uploads').prepend(row);
     const bar = row.querySelector('progress');
-    const form = new FormData();
-    form.append('file', file);
-    const request = new XMLHttpRequest();
-    request.open('POST', `/api/v1/shots/${shotId}/assets`);
-    for (const [name, value] of Object.entries(Kadr.csrfHeaders())) request.setRequestHeader(name, value);
-    request.setRequestHeader('Accept', 'application/json');
-    request.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) bar.value = Math.round((event.loaded / event.total) * 100);
-    });
-    request.addEventListener('load', () => {
-      if (request.status === 201) {
-        bar.value = 100;
-        row.classList.add('done');
-        row.querySelector('.state').textContent = texts.done;
-        refreshFeed();
-      } else {
-        let message = texts.failed;
-        try { message = JSON.parse(request.responseText).detail || message; } catch (ignored) { /* not JSON */ }
-        row.classList.add('failed');
-        row.querySelector('.state').textContent = message;
-      }
-    });
-    request.addEventListener('error', () => {
+    const result = await Kadr.upload(shotId, file, (percent) => { bar.value = percent; });
+    if (result.ok) {
+      bar.value = 100;
+      row.classList.add('done');
+      row.querySelector('.state').textContent = texts.done;
+      refreshFeed();
+    } else {
       row.classList.add('failed');
-      row.querySelector('.state').textContent = texts.network;
-    });
-    request.send(form);
+      row.querySelector('.state').textContent = result.network ? texts.network : (result.message || texts.failed);
+    }
   }
 
   document.getElementById('file-input').addEventListener('change', (event) => {

@@ -29,6 +29,28 @@
       return data;
     },
 
+    /** Uploads one file into a shot with progress; resolves to {ok, data, message} and never rejects. */
+    upload(shotId, file, onProgress) {
+      return new Promise((resolve) => {
+        const form = new FormData();
+        form.append('file', file);
+        const request = new XMLHttpRequest();
+        request.open('POST', `/api/v1/shots/${shotId}/assets`);
+        for (const [name, value] of Object.entries(Kadr.csrfHeaders())) request.setRequestHeader(name, value);
+        request.setRequestHeader('Accept', 'application/json');
+        request.upload.addEventListener('progress', (event) => {
+          if (event.lengthComputable && onProgress) onProgress(Math.round((event.loaded / event.total) * 100));
+        });
+        request.addEventListener('load', () => {
+          let data = null;
+          try { data = JSON.parse(request.responseText); } catch (ignored) { /* not JSON */ }
+          resolve({ ok: request.status === 201, data, message: data?.detail });
+        });
+        request.addEventListener('error', () => resolve({ ok: false, data: null, message: null, network: true }));
+        request.send(form);
+      });
+    },
+
     toast(message, kind = 'info') {
       const box = document.getElementById('toasts');
       if (!box) return;

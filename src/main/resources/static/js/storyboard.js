@@ -93,13 +93,19 @@
     if (!box || !event.dataTransfer?.files.length) return;
     event.preventDefault();
     box.classList.remove('drop');
-    const form = new FormData();
-    [...event.dataTransfer.files].forEach((file) => form.append('file', file));
-    const response = await fetch(`/api/v1/shots/${box.dataset.shotId}/assets`,
-      { method: 'POST', body: form, credentials: 'same-origin', headers: Kadr.csrfHeaders() });
-    const data = await response.json().catch(() => null);
-    if (response.ok) refreshBox(box.dataset.shotId);
-    else Kadr.toast(data?.detail || texts.failed, 'error');
+    const shotId = box.dataset.shotId;
+    const bar = document.createElement('progress');
+    bar.className = 'box-progress';
+    bar.max = 100;
+    box.append(bar);
+    const files = [...event.dataTransfer.files];
+    for (const [index, file] of files.entries()) {
+      const result = await Kadr.upload(shotId, file,
+        (percent) => { bar.value = (index * 100 + percent) / files.length; });
+      if (!result.ok) Kadr.toast(result.message || texts.uploadFailed, 'error');
+    }
+    bar.remove();
+    refreshBox(shotId);
   });
 
   function refreshBox(shotId) {

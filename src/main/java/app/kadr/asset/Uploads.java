@@ -85,7 +85,7 @@ class Uploads {
         long limit = media.kind() == MediaKind.IMAGE ? limits.maxImageBytes() : limits.maxVideoBytes();
         if (size > limit) {
             String key = media.kind() == MediaKind.IMAGE ? "upload.too_large.image" : "upload.too_large.video";
-            throw refusal(name, Problem.TOO_LARGE, messages.get(key, megabytes(limit)));
+            throw refusal(name, Problem.TOO_LARGE, messages.get(key, readableSize(limit)));
         }
         return new Accepted(name, media, staged, size);
     }
@@ -102,7 +102,11 @@ class Uploads {
         };
     }
 
-    private static long megabytes(long bytes) {
-        return bytes / (1024 * 1024);
+    /** A limit as people say it: «50 МБ», «20 КБ». */
+    private String readableSize(long bytes) {
+        long megabytes = bytes / (1024 * 1024);
+        return megabytes >= 1
+                ? messages.get("upload.size.megabytes", megabytes)
+                : messages.get("upload.size.kilobytes", Math.max(1, bytes / 1024));
     }
 }

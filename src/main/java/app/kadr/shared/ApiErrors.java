@@ -103,7 +103,8 @@ class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    @Nullable ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    @Nullable
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             return null; // A browser that stopped loading a video is not a failure, and nobody is left to answer.
         }
