@@ -33,31 +33,32 @@ class LocalBlobStore implements BlobStore {
 
     @Override
     public String put(Path source, String extension) throws IOException {
-        String key = newKey(extension);
-        Path target = root.resolve(key);
-        Files.createDirectories(target.getParent());
-        Path staged = Files.createTempFile(tmp, "put-", ".part");
-        try {
+        return store(extension, staged -> {
             try {
                 Files.move(source, staged, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException crossDevice) {
                 Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
             }
-            moveIntoPlace(staged, target);
-        } finally {
-            Files.deleteIfExists(staged);
-        }
-        return key;
+        });
     }
 
     @Override
     public String write(InputStream source, String extension) throws IOException {
+        return store(extension, staged -> Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private interface Filler {
+        void fill(Path staged) throws IOException;
+    }
+
+    /** Fills a temp file beside the store, then renames it into place: a blob is whole or absent. */
+    private String store(String extension, Filler filler) throws IOException {
         String key = newKey(extension);
         Path target = root.resolve(key);
         Files.createDirectories(target.getParent());
-        Path staged = Files.createTempFile(tmp, "write-", ".part");
+        Path staged = Files.createTempFile(tmp, "blob-", ".part");
         try {
-            Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
+            filler.fill(staged);
             moveIntoPlace(staged, target);
         } finally {
             Files.deleteIfExists(staged);

@@ -22,9 +22,7 @@ class ContentTests {
     @Test
     void aVersionedThumbnailIsCachedForGoodAndRevalidatesByEtag() {
         Studio.Person person = studio.newPerson();
-        String shot = studio.newShot(person, studio.newProject(person, "Кэш"), "Шот");
-        String id = studio.upload(person, shot, new NamedBytes("a.png", Samples.png(500, 300)))
-                .getFirst();
+        String id = uploadedBy(person, new NamedBytes("a.png", Samples.png(500, 300)));
         String thumbUrl =
                 studio.awaitProcessed(person, id).path("urls").path("thumb").asString();
 
@@ -44,9 +42,7 @@ class ContentTests {
     @Test
     void aVideoIsServedInRanges() {
         Studio.Person person = studio.newPerson();
-        String shot = studio.newShot(person, studio.newProject(person, "Видео"), "Шот");
-        String id = studio.upload(person, shot, new NamedBytes("v.mp4", Samples.video("mp4", 3)))
-                .getFirst();
+        String id = uploadedBy(person, new NamedBytes("v.mp4", Samples.video("mp4", 3)));
         JsonNode asset = studio.awaitProcessed(person, id);
 
         Api.Response part =
@@ -60,9 +56,7 @@ class ContentTests {
     @Test
     void theOriginalDownloadsUnderItsOwnName() {
         Studio.Person person = studio.newPerson();
-        String shot = studio.newShot(person, studio.newProject(person, "Скачать"), "Шот");
-        String id = studio.upload(person, shot, new NamedBytes("рассвет.png", Samples.png(20, 20)))
-                .getFirst();
+        String id = uploadedBy(person, new NamedBytes("рассвет.png", Samples.png(20, 20)));
 
         Api.Response download = person.api().get("/api/v1/assets/" + id + "/content/original?download=true");
 
@@ -74,13 +68,16 @@ class ContentTests {
     @Test
     void anUnknownVariantIsNotFound() {
         Studio.Person person = studio.newPerson();
-        String shot = studio.newShot(person, studio.newProject(person, "Варианты"), "Шот");
-        String id = studio.upload(person, shot, new NamedBytes("a.png", Samples.png(20, 20)))
-                .getFirst();
+        String id = uploadedBy(person, new NamedBytes("a.png", Samples.png(20, 20)));
 
         assertThat(person.api().get("/api/v1/assets/" + id + "/content/secret").status())
                 .isEqualTo(404);
         assertThat(person.api().get("/api/v1/assets/" + id + "/content/hover").status())
                 .isEqualTo(404);
+    }
+
+    private String uploadedBy(Studio.Person person, NamedBytes file) {
+        String shot = studio.newShot(person, studio.newProject(person, "Файлы"), "Шот");
+        return studio.upload(person, shot, file).getFirst();
     }
 }

@@ -191,6 +191,17 @@ final class Fixtures {
         return file;
     }
 
+    /** A one-second AAC sound with no picture; {@code extraArgs} choose the container (e.g. mp4 with an isom brand). */
+    static Path soundOnly(Path dir, String name, List<String> extraArgs) throws MediaException {
+        Path file = dir.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "1", "-c:a", "aac"));
+        args.addAll(extraArgs);
+        args.addAll(List.of("-y", file.toString()));
+        Ffmpeg.ffmpeg(args, java.time.Duration.ofMinutes(1), "media.processing.failed");
+        return file;
+    }
+
     /** The top-level box types of an ISO media file, in order. */
     static List<String> topLevelBoxes(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);

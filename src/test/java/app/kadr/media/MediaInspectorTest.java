@@ -137,28 +137,7 @@ class MediaInspectorTest {
 
     @Test
     void refusesAudioWithoutPicture() throws Exception {
-        Path audio = dir.resolve("sound.mp4");
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440",
-                        "-t",
-                        "1",
-                        "-c:a",
-                        "aac",
-                        "-f",
-                        "mp4",
-                        "-brand",
-                        "isom",
-                        "-y",
-                        audio.toString()),
-                Duration.ofMinutes(1),
-                "media.processing.failed");
+        Path audio = Fixtures.soundOnly(dir, "sound.mp4", List.of("-f", "mp4", "-brand", "isom"));
 
         assertRefused(() -> inspector.inspect(audio, MAX_PIXELS), "media.video.no_stream");
     }

@@ -71,24 +71,7 @@ class VideoProbeTest {
 
     @Test
     void refusesAnAudioOnlyM4a() throws MediaException {
-        Path m4a = clips.resolve("sound.m4a");
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440",
-                        "-t",
-                        "1",
-                        "-c:a",
-                        "aac",
-                        "-y",
-                        m4a.toString()),
-                Duration.ofMinutes(1),
-                "media.processing.failed");
+        Path m4a = Fixtures.soundOnly(clips, "sound.m4a", List.of());
 
         assertRefused(() -> VideoProbe.probe(m4a), "media.video.no_stream");
     }
