@@ -37,6 +37,7 @@ class BoxPage {
         model.addAttribute("shot", shot);
         model.addAttribute("project", projects.get(me.id(), shot.projectId()));
         model.addAttribute("statuses", List.of(ShotStatus.values()));
+        model.addAttribute("neighbours", storyboard.neighbours(me.id(), shotId));
         return feedOf(me, shot, kind, model, "box/page");
     }
 

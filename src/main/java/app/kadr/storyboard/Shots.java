@@ -147,6 +147,14 @@ class Shots {
                 > 0;
     }
 
+    /** The live shot at a 1-based position of a project, if there is one. */
+    Optional<UUID> atPosition(UUID projectId, int position) {
+        return jdbc.sql("select id from shots where project_id = ? and position = ? and deleted_at is null")
+                .params(projectId, position)
+                .query(UUID.class)
+                .optional();
+    }
+
     int positionOf(UUID shotId) {
         return jdbc.sql("select position from shots where id = ?")
                 .param(shotId)

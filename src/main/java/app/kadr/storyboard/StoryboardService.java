@@ -40,6 +40,15 @@ public class StoryboardService {
         return shots.byId(shotId).orElseThrow(KadrException::notFound);
     }
 
+    /** The shots just before and after one, for moving through the film from the box page. */
+    @Transactional(readOnly = true)
+    public Neighbours neighbours(UUID ownerId, UUID shotId) {
+        Shot shot = get(ownerId, shotId);
+        return new Neighbours(
+                shots.atPosition(shot.projectId(), shot.number() - 1).orElse(null),
+                shots.atPosition(shot.projectId(), shot.number() + 1).orElse(null));
+    }
+
     /**
      * Adds a shot at a 1-based position, or at the end when none is given.
      *
