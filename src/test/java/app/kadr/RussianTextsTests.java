@@ -35,6 +35,7 @@ class RussianTextsTests {
     private static final Pattern JAVA_KEY = Pattern.compile("\"([a-z_]+(?:\\.[a-z0-9_]+)+)\"");
     private static final Set<String> BUNDLE_PREFIXES = Set.of(
             "problem",
+            "provider",
             "login",
             "signup",
             "account",
