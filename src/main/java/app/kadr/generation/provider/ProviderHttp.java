@@ -1,0 +1,85 @@
+package app.kadr.generation.provider;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/** What every adapter needs from HTTP: a client with time limits, Retry-After, and network failures named. */
+public final class ProviderHttp {
+
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+    private static final int RAW_LIMIT = 4000;
+
+    private ProviderHttp() {}
+
+    public static RestClient client(String baseUrl, Duration readTimeout) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(readTimeout);
+        return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+    }
+
+    public static RestClient client(String baseUrl) {
+        return client(baseUrl, READ_TIMEOUT);
+    }
+
+    /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+    public static @Nullable Duration retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    /** A request that never got an answer: a time-out, or a provider that cannot be reached at all. */
+    public static ProviderException networkFailure(ResourceAccessException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException
+                    || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException) {
+                return ProviderException.of(ProviderException.Kind.UNREACHABLE, cause.toString());
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+                return ProviderException.of(ProviderException.Kind.TIMEOUT, cause.toString());
+            }
+        }
+        return ProviderException.of(ProviderException.Kind.UNREACHABLE, e.toString());
+    }
+
+    /** A provider's answer shortened for the owner's log. */
+    public static @Nullable String raw(@Nullable String body) {
+        if (body == null) {
+            return null;
+        }
+        return body.length() > RAW_LIMIT ? body.substring(0, RAW_LIMIT) + "…" : body;
+    }
+}
