@@ -2,6 +2,9 @@ package app.kadr.asset;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.project.ProjectService;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Messages;
+import app.kadr.shared.Problem;
 import app.kadr.storyboard.Shot;
 import app.kadr.storyboard.ShotChanges;
 import app.kadr.storyboard.ShotStatus;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The box: one shot with every take in one feed. */
 @Controller
@@ -24,11 +28,13 @@ class BoxPage {
     private final StoryboardService storyboard;
     private final ProjectService projects;
     private final AssetService assets;
+    private final Messages messages;
 
-    BoxPage(StoryboardService storyboard, ProjectService projects, AssetService assets) {
+    BoxPage(StoryboardService storyboard, ProjectService projects, AssetService assets, Messages messages) {
         this.storyboard = storyboard;
         this.projects = projects;
         this.assets = assets;
+        this.messages = messages;
     }
 
     @GetMapping("/shots/{shotId}")
@@ -55,8 +61,22 @@ class BoxPage {
     }
 
     @PostMapping("/shots/{shotId}/edit")
-    String edit(CurrentUser me, @PathVariable UUID shotId, String title, String description, String status) {
-        storyboard.update(me.id(), shotId, ShotChanges.texts(title, description, status));
+    String edit(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            String title,
+            String description,
+            String status,
+            RedirectAttributes redirect) {
+        try {
+            storyboard.update(me.id(), shotId, ShotChanges.texts(title, description, status));
+            redirect.addFlashAttribute("notice", messages.get("box.saved"));
+        } catch (KadrException e) {
+            if (e.problem() == Problem.NOT_FOUND) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", messages.detailOf(e));
+        }
         return "redirect:/shots/" + shotId;
     }
 

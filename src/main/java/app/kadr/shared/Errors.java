@@ -13,7 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What the servlet container forwards to when a failure happened outside a controller (unknown paths,
- * security filters, oversize requests): problem+json under {@code /api/}, a Russian page elsewhere.
+ * security filters, oversize requests): a Russian page for browsers, problem+json for everyone else.
  */
 @Controller
 class Errors implements ErrorController {
