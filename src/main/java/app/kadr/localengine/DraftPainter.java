@@ -84,7 +84,8 @@ final class DraftPainter {
         double distance = distanceToLight(nx, ny);
         pixel.add(palette.light(), glow(distance));
         double disc = Math.clamp((scene.lightRadius() - distance) / (scene.lightRadius() * 0.2), 0.0, 1.0);
-        pixel.mix(palette.light().mix(new Rgb(1, 1, 1), 0.5), disc);
+        // Added, not mixed: the disc must outshine its own glow, whatever the sky behind it.
+        pixel.add(palette.light(), 1.2 * disc);
         if (ny > ridgeOf[x]) {
             // Distant hills: the near ground colour lost in the haze of the horizon.
             pixel.mix(palette.groundFar().mix(palette.skyHorizon(), 0.55), 0.9);

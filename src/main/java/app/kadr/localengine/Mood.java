@@ -20,7 +20,8 @@ record Mood(TimeOfDay time, Terrain terrain) {
 
     enum TimeOfDay implements Named {
         DAY(List.of("день", "дневн", "полдень", "солн", "day", "noon", "sunny")),
-        SUNSET(List.of("закат", "рассвет", "вечер", "заря", "sunset", "sunrise", "dawn", "dusk", "evening")),
+        SUNSET(List.of(
+                "закат", "рассвет", "вечер", "заря", "утр", "sunset", "sunrise", "dawn", "dusk", "evening", "morning")),
         NIGHT(List.of("ночь", "ночн", "полноч", "темн", "лун", "звёзд", "звезд", "night", "midnight", "dark", "moon"));
 
         private final List<String> stems;
@@ -35,11 +36,12 @@ record Mood(TimeOfDay time, Terrain terrain) {
         }
     }
 
+    /** Declared in order of precedence: a winter forest is snowy first of all. */
     enum Terrain implements Named {
-        PLAIN(List.of("поле", "луг", "степ", "равнин", "field", "meadow", "plain")),
+        SNOW(List.of("снег", "снеж", "зим", "сугроб", "лёд", "лед", "snow", "winter", "ice", "frost")),
+        PLAIN(List.of("поле", "полю", "поля", "луг", "степ", "равнин", "field", "meadow", "plain")),
         FOREST(List.of("лес", "дерев", "роща", "тайг", "forest", "tree", "wood", "jungle")),
         SEA(List.of("море", "морск", "океан", "озер", "озёр", "пляж", "берег", "sea", "ocean", "lake", "beach")),
-        SNOW(List.of("снег", "снеж", "зим", "сугроб", "лёд", "лед", "snow", "winter", "ice", "frost")),
         DESERT(List.of("пустын", "песок", "песч", "дюн", "desert", "sand", "dune")),
         CITY(List.of("город", "улиц", "дом", "здани", "небоскр", "city", "street", "town", "building"));
 

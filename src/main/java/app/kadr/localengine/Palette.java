@@ -6,8 +6,11 @@ package app.kadr.localengine;
  */
 record Palette(Rgb skyTop, Rgb skyHorizon, Rgb light, Rgb groundFar, Rgb groundNear, Rgb subject) {
 
-    /** How far a seed may nudge each colour, so two drafts of the same mood are not twins. */
-    private static final double JITTER = 0.05;
+    /**
+     * How far, relatively, a seed may nudge each channel, so two drafts of the same mood are not twins. Relative, so
+     * a dark night colour is not tinted purple by a nudge that is invisible on a bright one.
+     */
+    private static final double JITTER = 0.12;
 
     static Palette of(Mood mood, SplitMix dice) {
         Sky sky = Sky.of(mood.time());
@@ -23,7 +26,8 @@ record Palette(Rgb skyTop, Rgb skyHorizon, Rgb light, Rgb groundFar, Rgb groundN
     }
 
     private static Rgb nudged(Rgb colour, Rgb tint, SplitMix dice) {
-        return colour.shifted(tint.r() + jitter(dice) / 2, tint.g() + jitter(dice) / 2, tint.b() + jitter(dice) / 2);
+        return colour.scaled(
+                1 + tint.r() + jitter(dice) / 2, 1 + tint.g() + jitter(dice) / 2, 1 + tint.b() + jitter(dice) / 2);
     }
 
     private static double jitter(SplitMix dice) {

@@ -15,8 +15,8 @@ record Rgb(double r, double g, double b) {
         return new Rgb(r * filter.r, g * filter.g, b * filter.b);
     }
 
-    Rgb shifted(double dr, double dg, double db) {
-        return new Rgb(clamp(r + dr), clamp(g + dg), clamp(b + db));
+    Rgb scaled(double kr, double kg, double kb) {
+        return new Rgb(clamp(r * kr), clamp(g * kg), clamp(b * kb));
     }
 
     private static double clamp(double value) {
