@@ -1,0 +1,192 @@
+package app.kadr.localengine;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The generator that works with no provider keys and no network: a procedural draft picture, a pan-and-zoom clip of a
+ * still and a plain upscale. None of it is AI and the studio labels it so. Every file it writes lands in the given work
+ * folder; the caller owns and cleans that folder.
+ */
+@Component
+public class LocalEngine {
+
+    public static final int MIN_SIZE = 64;
+    public static final int MAX_SIZE = 4096;
+    public static final int MIN_SECONDS = 1;
+    public static final int MAX_SECONDS = 10;
+    public static final int MIN_FPS = 1;
+    public static final int MAX_FPS = 60;
+    public static final int MAX_UPSCALED_SIZE = 8192;
+    public static final List<Integer> UPSCALE_FACTORS = List.of(2, 4);
+
+    static final String SIZE_INVALID = "localengine.size.invalid";
+    static final String DURATION_INVALID = "localengine.duration.invalid";
+    static final String FPS_INVALID = "localengine.fps.invalid";
+    static final String SOURCE_UNREADABLE = "localengine.source.unreadable";
+    static final String UPSCALE_FACTOR_INVALID = "localengine.upscale.factor_invalid";
+    static final String UPSCALE_TOO_LARGE = "localengine.upscale.too_large";
+    static final String FAILED = "localengine.failed";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalEngine.class);
+    /** Drafts are grainy, so strong deflate buys little size for much time; this level is the sweet spot. */
+    private static final float PNG_COMPRESSION_QUALITY = 0.6f;
+    /**
+     * zoompan moves the frame in whole input pixels, so the still is enlarged first until one step is a fraction of an
+     * output pixel, but no further than this many pixels, to keep memory and time in bounds for large clips.
+     */
+    private static final double SUPERSAMPLED_PIXELS = 16_000_000;
+
+    private static final double MAX_SUPERSAMPLING = 4;
+
+    /** A deterministic procedural draft picture, PNG, of exactly the requested size. */
+    public Path draft(DraftRequest request, Path workDir) throws LocalEngineException {
+        requireSize(request.width(), request.height());
+        long started = System.nanoTime();
+        DraftScene scene = DraftScene.compose(request.prompt(), request.negativePrompt(), request.seed());
+        BufferedImage image = DraftPainter.paint(scene, request.width(), request.height());
+        Path output = newFile(workDir, "draft-", ".png");
+        writePng(image, output);
+        log.debug("Draft {}x{} ({}) in {} ms", request.width(), request.height(), scene.mood(), millisSince(started));
+        return output;
+    }
+
+    /** A Ken Burns clip of a still: H.264 in MP4, yuv420p, no audio, moov first so it plays while loading. */
+    public Path animate(AnimateRequest request, Path workDir) throws LocalEngineException {
+        requireSize(request.width(), request.height());
+        if (!(request.durationSeconds() >= MIN_SECONDS && request.durationSeconds() <= MAX_SECONDS)) {
+            throw new LocalEngineException(DURATION_INVALID, MIN_SECONDS, MAX_SECONDS);
+        }
+        if (request.fps() < MIN_FPS || request.fps() > MAX_FPS) {
+            throw new LocalEngineException(FPS_INVALID, MIN_FPS, MAX_FPS);
+        }
+        SourceImage source = SourceImage.read(request.sourceImage());
+        int width = evenDown(request.width());
+        int height = evenDown(request.height());
+        int frames = (int) Math.max(1, Math.round(request.durationSeconds() * request.fps()));
+        double supersampling =
+                Math.clamp(Math.sqrt(SUPERSAMPLED_PIXELS / ((double) width * height)), 1, MAX_SUPERSAMPLING);
+        String filter = String.join(
+                ",",
+                String.format(
+                        Locale.ROOT,
+                        "scale=%d:%d:force_original_aspect_ratio=increase:flags=lanczos",
+                        evenDown((int) (width * supersampling)),
+                        evenDown((int) (height * supersampling))),
+                "crop=%d:%d"
+                        .formatted(evenDown((int) (width * supersampling)), evenDown((int) (height * supersampling))),
+                "setsar=1",
+                CameraMove.fromSeed(request.seed()).zoompan(frames, width, height, request.fps()),
+                "format=yuv420p");
+        Path output = newFile(workDir, "clip-", ".mp4");
+        long started = System.nanoTime();
+        BundledFfmpegProcess.runOrFail(
+                List.of(
+                        "-i",
+                        source.file().toAbsolutePath().toString(),
+                        "-vf",
+                        filter,
+                        "-frames:v",
+                        Integer.toString(frames),
+                        "-an",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-crf",
+                        "20",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-movflags",
+                        "+faststart",
+                        "-y",
+                        output.toAbsolutePath().toString()),
+                clipTimeout(frames, width, height),
+                workDir);
+        log.debug("Clip {}x{} of {} frames in {} ms", width, height, frames, millisSince(started));
+        return output;
+    }
+
+    /** A plain Lanczos enlargement, PNG; nothing is invented, so it is fast and honest. */
+    public Path upscale(UpscaleRequest request, Path workDir) throws LocalEngineException {
+        if (!UPSCALE_FACTORS.contains(request.factor())) {
+            throw new LocalEngineException(UPSCALE_FACTOR_INVALID, UPSCALE_FACTORS.get(0), UPSCALE_FACTORS.get(1));
+        }
+        SourceImage source = SourceImage.read(request.sourceImage());
+        long width = (long) source.width() * request.factor();
+        long height = (long) source.height() * request.factor();
+        if (width > MAX_UPSCALED_SIZE || height > MAX_UPSCALED_SIZE) {
+            throw new LocalEngineException(UPSCALE_TOO_LARGE, width, height, MAX_UPSCALED_SIZE);
+        }
+        Path output = newFile(workDir, "upscaled-", ".png");
+        long started = System.nanoTime();
+        BundledFfmpegProcess.runOrFail(
+                List.of(
+                        "-i", source.file().toAbsolutePath().toString(),
+                        "-vf", "scale=%d:%d:flags=lanczos+accurate_rnd+full_chroma_int".formatted(width, height),
+                        "-frames:v", "1",
+                        "-update", "1",
+                        "-y", output.toAbsolutePath().toString()),
+                Duration.ofSeconds(60 + width * height / 1_000_000 * 5),
+                workDir);
+        log.debug("Upscale to {}x{} in {} ms", width, height, millisSince(started));
+        return output;
+    }
+
+    private static void requireSize(int width, int height) throws LocalEngineException {
+        if (width < MIN_SIZE || width > MAX_SIZE || height < MIN_SIZE || height > MAX_SIZE) {
+            throw new LocalEngineException(SIZE_INVALID, MIN_SIZE, MAX_SIZE);
+        }
+    }
+
+    private static int evenDown(int value) {
+        return value & ~1;
+    }
+
+    /** Generous: a slow shared machine may encode at a few frames a second, but a stuck ffmpeg must still end. */
+    private static Duration clipTimeout(int frames, int width, int height) {
+        double megapixels = (double) width * height / 1_000_000;
+        return Duration.ofSeconds(60 + (long) Math.ceil(frames * Math.max(megapixels, 0.25)));
+    }
+
+    private static Path newFile(Path workDir, String prefix, String suffix) throws LocalEngineException {
+        try {
+            Files.createDirectories(workDir);
+            return Files.createTempFile(workDir, prefix, suffix);
+        } catch (IOException e) {
+            throw new LocalEngineException(FAILED, e);
+        }
+    }
+
+    private static void writePng(BufferedImage image, Path output) throws LocalEngineException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(output.toFile())) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(PNG_COMPRESSION_QUALITY);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new LocalEngineException(FAILED, e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}
