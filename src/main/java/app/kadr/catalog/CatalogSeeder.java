@@ -1,0 +1,61 @@
+package app.kadr.catalog;
+
+import app.kadr.shared.Rows;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adds what the studio should know and does not yet: a provider per {@link ProviderKind} and each model of
+ * {@link SeedCatalog} by (provider, external id). It only inserts, so an admin's changes and removals of a seeded
+ * model's settings survive restarts, and models added to the seed in a new release arrive on upgrade without a
+ * migration per model. A Flyway migration could not do this as well: it runs once, and a Java one would duplicate the
+ * schema-building code here. It runs once all beans exist and before the web server opens, so no request ever sees
+ * an empty catalog.
+ */
+@Component
+class CatalogSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
+
+    private final Providers providers;
+    private final Models models;
+    private final TransactionTemplate transaction;
+
+    CatalogSeeder(Providers providers, Models models, TransactionTemplate transaction) {
+        this.providers = providers;
+        this.models = models;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        transaction.executeWithoutResult(status -> seed());
+    }
+
+    void seed() {
+        Instant now = Rows.now();
+        int addedProviders = 0;
+        for (ProviderKind kind : ProviderKind.values()) {
+            if (providers.byKind(kind).isEmpty()) {
+                providers.insert(UUID.randomUUID(), kind, now);
+                addedProviders++;
+            }
+        }
+        int addedModels = 0;
+        for (SeedCatalog.Seed seed : SeedCatalog.all()) {
+            UUID providerId = providers.byKind(seed.kind()).orElseThrow().id();
+            if (!models.exists(providerId, seed.model().externalId())) {
+                models.insert(UUID.randomUUID(), providerId, seed.model(), now);
+                addedModels++;
+            }
+        }
+        if (addedProviders + addedModels > 0) {
+            log.info("Model catalog: added {} providers and {} models", addedProviders, addedModels);
+        }
+    }
+}
