@@ -11,11 +11,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Adds what the studio should know and does not yet: a provider per {@link ProviderKind} and each model of
- * {@link SeedCatalog} by (provider, external id). It only inserts, so an admin's changes and removals of a seeded
- * model's settings survive restarts, and models added to the seed in a new release arrive on upgrade without a
- * migration per model. A Flyway migration could not do this as well: it runs once, and a Java one would duplicate the
- * schema-building code here. It runs once all beans exist and before the web server opens, so no request ever sees
- * an empty catalog.
+ * {@link SeedCatalog} by (provider, external id). It only inserts, never updates, so an admin's changes to a seeded
+ * model survive restarts, while models added to the seed in a new release arrive on upgrade. A Flyway migration
+ * (SQL or Java) runs once per database, so it could not deliver later additions without a migration per release, and
+ * it would have to build the parameter schemas' JSON by hand instead of through {@link ParamSchema}. The seeder runs
+ * once all beans exist and before the web server opens, so no request ever sees an empty catalog. Provider keys are
+ * not seeded: {@link ProviderKeys} reads the environment at the moment of use.
  */
 @Component
 class CatalogSeeder implements SmartInitializingSingleton {
