@@ -53,7 +53,8 @@ class RussianTextsTests {
             "nav",
             "common",
             "app",
-            "error");
+            "error",
+            "catalog");
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 

@@ -1,0 +1,156 @@
+package app.kadr.catalog;
+
+import app.kadr.account.CurrentUser;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Page;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The catalog over HTTP. Anyone signed in lists the models in use; only an admin changes them or sees providers.
+ * Lists answer {@code {items, nextCursor}} like every list, whole: the catalog is small.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class CatalogApi {
+
+    record PriceView(String unit, BigDecimal usd) {}
+
+    record ModelView(
+            UUID id,
+            String provider,
+            UUID providerId,
+            String externalId,
+            String name,
+            String vendor,
+            String task,
+            String quality,
+            String description,
+            Map<String, Object> paramSchema,
+            Map<String, Object> defaults,
+            Map<String, Map<String, Object>> presets,
+            Map<String, String> fieldMapping,
+            PriceView price,
+            boolean enabled,
+            boolean ready) {
+
+        static ModelView of(CatalogModel m) {
+            return new ModelView(
+                    m.id(),
+                    m.provider().kind().code(),
+                    m.provider().id(),
+                    m.externalId(),
+                    m.name(),
+                    m.vendor(),
+                    m.task().code(),
+                    m.quality().code(),
+                    m.description(),
+                    m.schema().toJson(),
+                    m.defaults(),
+                    m.presets(),
+                    m.fieldMapping(),
+                    new PriceView(m.price().unit().code(), m.price().usdPlain()),
+                    m.enabled(),
+                    m.provider().ready());
+        }
+    }
+
+    record ProviderView(
+            UUID id,
+            String kind,
+            String name,
+            @Nullable String baseUrl,
+            boolean enabled,
+            int maxConcurrency,
+            boolean hasKey,
+            boolean needsKey) {
+
+        static ProviderView of(Provider p) {
+            return new ProviderView(
+                    p.id(),
+                    p.kind().code(),
+                    p.name(),
+                    p.baseUrl(),
+                    p.enabled(),
+                    p.maxConcurrency(),
+                    p.hasKey(),
+                    p.kind().needsKey());
+        }
+    }
+
+    private final Catalog catalog;
+    private final CatalogAdmin admin;
+
+    CatalogApi(Catalog catalog, CatalogAdmin admin) {
+        this.catalog = catalog;
+        this.admin = admin;
+    }
+
+    /** {@code all=true} lets an admin see switched-off models too, to switch them back on. */
+    @GetMapping("/models")
+    Page<ModelView> models(
+            CurrentUser me,
+            @RequestParam(required = false) @Nullable String task,
+            @RequestParam(required = false) @Nullable String provider,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "false") boolean all) {
+        Task taskFilter = blank(task)
+                ? null
+                : Task.of(task)
+                        .orElseThrow(() -> KadrException.invalid("task", "catalog.task.unknown", task, Task.codes()));
+        ProviderKind kind = blank(provider)
+                ? null
+                : ProviderKind.of(provider)
+                        .orElseThrow(() -> KadrException.invalid(
+                                "provider", "catalog.provider.kind_unknown", provider, ProviderKind.codes()));
+        return new Page<>(
+                catalog.models(taskFilter, kind, q, !(all && me.isAdmin())).stream()
+                        .map(ModelView::of)
+                        .toList(),
+                null);
+    }
+
+    @GetMapping("/models/{modelId}")
+    ModelView model(CurrentUser me, @PathVariable UUID modelId) {
+        CatalogModel model =
+                me.isAdmin() ? catalog.find(modelId).orElseThrow(KadrException::notFound) : catalog.usable(modelId);
+        return ModelView.of(model);
+    }
+
+    @PostMapping("/models")
+    @ResponseStatus(HttpStatus.CREATED)
+    ModelView create(CurrentUser me, @RequestBody ModelChanges body) {
+        return ModelView.of(admin.create(me, body));
+    }
+
+    @PatchMapping("/models/{modelId}")
+    ModelView update(CurrentUser me, @PathVariable UUID modelId, @RequestBody ModelChanges body) {
+        return ModelView.of(admin.update(me, modelId, body));
+    }
+
+    @GetMapping("/providers")
+    Page<ProviderView> providers(CurrentUser me) {
+        return new Page<>(admin.providers(me).stream().map(ProviderView::of).toList(), null);
+    }
+
+    @PatchMapping("/providers/{providerId}")
+    ProviderView updateProvider(CurrentUser me, @PathVariable UUID providerId, @RequestBody ProviderChanges body) {
+        return ProviderView.of(admin.updateProvider(me, providerId, body));
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,55 @@
+package app.kadr.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A model with its provider: what to call ({@code externalId}), which parameters it takes ({@code schema}), the
+ * values Kadr starts from ({@code defaults}), named sets of values ({@code presets}), and how Kadr's field names
+ * become the provider's ({@code fieldMapping}).
+ *
+ * <p>Kadr's own names are the schema's field names plus the inputs every generation has: {@code prompt},
+ * {@code negativePrompt}, {@code sourceImage}, {@code endImage}, {@code maskImage}, {@code sourceVideo},
+ * {@code audio}. A model accepts such an input only when its mapping names it; a parameter missing from the
+ * mapping keeps its own name.
+ */
+public record CatalogModel(
+        UUID id,
+        Provider provider,
+        String externalId,
+        String name,
+        String vendor,
+        Task task,
+        Quality quality,
+        String description,
+        ParamSchema schema,
+        Map<String, Object> defaults,
+        Map<String, Map<String, Object>> presets,
+        Map<String, String> fieldMapping,
+        Price price,
+        boolean enabled) {
+
+    public CatalogModel {
+        // Unmodifiable but in their stored order, which is the order the JSON and the UI show.
+        defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        presets = Collections.unmodifiableMap(new LinkedHashMap<>(presets));
+        fieldMapping = Collections.unmodifiableMap(new LinkedHashMap<>(fieldMapping));
+    }
+
+    /** The provider's name for one of Kadr's fields. */
+    public String providerField(String kadrField) {
+        return fieldMapping.getOrDefault(kadrField, kadrField);
+    }
+
+    /** Whether the model takes one of the inputs every generation may have, such as a negative prompt. */
+    public boolean accepts(String kadrInput) {
+        return fieldMapping.containsKey(kadrInput);
+    }
+
+    /** Listed for everyone: the model and its provider are switched on. */
+    public boolean usable() {
+        return enabled && provider.enabled();
+    }
+}

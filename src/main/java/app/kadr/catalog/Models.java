@@ -1,0 +1,129 @@
+package app.kadr.catalog;
+
+import app.kadr.shared.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class Models {
+
+    private static final String SELECT =
+            "select m.*, " + Providers.COLUMNS + " from models m join providers p on p.id = m.provider_id";
+
+    private final JdbcClient jdbc;
+    private final Providers providers;
+    private final JsonMapper json;
+
+    Models(JdbcClient jdbc, Providers providers, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.providers = providers;
+        this.json = json;
+    }
+
+    List<CatalogModel> list(@Nullable Task task, @Nullable ProviderKind kind, boolean onlyUsable) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (task != null) {
+            where.append(" and m.task = ?");
+            params.add(task.code());
+        }
+        if (kind != null) {
+            where.append(" and p.kind = ?");
+            params.add(kind.code());
+        }
+        if (onlyUsable) {
+            where.append(" and m.enabled = true and p.enabled = true");
+        }
+        return jdbc.sql(SELECT + where + " order by m.task, m.name, m.id")
+                .params(params)
+                .query(this::map)
+                .list();
+    }
+
+    Optional<CatalogModel> byId(UUID id) {
+        return jdbc.sql(SELECT + " where m.id = ?").param(id).query(this::map).optional();
+    }
+
+    boolean exists(UUID providerId, String externalId) {
+        return jdbc.sql("select count(*) from models where provider_id = ? and external_id = ?")
+                        .params(providerId, externalId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void insert(UUID id, UUID providerId, ModelDraft model, Instant now) {
+        jdbc.sql("""
+                        insert into models (id, provider_id, external_id, name, vendor, task, quality, description,
+                          param_schema, defaults, presets, field_mapping, price_unit, price_usd, enabled,
+                          created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, providerId)
+                .params(columns(model))
+                .params(Rows.ts(now), Rows.ts(now))
+                .update();
+    }
+
+    void update(UUID id, ModelDraft model, Instant now) {
+        jdbc.sql("""
+                        update models set external_id = ?, name = ?, vendor = ?, task = ?, quality = ?, description = ?,
+                          param_schema = ?, defaults = ?, presets = ?, field_mapping = ?, price_unit = ?, price_usd = ?,
+                          enabled = ?, updated_at = ?
+                        where id = ?""").params(columns(model)).params(Rows.ts(now), id).update();
+    }
+
+    /** The JSON a model's map is stored as; also how its stored size is measured. */
+    String write(Object value) {
+        return json.writeValueAsString(value);
+    }
+
+    private List<Object> columns(ModelDraft model) {
+        return List.of(
+                model.externalId(),
+                model.name(),
+                model.vendor(),
+                model.task().code(),
+                model.quality().code(),
+                model.description(),
+                write(model.schema().toJson()),
+                write(model.defaults()),
+                write(model.presets()),
+                write(model.fieldMapping()),
+                model.price().unit().code(),
+                model.price().usd(),
+                model.enabled());
+    }
+
+    private CatalogModel map(ResultSet rs, int row) throws SQLException {
+        return new CatalogModel(
+                Rows.uuid(rs, "id"),
+                providers.map(rs, row),
+                rs.getString("external_id"),
+                rs.getString("name"),
+                rs.getString("vendor"),
+                Task.of(rs.getString("task")).orElseThrow(),
+                Quality.of(rs.getString("quality")).orElseThrow(),
+                rs.getString("description"),
+                ParamSchema.parse(read(rs.getString("param_schema"), new TypeReference<Map<String, Object>>() {})),
+                read(rs.getString("defaults"), new TypeReference<Map<String, Object>>() {}),
+                read(rs.getString("presets"), new TypeReference<Map<String, Map<String, Object>>>() {}),
+                read(rs.getString("field_mapping"), new TypeReference<Map<String, String>>() {}),
+                new Price(Price.Unit.of(rs.getString("price_unit")).orElseThrow(), rs.getBigDecimal("price_usd")),
+                rs.getBoolean("enabled"));
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        return json.readValue(text, type);
+    }
+}

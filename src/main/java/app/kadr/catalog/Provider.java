@@ -1,0 +1,23 @@
+package app.kadr.catalog;
+
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A provider as the rest of Kadr sees it. It never holds the key itself (ask {@link Catalog#apiKey}), so it is safe
+ * to log, print or serialise.
+ */
+public record Provider(
+        UUID id,
+        ProviderKind kind,
+        String name,
+        @Nullable String baseUrl,
+        boolean enabled,
+        int maxConcurrency,
+        boolean hasKey) {
+
+    /** Whether calls can be made: a provider that needs a key has one. */
+    public boolean ready() {
+        return !kind.needsKey() || hasKey;
+    }
+}
