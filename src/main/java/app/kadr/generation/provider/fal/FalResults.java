@@ -28,7 +28,7 @@ final class FalResults {
             FalJson.File file = files.get(i);
             boolean nsfw = i < flagged.size() && Boolean.TRUE.equals(flagged.get(i));
             if (!nsfw && file.url() != null && !file.url().isBlank()) {
-                results.add(ProviderResult.at(URI.create(file.url()), file.contentType(), output.seed()));
+                results.add(ProviderResult.at(address(file.url()), file.contentType(), output.seed()));
             }
         }
         if (results.isEmpty()) {
@@ -49,5 +49,14 @@ final class FalResults {
             return List.of(output.video());
         }
         return List.of();
+    }
+
+    /** A result address that is not a URI is an answer we cannot use, not a crash. */
+    private static URI address(String url) throws ProviderException {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException notAnAddress) {
+            throw ProviderException.of(Kind.FAILED, "Result address is not a URI: " + url);
+        }
     }
 }

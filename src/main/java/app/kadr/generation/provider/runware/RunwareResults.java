@@ -29,7 +29,7 @@ final class RunwareResults {
         for (RunwareJson.Item item : items) {
             String url = item.url();
             if (!Boolean.TRUE.equals(item.nsfwContent()) && url != null && !url.isBlank()) {
-                results.add(ProviderResult.at(URI.create(url), mimeType, item.seed()));
+                results.add(ProviderResult.at(address(url), mimeType, item.seed()));
             }
         }
         if (results.isEmpty()) {
@@ -54,5 +54,14 @@ final class RunwareResults {
                 .filter(cost -> cost != null)
                 .reduce(BigDecimal::add)
                 .orElse(null);
+    }
+
+    /** A result address that is not a URI is an answer we cannot use, not a crash. */
+    private static URI address(String url) throws ProviderException {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException notAnAddress) {
+            throw ProviderException.of(Kind.FAILED, "Result address is not a URI: " + url);
+        }
     }
 }

@@ -298,6 +298,17 @@ class FalAdapterTest {
     }
 
     @Test
+    void aQueueThatTimedOutIsBusyWhileAForbiddenKeyIsABadKey() {
+        fal.stubFor(post("/fal-ai/flux/dev")
+                .willReturn(json(504, "{\"detail\":\"Request timed out\"}")
+                        .withHeader("X-Fal-Error-Type", "request_timeout")));
+        assertFailure(() -> adapter.submit(flux()), Kind.BUSY);
+
+        fal.stubFor(post("/fal-ai/flux/dev").willReturn(json(403, "{\"detail\":\"Not allowed\"}")));
+        assertFailure(() -> adapter.submit(flux()), Kind.BAD_KEY);
+    }
+
+    @Test
     void aRequestCompletedWithAnErrorIsMappedWithoutFetchingAResult() {
         fal.stubFor(get(urlPathEqualTo("/fal-ai/flux/requests/req-1/status")).willReturn(json(200, """
                 {"status":"COMPLETED","logs":[],"error":"Request timed out","error_type":"request_timeout"}""")));
