@@ -3,6 +3,7 @@ package app.kadr.generation.provider.openai;
 import app.kadr.generation.provider.SourceImage;
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -16,8 +17,13 @@ final class MultipartForm {
 
     private final LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 
-    MultipartForm fields(Map<String, Object> input) {
-        input.forEach(this::field);
+    /** Every parameter that has a value; an unset one is left out rather than sent as the text "null". */
+    MultipartForm fields(Map<String, @Nullable Object> input) {
+        input.forEach((name, value) -> {
+            if (value != null) {
+                field(name, value);
+            }
+        });
         return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -43,6 +44,7 @@ final class OpenAiImages {
 
     private static Exchange generate(RestClient api, ProviderRequest request) throws ProviderException {
         Map<String, Object> body = new LinkedHashMap<>(request.input());
+        body.values().removeIf(Objects::isNull);
         body.put("model", request.externalId());
         body.put("n", count(request));
         return Exchange.of(api.post()

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.kadr.generation.provider.Poll;
+import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
 import app.kadr.generation.provider.ProviderRequest;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class ComfyUiAdapterTest {
 
@@ -94,6 +96,13 @@ class ComfyUiAdapterTest {
     @BeforeEach
     void reset() {
         comfy.resetAll();
+    }
+
+    @Test
+    void springMakesItTheAdapterForComfyui() {
+        try (var context = new AnnotationConfigApplicationContext(ComfyUiAdapter.class)) {
+            assertThat(context.getBean(ProviderAdapter.class).kind()).isEqualTo("comfyui");
+        }
     }
 
     @Test

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.kadr.generation.provider.Poll;
+import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
 import app.kadr.generation.provider.ProviderRequest;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class OpenAiAdapterTest {
 
@@ -76,6 +78,13 @@ class OpenAiAdapterTest {
     @BeforeEach
     void reset() {
         openai.resetAll();
+    }
+
+    @Test
+    void springMakesItTheAdapterForOpenai() {
+        try (var context = new AnnotationConfigApplicationContext(OpenAiAdapter.class)) {
+            assertThat(context.getBean(ProviderAdapter.class).kind()).isEqualTo("openai");
+        }
     }
 
     @Test

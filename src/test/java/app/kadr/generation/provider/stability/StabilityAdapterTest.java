@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.kadr.generation.provider.Poll;
+import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
 import app.kadr.generation.provider.ProviderRequest;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 class StabilityAdapterTest {
 
@@ -72,6 +74,13 @@ class StabilityAdapterTest {
     @BeforeEach
     void reset() {
         stability.resetAll();
+    }
+
+    @Test
+    void springMakesItTheAdapterForStability() {
+        try (var context = new AnnotationConfigApplicationContext(StabilityAdapter.class)) {
+            assertThat(context.getBean(ProviderAdapter.class).kind()).isEqualTo("stability");
+        }
     }
 
     @Test
