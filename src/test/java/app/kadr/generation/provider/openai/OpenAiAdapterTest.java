@@ -2,6 +2,7 @@ package app.kadr.generation.provider.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.and;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.binaryEqualTo;
@@ -138,7 +139,10 @@ class OpenAiAdapterTest {
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("Content-Type", containing("multipart/form-data"))
                 .withRequestBodyPart(aMultipart("image[]")
-                        .withHeader("Content-Disposition", containing("filename=\"photo.png\""))
+                        // A second Content-Disposition pattern would replace the name check, so both go in one.
+                        .withHeader(
+                                "Content-Disposition",
+                                and(containing("name=\"image[]\""), containing("filename=\"photo.png\"")))
                         .withHeader("Content-Type", equalTo("image/png"))
                         .withBody(binaryEqualTo(photo))
                         .build())
