@@ -1,0 +1,210 @@
+package app.kadr.generation.provider.comfyui;
+
+import app.kadr.generation.provider.Poll;
+import app.kadr.generation.provider.ProviderAdapter;
+import app.kadr.generation.provider.ProviderException;
+import app.kadr.generation.provider.ProviderException.Kind;
+import app.kadr.generation.provider.ProviderHttp;
+import app.kadr.generation.provider.ProviderRequest;
+import app.kadr.generation.provider.ProviderResult;
+import app.kadr.generation.provider.SourceImage;
+import app.kadr.generation.provider.Submission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A self-hosted ComfyUI (no key). Submit fills the model's stored workflow template ({@link Placeholders}):
+ * {@code $prompt}, {@code $seed}… from the input, {@code $image}, {@code $mask}… from the source with that role,
+ * uploaded first. Poll reads {@code /history/{id}}, and while that is empty {@code /queue} to tell running from
+ * queued. Results are {@code /view} addresses on the configured host, which the runner downloads (it allows the
+ * provider's own configured host even when private), so nothing large passes through here.
+ */
+@Component
+class ComfyUiAdapter implements ProviderAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ComfyUiAdapter.class);
+
+    private final Duration readTimeout;
+
+    ComfyUiAdapter() {
+        this(ProviderHttp.READ_TIMEOUT);
+    }
+
+    ComfyUiAdapter(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    @Override
+    public String kind() {
+        return "comfyui";
+    }
+
+    @Override
+    public Submission submit(ProviderRequest request) throws ProviderException {
+        Placeholders template = Placeholders.in(request.workflow());
+        RestClient comfy = client(request);
+        Map<String, Object> values = new LinkedHashMap<>(request.input());
+        for (String name : template.names()) {
+            SourceImage source = source(request, name);
+            if (!values.containsKey(name) && source != null) {
+                values.put(name, upload(comfy, source));
+            }
+        }
+        Map<String, Object> body = Map.of(
+                "prompt", template.fill(values), "client_id", UUID.randomUUID().toString());
+        Exchange answer = Exchange.of(comfy.post()
+                .uri("/prompt")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JsonMapper.shared().writeValueAsBytes(body)));
+        if (!answer.ok()) {
+            throw ComfyErrors.of(answer);
+        }
+        ComfyAnswers.Queued queued = read(answer, ComfyAnswers.Queued.class);
+        if (queued.promptId() == null) {
+            throw ProviderException.of(Kind.FAILED, answer.raw());
+        }
+        log.debug("ComfyUI queued prompt {} as number {}", queued.promptId(), queued.number());
+        return new Submission(queued.promptId(), List.of(), answer.raw());
+    }
+
+    @Override
+    public Poll poll(ProviderRequest request, String providerRequestId) throws ProviderException {
+        RestClient comfy = client(request);
+        HistoryEntry entry = history(comfy, providerRequestId);
+        if (entry != null) {
+            return finished(entry, request);
+        }
+        QueueState queue = queue(comfy);
+        if (queue.running(providerRequestId)) {
+            return new Poll.Waiting(true, null, null);
+        }
+        if (queue.pending(providerRequestId)) {
+            return new Poll.Waiting(false, null, null);
+        }
+        // It may have finished between the two reads; if not, ComfyUI lost it (a restart empties its queue).
+        entry = history(comfy, providerRequestId);
+        if (entry != null) {
+            return finished(entry, request);
+        }
+        throw ProviderException.of(
+                Kind.FAILED, "ComfyUI knows no prompt " + providerRequestId + " (was it restarted?)");
+    }
+
+    /**
+     * Takes the prompt off the queue; if it is already running, interrupts it (naming it, so that newer ComfyUI
+     * versions leave someone else's running prompt alone).
+     */
+    @Override
+    public void cancel(ProviderRequest request, String providerRequestId) throws ProviderException {
+        RestClient comfy = client(request);
+        postJson(comfy, "/queue", Map.of("delete", List.of(providerRequestId)));
+        if (queue(comfy).running(providerRequestId)) {
+            postJson(comfy, "/interrupt", Map.of("prompt_id", providerRequestId));
+        }
+    }
+
+    private RestClient client(ProviderRequest request) {
+        return ProviderHttp.client(baseUrl(request), readTimeout);
+    }
+
+    private static String baseUrl(ProviderRequest request) {
+        String baseUrl = request.baseUrl();
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    private static @Nullable SourceImage source(ProviderRequest request, String role) {
+        return request.sources().stream()
+                .filter(source -> source.role().equals(role))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Puts a source image into ComfyUI's input folder; the answer is the name a LoadImage node takes. */
+    private static String upload(RestClient comfy, SourceImage source) throws ProviderException {
+        HttpHeaders partHeaders = new HttpHeaders();
+        partHeaders.setContentType(MediaType.parseMediaType(source.mimeType()));
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("image", new HttpEntity<>(new FileSystemResource(source.file()), partHeaders));
+        Exchange answer = Exchange.of(comfy.post()
+                .uri("/upload/image")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form));
+        if (!answer.ok()) {
+            throw ComfyErrors.of(answer);
+        }
+        ComfyAnswers.Uploaded uploaded = read(answer, ComfyAnswers.Uploaded.class);
+        if (uploaded.name() == null) {
+            throw ProviderException.of(Kind.FAILED, answer.raw());
+        }
+        return uploaded.reference();
+    }
+
+    private static @Nullable HistoryEntry history(RestClient comfy, String promptId) throws ProviderException {
+        Exchange answer = Exchange.of(comfy.get().uri("/history/{id}", promptId));
+        if (!answer.ok()) {
+            throw ComfyErrors.of(answer);
+        }
+        return HistoryEntry.in(read(answer, JsonNode.class), promptId);
+    }
+
+    private static QueueState queue(RestClient comfy) throws ProviderException {
+        Exchange answer = Exchange.of(comfy.get().uri("/queue"));
+        if (!answer.ok()) {
+            throw ComfyErrors.of(answer);
+        }
+        return read(answer, QueueState.class);
+    }
+
+    private static Poll finished(HistoryEntry entry, ProviderRequest request) throws ProviderException {
+        if (entry.failed()) {
+            throw ProviderException.of(Kind.FAILED, ProviderHttp.raw(entry.error()));
+        }
+        String baseUrl = baseUrl(request);
+        // The seed is the one filled into the workflow; ComfyUI does not report it back.
+        Long seed = request.input().get("seed") instanceof Number number ? number.longValue() : null;
+        List<ProviderResult> results = new ArrayList<>();
+        for (OutputFile file : entry.files()) {
+            results.add(ProviderResult.at(file.viewUrl(baseUrl), file.mimeType(), seed));
+        }
+        if (results.isEmpty()) {
+            // A workflow without a save node finishes with nothing to show; waiting longer will not change that.
+            throw ProviderException.of(Kind.FAILED, ProviderHttp.raw("no output files: " + entry));
+        }
+        return new Poll.Finished(results, null, ProviderHttp.raw(entry.toString()));
+    }
+
+    private static void postJson(RestClient comfy, String path, Object body) throws ProviderException {
+        Exchange answer = Exchange.of(comfy.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(JsonMapper.shared().writeValueAsBytes(body)));
+        if (!answer.ok()) {
+            throw ComfyErrors.of(answer);
+        }
+    }
+
+    private static <T> T read(Exchange answer, Class<T> type) throws ProviderException {
+        try {
+            return JsonMapper.shared().readValue(answer.body(), type);
+        } catch (JacksonException notJson) {
+            throw ProviderException.of(Kind.FAILED, answer.raw());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package app.kadr.generation.provider.openai;
+
+import app.kadr.generation.provider.ProviderException;
+import app.kadr.generation.provider.ProviderHttp;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One HTTP answer read whole, whatever its status, so that the adapter (not RestClient's exception types)
+ * decides what each status means. Network failures become {@link ProviderHttp#networkFailure}.
+ */
+record Exchange(
+        int status, @Nullable Duration retryAfter, @Nullable MediaType contentType, byte[] body) {
+
+    static Exchange of(RestClient.RequestHeadersSpec<?> request) throws ProviderException {
+        try {
+            return request.exchangeForRequiredValue(
+                    (sent, answer) -> new Exchange(
+                            answer.getStatusCode().value(),
+                            ProviderHttp.retryAfter(answer.getHeaders()),
+                            answer.getHeaders().getContentType(),
+                            answer.getBody().readAllBytes()),
+                    true);
+        } catch (ResourceAccessException e) {
+            throw ProviderHttp.networkFailure(e);
+        }
+    }
+
+    boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The answer shortened for the owner's log. */
+    @Nullable
+    String raw() {
+        return ProviderHttp.raw(text());
+    }
+}

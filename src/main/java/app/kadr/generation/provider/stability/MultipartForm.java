@@ -1,0 +1,53 @@
+package app.kadr.generation.provider.stability;
+
+import app.kadr.generation.provider.SourceImage;
+import java.util.Collection;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A multipart/form-data body: parameters as text fields, source images as file parts. */
+final class MultipartForm {
+
+    private final LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+
+    /** Every parameter that has a value; an unset one is left out rather than sent as the text "null". */
+    MultipartForm fields(Map<String, @Nullable Object> input) {
+        input.forEach((name, value) -> {
+            if (value != null) {
+                field(name, value);
+            }
+        });
+        return this;
+    }
+
+    MultipartForm field(String name, Object value) {
+        parts.add(name, text(value));
+        return this;
+    }
+
+    MultipartForm file(String name, SourceImage source) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(source.mimeType()));
+        parts.add(name, new HttpEntity<>(new FileSystemResource(source.file()), headers));
+        return this;
+    }
+
+    MultiValueMap<String, Object> body() {
+        return parts;
+    }
+
+    /** Form fields are text: numbers and flags as written, nested values (lists, objects) as JSON. */
+    private static String text(Object value) {
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            return JsonMapper.shared().writeValueAsString(value);
+        }
+        return String.valueOf(value);
+    }
+}
