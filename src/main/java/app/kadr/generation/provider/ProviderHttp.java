@@ -27,7 +27,10 @@ public final class ProviderHttp {
     private ProviderHttp() {}
 
     public static RestClient client(String baseUrl, Duration readTimeout) {
+        // HTTP/1.1 only: a server that accepts the h2c upgrade and then drops streamed (multipart) bodies
+        // would make every upload look like an unreachable provider.
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -2,6 +2,7 @@ package app.kadr.generation.provider.openai;
 
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
+import app.kadr.generation.provider.ProviderExchange;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +14,7 @@ final class OpenAiErrors {
 
     private OpenAiErrors() {}
 
-    static ProviderException of(Exchange answer) {
+    static ProviderException of(ProviderExchange answer) {
         String raw = answer.raw();
         OpenAiError.Detail error = detail(answer);
         if (error.outOfCredits()) {
@@ -42,7 +43,7 @@ final class OpenAiErrors {
                 : ProviderException.of(Kind.FAILED, raw);
     }
 
-    private static OpenAiError.Detail detail(Exchange answer) {
+    private static OpenAiError.Detail detail(ProviderExchange answer) {
         try {
             OpenAiError parsed = JsonMapper.shared().readValue(answer.body(), OpenAiError.class);
             return parsed.error() == null ? NOTHING_SAID : parsed.error();

@@ -1,7 +1,9 @@
 package app.kadr.generation.provider.openai;
 
+import app.kadr.generation.provider.MultipartForm;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
+import app.kadr.generation.provider.ProviderExchange;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.ProviderResult;
 import app.kadr.generation.provider.SourceImage;
@@ -28,7 +30,7 @@ final class OpenAiImages {
     private OpenAiImages() {}
 
     static Submission submit(RestClient api, ProviderRequest request) throws ProviderException {
-        Exchange answer = request.sources().isEmpty() ? generate(api, request) : edit(api, request);
+        ProviderExchange answer = request.sources().isEmpty() ? generate(api, request) : edit(api, request);
         if (!answer.ok()) {
             throw OpenAiErrors.of(answer);
         }
@@ -42,18 +44,18 @@ final class OpenAiImages {
         return new Submission(UUID.randomUUID().toString(), results(images, request), images.summary());
     }
 
-    private static Exchange generate(RestClient api, ProviderRequest request) throws ProviderException {
+    private static ProviderExchange generate(RestClient api, ProviderRequest request) throws ProviderException {
         Map<String, Object> body = new LinkedHashMap<>(request.input());
         body.values().removeIf(Objects::isNull);
         body.put("model", request.externalId());
         body.put("n", count(request));
-        return Exchange.of(api.post()
+        return ProviderExchange.of(api.post()
                 .uri("/images/generations")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(JsonMapper.shared().writeValueAsBytes(body)));
     }
 
-    private static Exchange edit(RestClient api, ProviderRequest request) throws ProviderException {
+    private static ProviderExchange edit(RestClient api, ProviderRequest request) throws ProviderException {
         MultipartForm form = new MultipartForm()
                 .fields(request.input())
                 .field("model", request.externalId())
@@ -67,7 +69,7 @@ final class OpenAiImages {
                     },
                     source);
         }
-        return Exchange.of(api.post()
+        return ProviderExchange.of(api.post()
                 .uri("/images/edits")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form.body()));

@@ -1,8 +1,10 @@
 package app.kadr.generation.provider.openai;
 
+import app.kadr.generation.provider.MultipartForm;
 import app.kadr.generation.provider.Poll;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
+import app.kadr.generation.provider.ProviderExchange;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.ProviderResult;
 import app.kadr.generation.provider.SourceImage;
@@ -37,7 +39,7 @@ final class SoraVideos {
             }
             form.file("input_reference", source);
         }
-        Exchange answer = Exchange.of(api.post()
+        ProviderExchange answer = ProviderExchange.of(api.post()
                 .uri("/videos")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form.body()));
@@ -52,7 +54,7 @@ final class SoraVideos {
     }
 
     static Poll poll(RestClient api, String videoId) throws ProviderException {
-        Exchange answer = Exchange.of(api.get().uri("/videos/{id}", videoId));
+        ProviderExchange answer = ProviderExchange.of(api.get().uri("/videos/{id}", videoId));
         if (!answer.ok()) {
             throw OpenAiErrors.of(answer);
         }
@@ -73,14 +75,14 @@ final class SoraVideos {
      * OpenAI no longer knows is as good as cancelled.
      */
     static void cancel(RestClient api, String videoId) throws ProviderException {
-        Exchange answer = Exchange.of(api.delete().uri("/videos/{id}", videoId));
+        ProviderExchange answer = ProviderExchange.of(api.delete().uri("/videos/{id}", videoId));
         if (!answer.ok() && answer.status() != 404) {
             throw OpenAiErrors.of(answer);
         }
     }
 
     private static ProviderResult content(RestClient api, String videoId) throws ProviderException {
-        Exchange video = Exchange.of(api.get().uri("/videos/{id}/content", videoId));
+        ProviderExchange video = ProviderExchange.of(api.get().uri("/videos/{id}/content", videoId));
         if (!video.ok()) {
             throw OpenAiErrors.of(video);
         }
@@ -93,7 +95,7 @@ final class SoraVideos {
                 : contentType.getType() + "/" + contentType.getSubtype();
     }
 
-    private static VideoJob read(Exchange answer) throws ProviderException {
+    private static VideoJob read(ProviderExchange answer) throws ProviderException {
         try {
             return JsonMapper.shared().readValue(answer.body(), VideoJob.class);
         } catch (JacksonException notJson) {

@@ -1,9 +1,11 @@
 package app.kadr.generation.provider.stability;
 
+import app.kadr.generation.provider.MultipartForm;
 import app.kadr.generation.provider.Poll;
 import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
+import app.kadr.generation.provider.ProviderExchange;
 import app.kadr.generation.provider.ProviderHttp;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.ProviderResult;
@@ -60,7 +62,7 @@ class StabilityAdapter implements ProviderAdapter {
         for (SourceImage source : request.sources()) {
             form.file(partName(source), source);
         }
-        Exchange answer = Exchange.of(client(request)
+        ProviderExchange answer = ProviderExchange.of(client(request)
                 .post()
                 .uri("/" + stripSlashes(request.externalId()))
                 .headers(headers -> authorize(headers, key))
@@ -81,7 +83,7 @@ class StabilityAdapter implements ProviderAdapter {
     @Override
     public Poll poll(ProviderRequest request, String providerRequestId) throws ProviderException {
         String key = key(request);
-        Exchange answer = Exchange.of(client(request)
+        ProviderExchange answer = ProviderExchange.of(client(request)
                 .get()
                 .uri("/results/{id}", providerRequestId)
                 .headers(headers -> authorize(headers, key)));
@@ -130,7 +132,7 @@ class StabilityAdapter implements ProviderAdapter {
         };
     }
 
-    private static StabilityAnswer read(Exchange answer) throws ProviderException {
+    private static StabilityAnswer read(ProviderExchange answer) throws ProviderException {
         try {
             return JsonMapper.shared().readValue(answer.body(), StabilityAnswer.class);
         } catch (JacksonException notJson) {

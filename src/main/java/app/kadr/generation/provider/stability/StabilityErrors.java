@@ -2,6 +2,7 @@ package app.kadr.generation.provider.stability;
 
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderException.Kind;
+import app.kadr.generation.provider.ProviderExchange;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ final class StabilityErrors {
 
     private StabilityErrors() {}
 
-    static ProviderException of(Exchange answer) {
+    static ProviderException of(ProviderExchange answer) {
         String raw = answer.raw();
         return switch (answer.status()) {
             case 400, 422 -> ProviderException.badInput(namedField(answer), raw);
@@ -35,7 +36,7 @@ final class StabilityErrors {
         };
     }
 
-    private static @Nullable String namedField(Exchange answer) {
+    private static @Nullable String namedField(ProviderExchange answer) {
         StabilityError error;
         try {
             error = JsonMapper.shared().readValue(answer.body(), StabilityError.class);

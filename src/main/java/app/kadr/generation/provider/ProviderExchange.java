@@ -1,7 +1,5 @@
-package app.kadr.generation.provider.stability;
+package app.kadr.generation.provider;
 
-import app.kadr.generation.provider.ProviderException;
-import app.kadr.generation.provider.ProviderHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -13,13 +11,13 @@ import org.springframework.web.client.RestClient;
  * One HTTP answer read whole, whatever its status, so that the adapter (not RestClient's exception types)
  * decides what each status means. Network failures become {@link ProviderHttp#networkFailure}.
  */
-record Exchange(
+public record ProviderExchange(
         int status, @Nullable Duration retryAfter, @Nullable MediaType contentType, byte[] body) {
 
-    static Exchange of(RestClient.RequestHeadersSpec<?> request) throws ProviderException {
+    public static ProviderExchange of(RestClient.RequestHeadersSpec<?> request) throws ProviderException {
         try {
             return request.exchangeForRequiredValue(
-                    (sent, answer) -> new Exchange(
+                    (sent, answer) -> new ProviderExchange(
                             answer.getStatusCode().value(),
                             ProviderHttp.retryAfter(answer.getHeaders()),
                             answer.getHeaders().getContentType(),
@@ -30,17 +28,17 @@ record Exchange(
         }
     }
 
-    boolean ok() {
+    public boolean ok() {
         return status >= 200 && status < 300;
     }
 
-    String text() {
+    public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
     /** The answer shortened for the owner's log. */
     @Nullable
-    String raw() {
+    public String raw() {
         return ProviderHttp.raw(text());
     }
 }

@@ -1,6 +1,5 @@
-package app.kadr.generation.provider.stability;
+package app.kadr.generation.provider;
 
-import app.kadr.generation.provider.SourceImage;
 import java.util.Collection;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -13,12 +12,12 @@ import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A multipart/form-data body: parameters as text fields, source images as file parts. */
-final class MultipartForm {
+public final class MultipartForm {
 
     private final LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
 
     /** Every parameter that has a value; an unset one is left out rather than sent as the text "null". */
-    MultipartForm fields(Map<String, @Nullable Object> input) {
+    public MultipartForm fields(Map<String, @Nullable Object> input) {
         input.forEach((name, value) -> {
             if (value != null) {
                 field(name, value);
@@ -27,19 +26,19 @@ final class MultipartForm {
         return this;
     }
 
-    MultipartForm field(String name, Object value) {
+    public MultipartForm field(String name, Object value) {
         parts.add(name, text(value));
         return this;
     }
 
-    MultipartForm file(String name, SourceImage source) {
+    public MultipartForm file(String name, SourceImage source) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(source.mimeType()));
         parts.add(name, new HttpEntity<>(new FileSystemResource(source.file()), headers));
         return this;
     }
 
-    MultiValueMap<String, Object> body() {
+    public MultiValueMap<String, Object> body() {
         return parts;
     }
 
