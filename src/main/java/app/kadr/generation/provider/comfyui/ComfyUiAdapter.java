@@ -81,7 +81,7 @@ class ComfyUiAdapter implements ProviderAdapter {
             throw ProviderException.of(Kind.FAILED, answer.raw());
         }
         log.debug("ComfyUI queued prompt {} as number {}", queued.promptId(), queued.number());
-        return new Submission(queued.promptId(), List.of(), answer.raw());
+        return Submission.queued(queued.promptId(), answer.raw());
     }
 
     @Override

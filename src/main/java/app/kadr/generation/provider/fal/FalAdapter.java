@@ -7,7 +7,6 @@ import app.kadr.generation.provider.ProviderHttp;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.Submission;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +62,7 @@ class FalAdapter implements ProviderAdapter {
             throw ProviderException.of(ProviderException.Kind.FAILED, ProviderHttp.raw(answer.body()));
         }
         log.debug("fal queued {} for {}", requestId, request.externalId());
-        return new Submission(requestId, List.of(), ProviderHttp.raw(answer.body()));
+        return Submission.queued(requestId, ProviderHttp.raw(answer.body()));
     }
 
     @Override

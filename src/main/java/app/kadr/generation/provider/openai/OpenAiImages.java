@@ -41,7 +41,7 @@ final class OpenAiImages {
             throw ProviderException.of(Kind.FAILED, answer.raw());
         }
         // Synchronous: there is no job to poll, so any unique id will do for the log.
-        return new Submission(UUID.randomUUID().toString(), results(images, request), images.summary());
+        return new Submission(UUID.randomUUID().toString(), results(images, request), null, images.summary());
     }
 
     private static ProviderExchange generate(RestClient api, ProviderRequest request) throws ProviderException {

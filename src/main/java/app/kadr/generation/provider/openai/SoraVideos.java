@@ -50,7 +50,7 @@ final class SoraVideos {
         if (job.id() == null) {
             throw ProviderException.of(Kind.FAILED, answer.raw());
         }
-        return new Submission(job.id(), List.of(), answer.raw());
+        return Submission.queued(job.id(), answer.raw());
     }
 
     static Poll poll(RestClient api, String videoId) throws ProviderException {

@@ -67,11 +67,12 @@ class RunwareAdapter implements ProviderAdapter {
         String raw = ProviderHttp.raw(answer.body());
         if (video) {
             log.debug("Runware accepted video task {} for {}", taskUUID, request.externalId());
-            return new Submission(taskUUID, List.of(), raw);
+            return Submission.queued(taskUUID, raw);
         }
         List<RunwareJson.Item> images = RunwareJson.read(answer.body()).of(taskUUID);
         String mimeType = RunwareResults.mimeType(request.input().get("outputFormat"));
-        return new Submission(taskUUID, RunwareResults.of(images, mimeType, answer.body()), raw);
+        return new Submission(
+                taskUUID, RunwareResults.of(images, mimeType, answer.body()), RunwareResults.cost(images), raw);
     }
 
     @Override

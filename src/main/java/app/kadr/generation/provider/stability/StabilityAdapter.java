@@ -74,10 +74,10 @@ class StabilityAdapter implements ProviderAdapter {
         StabilityAnswer parsed = read(answer);
         if (parsed.image() == null && parsed.id() != null) {
             log.debug("Stability {} queued as {}", request.externalId(), parsed.id());
-            return new Submission(parsed.id(), List.of(), answer.raw());
+            return Submission.queued(parsed.id(), answer.raw());
         }
         // A synchronous answer has no id of its own; any unique one will do for the log.
-        return new Submission(UUID.randomUUID().toString(), List.of(result(parsed, request)), parsed.summary());
+        return new Submission(UUID.randomUUID().toString(), List.of(result(parsed, request)), null, parsed.summary());
     }
 
     @Override

@@ -118,6 +118,7 @@ class RunwareAdapterTest {
                         tuple(URI.create("https://im.runware.ai/image/i-1.png"), "image/png", 11L),
                         tuple(URI.create("https://im.runware.ai/image/i-2.png"), "image/png", 12L));
         assertThat(submission.raw()).contains("i-1.png").doesNotContain(KEY);
+        assertThat(submission.cost()).isEqualByComparingTo(new BigDecimal("0.0026"));
         runware.verify(
                 1,
                 postRequestedFor(urlEqualTo("/v1"))
