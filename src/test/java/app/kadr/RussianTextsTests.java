@@ -36,6 +36,7 @@ class RussianTextsTests {
     private static final Set<String> BUNDLE_PREFIXES = Set.of(
             "problem",
             "provider",
+            "generation",
             "localengine",
             "login",
             "signup",

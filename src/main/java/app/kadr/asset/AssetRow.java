@@ -25,7 +25,8 @@ record AssetRow(
         @Nullable String posterKey,
         @Nullable String hoverKey,
         boolean starred,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable UUID generationId) {
 
     /** A just-uploaded file: its derivatives are still to be made. */
     static AssetRow uploaded(UUID shotId, Uploads.Accepted file, String originalKey) {
@@ -49,7 +50,35 @@ record AssetRow(
                 null,
                 null,
                 false,
-                app.kadr.shared.Rows.now());
+                app.kadr.shared.Rows.now(),
+                null);
+    }
+
+    /** A provider's result taken into a shot: like an upload, but it knows the generation that made it. */
+    static AssetRow generated(
+            UUID shotId, UUID generationId, app.kadr.media.DetectedMedia media, long bytes, String name, String key) {
+        return new AssetRow(
+                UUID.randomUUID(),
+                shotId,
+                media.kind().apiName(),
+                "generated",
+                "processing",
+                null,
+                media.mimeType(),
+                bytes,
+                null,
+                null,
+                null,
+                null,
+                name,
+                key,
+                null,
+                null,
+                null,
+                null,
+                false,
+                app.kadr.shared.Rows.now(),
+                generationId);
     }
 
     boolean isVideo() {

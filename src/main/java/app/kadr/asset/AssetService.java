@@ -2,13 +2,18 @@ package app.kadr.asset;
 
 import app.kadr.live.LiveEvent;
 import app.kadr.live.LiveUpdates;
+import app.kadr.media.DetectedMedia;
+import app.kadr.media.MediaException;
+import app.kadr.media.MediaInspector;
 import app.kadr.shared.AssetUrls;
 import app.kadr.shared.Cursor;
 import app.kadr.shared.KadrException;
+import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Ownership;
 import app.kadr.shared.Page;
 import app.kadr.storage.BlobStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,15 +32,29 @@ public class AssetService {
     private final MediaJobs jobs;
     private final Ownership ownership;
     private final LiveUpdates live;
+    private final MediaInspector inspector;
+    private final KadrProperties.Upload limits;
+    private final AssetPlaces places;
 
     AssetService(
-            Assets assets, Uploads uploads, BlobStore blobs, MediaJobs jobs, Ownership ownership, LiveUpdates live) {
+            Assets assets,
+            Uploads uploads,
+            BlobStore blobs,
+            MediaJobs jobs,
+            Ownership ownership,
+            LiveUpdates live,
+            MediaInspector inspector,
+            KadrProperties properties,
+            AssetPlaces places) {
         this.assets = assets;
         this.uploads = uploads;
         this.blobs = blobs;
         this.jobs = jobs;
         this.ownership = ownership;
         this.live = live;
+        this.inspector = inspector;
+        this.limits = properties.upload();
+        this.places = places;
     }
 
     /** Stores uploaded files as assets of a shot, all or none, and queues their processing. */
@@ -61,6 +80,59 @@ public class AssetService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Takes a generated file into a shot as a new asset, recognised by its content like an upload, and queues its
+     * processing. The file is moved into the store; the name gets the extension of what the file really is.
+     */
+    @Transactional
+    public Asset storeGenerated(UUID shotId, UUID generationId, Path file, String fileName) throws IOException {
+        DetectedMedia media;
+        try {
+            media = inspector.inspect(file, limits.maxImagePixels());
+        } catch (MediaException e) {
+            throw new GeneratedFileRefused(e.reasonKey());
+        }
+        String key = blobs.put(file, media.extension());
+        try {
+            AssetRow row = AssetRow.generated(
+                    shotId,
+                    generationId,
+                    media,
+                    java.nio.file.Files.size(blobs.path(key)),
+                    fileName + "." + media.extension(),
+                    key);
+            assets.insert(row);
+            jobs.schedule(row.id());
+            places.projectOf(shotId)
+                    .ifPresent(
+                            projectId -> live.publishAfterCommit(projectId, new LiveEvent("shot", shotId, row.id())));
+            return Asset.of(row);
+        } catch (RuntimeException e) {
+            blobs.delete(key);
+            throw e;
+        }
+    }
+
+    /** A provider's result that is not an image or video Kadr can use; the reason is a media message key. */
+    public static final class GeneratedFileRefused extends IOException {
+        private final String reasonKey;
+
+        GeneratedFileRefused(String reasonKey) {
+            super(reasonKey);
+            this.reasonKey = reasonKey;
+        }
+
+        public String reasonKey() {
+            return reasonKey;
+        }
+    }
+
+    /** The file of an asset on disk, for a provider that starts from it (the caller owns the asset). */
+    @Transactional(readOnly = true)
+    public StoredFile sourceFile(UUID ownerId, UUID assetId) {
+        return file(ownerId, assetId, "original");
     }
 
     @Transactional(readOnly = true)

@@ -24,8 +24,8 @@ class Assets {
     void insert(AssetRow row) {
         jdbc.sql("""
                         insert into assets (id, shot_id, kind, origin, media_status, mime_type, bytes, original_name,
-                          original_key, starred, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          original_key, starred, created_at, generation_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         row.id(),
                         row.shotId(),
@@ -37,7 +37,8 @@ class Assets {
                         row.originalName(),
                         row.originalKey(),
                         row.starred(),
-                        Rows.ts(row.createdAt()))
+                        Rows.ts(row.createdAt()),
+                        row.generationId())
                 .update();
     }
 
@@ -164,6 +165,7 @@ class Assets {
                 rs.getString("poster_key"),
                 rs.getString("hover_key"),
                 rs.getBoolean("starred"),
-                Rows.instant(rs, "created_at"));
+                Rows.instant(rs, "created_at"),
+                Rows.uuid(rs, "generation_id"));
     }
 }

@@ -7,4 +7,4 @@ import java.nio.file.Path;
  *
  * @param version the short tag of the blob; the same address with this tag always means the same bytes
  */
-record StoredFile(Path path, String mimeType, String version, String downloadName) {}
+public record StoredFile(Path path, String mimeType, String version, String downloadName) {}

@@ -933,7 +933,7 @@ final class SeedCatalog {
                                         "Кадр",
                                         Task.TEXT_TO_IMAGE,
                                         BALANCED,
-                                        "Без ИИ: мгновенная карточка-заглушка с текстом описания, чтобы собрать раскадровку до генерации.")
+                                        "Без ИИ: мгновенный процедурный набросок сцены по описанию и зерну, чтобы собрать раскадровку до генерации.")
                                 .params(
                                         choice(
                                                 "size",
@@ -956,19 +956,9 @@ final class SeedCatalog {
                                         "Кадр",
                                         Task.IMAGE_TO_VIDEO,
                                         BALANCED,
-                                        "Без ИИ: видео из неподвижного кадра движением камеры — наезд, отъезд или панорама.")
-                                .params(
-                                        integer("duration", "Длительность, с", 1, 30, 5),
-                                        choice(
-                                                "motion",
-                                                "Движение",
-                                                null,
-                                                "zoom-in",
-                                                "zoom-in",
-                                                "zoom-out",
-                                                "pan-left",
-                                                "pan-right"))
-                                .mapping(map("sourceImage", "image", "duration", "duration", "motion", "motion"))
+                                        "Без ИИ: видео из неподвижного кадра движением камеры — наезд, отъезд и панорама, выбранные по зерну.")
+                                .params(integer("duration", "Длительность, с", 1, 10, 5), seed())
+                                .mapping(map("sourceImage", "image", "duration", "duration", "seed", "seed"))
                                 .price(Price.Unit.RUN, "0")
                                 .build()),
                 new Seed(

@@ -1,0 +1,38 @@
+package app.kadr.generation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A generation as the API and the pages show it to its owner. */
+public record Generation(
+        UUID id,
+        UUID shotId,
+        UUID modelId,
+        String modelName,
+        String provider,
+        String task,
+        String prompt,
+        @Nullable String negativePrompt,
+        Map<String, Object> params,
+        long seed,
+        int count,
+        String status,
+        String statusLabel,
+        @Nullable Double progress,
+        @Nullable String progressMessage,
+        @Nullable Failure error,
+        List<UUID> sourceAssetIds,
+        List<UUID> assetIds,
+        @Nullable BigDecimal costEstimate,
+        @Nullable BigDecimal cost,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt) {
+
+    /** Why a generation failed, in the person's words, with a stable code. */
+    public record Failure(String code, String message) {}
+}

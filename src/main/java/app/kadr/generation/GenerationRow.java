@@ -1,0 +1,43 @@
+package app.kadr.generation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A generation as stored: what was asked, of whom, and how far it got. */
+record GenerationRow(
+        UUID id,
+        UUID shotId,
+        UUID modelId,
+        UUID providerId,
+        Map<String, Object> modelSnapshot,
+        String task,
+        String prompt,
+        @Nullable String negativePrompt,
+        Map<String, Object> params,
+        long seed,
+        int variants,
+        List<UUID> sourceAssetIds,
+        @Nullable UUID parentAssetId,
+        @Nullable String editInstruction,
+        GenerationStatus status,
+        @Nullable Double progress,
+        @Nullable String progressMessage,
+        @Nullable String errorCode,
+        @Nullable String errorField,
+        @Nullable String providerRequestId,
+        int attempts,
+        boolean cancelRequested,
+        @Nullable BigDecimal costEstimate,
+        @Nullable BigDecimal cost,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt) {
+
+    boolean submitted() {
+        return providerRequestId != null;
+    }
+}

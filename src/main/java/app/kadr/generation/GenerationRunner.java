@@ -1,0 +1,213 @@
+package app.kadr.generation;
+
+import app.kadr.catalog.Catalog;
+import app.kadr.catalog.CatalogModel;
+import app.kadr.catalog.Provider;
+import app.kadr.generation.provider.Poll;
+import app.kadr.generation.provider.ProviderAdapter;
+import app.kadr.generation.provider.ProviderException;
+import app.kadr.generation.provider.ProviderRequest;
+import app.kadr.generation.provider.Submission;
+import app.kadr.live.LiveEvent;
+import app.kadr.live.LiveUpdates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One step of a generation's life, as its durable job runs it: take a provider slot, submit once, poll, store the
+ * results, or retry after a pause when the provider is busy. Every decision is written to the database before the
+ * step ends, so a step may be cut short by a crash at any point and simply run again.
+ */
+@Component
+class GenerationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationRunner.class);
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration POLL_EVERY = Duration.ofSeconds(2);
+    static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(1);
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+    static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
+    static final Duration IMAGE_TIME_LIMIT = Duration.ofMinutes(30);
+    static final Duration VIDEO_TIME_LIMIT = Duration.ofMinutes(90);
+
+    private final Generations generations;
+    private final Catalog catalog;
+    private final ProviderSlots slots;
+    private final ProviderCalls calls;
+    private final GenerationResults results;
+    private final LiveUpdates live;
+    private final Map<String, ProviderAdapter> adapters;
+
+    GenerationRunner(
+            Generations generations,
+            Catalog catalog,
+            ProviderSlots slots,
+            ProviderCalls calls,
+            GenerationResults results,
+            LiveUpdates live,
+            List<ProviderAdapter> adapters) {
+        this.generations = generations;
+        this.catalog = catalog;
+        this.slots = slots;
+        this.calls = calls;
+        this.results = results;
+        this.live = live;
+        this.adapters = adapters.stream().collect(Collectors.toMap(ProviderAdapter::kind, Function.identity()));
+    }
+
+    /** Runs one step; answers when to run the next one, or null when the generation has ended. */
+    @Nullable
+    Instant step(UUID generationId) {
+        Optional<GenerationRow> found = generations.byId(generationId);
+        if (found.isEmpty() || found.get().status().finished()) {
+            slots.giveBack(generationId);
+            return null;
+        }
+        GenerationRow generation = found.get();
+        Optional<CatalogModel> model = catalog.find(generation.modelId());
+        if (model.isEmpty()) {
+            return end(generation, "model_gone", null, "The model was removed from the catalog");
+        }
+        ProviderAdapter adapter = adapters.get(model.get().provider().kind().code());
+        if (adapter == null) {
+            return end(
+                    generation,
+                    "no_adapter",
+                    null,
+                    "No adapter for " + model.get().provider().kind());
+        }
+        try {
+            if (generation.cancelRequested()) {
+                return cancel(generation, model.get(), adapter);
+            }
+            if (overdue(generation, model.get())) {
+                cancelQuietly(generation, model.get(), adapter);
+                return end(generation, ProviderException.Kind.TIMEOUT.name(), null, "The generation ran out of time");
+            }
+            return generation.submitted()
+                    ? poll(generation, model.get(), adapter)
+                    : submit(generation, model.get(), adapter);
+        } catch (ProviderException e) {
+            return failed(generation, e);
+        }
+    }
+
+    private @Nullable Instant submit(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
+            throws ProviderException {
+        Provider provider = model.provider();
+        if (!slots.tryTake(provider.id(), generation.id(), provider.maxConcurrency())) {
+            return Instant.now().plus(jittered(WAIT_FOR_SLOT));
+        }
+        ProviderRequest request = calls.request(generation, model);
+        Submission submission = adapter.submit(request);
+        generations.markSubmitted(generation.id(), submission.providerRequestId(), request.input());
+        announce(generation);
+        if (submission.finished()) {
+            return complete(generation, model, submission.results(), submission.cost(), submission.raw());
+        }
+        return Instant.now().plus(POLL_EVERY);
+    }
+
+    private @Nullable Instant poll(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
+            throws ProviderException {
+        Poll poll = adapter.poll(calls.request(generation, model), generation.providerRequestId());
+        return switch (poll) {
+            case Poll.Waiting waiting -> {
+                generations.markProgress(generation.id(), waiting.running(), waiting.progress(), waiting.message());
+                announce(generation);
+                yield Instant.now().plus(POLL_EVERY);
+            }
+            case Poll.Finished finished ->
+                complete(generation, model, finished.results(), finished.cost(), finished.raw());
+        };
+    }
+
+    private @Nullable Instant complete(
+            GenerationRow generation,
+            CatalogModel model,
+            List<app.kadr.generation.provider.ProviderResult> found,
+            java.math.@Nullable BigDecimal cost,
+            @Nullable String raw)
+            throws ProviderException {
+        results.store(generation, model, found);
+        generations.finish(generation.id(), cost);
+        slots.giveBack(generation.id());
+        log.info("Generation {} finished with {} result(s)", generation.id(), found.size());
+        announce(generation);
+        return null;
+    }
+
+    /** A provider failure: retry later when it is the provider's passing trouble, else end with the reason. */
+    private @Nullable Instant failed(GenerationRow generation, ProviderException e) {
+        if (e.kind().retryable() && generation.attempts() + 1 < MAX_ATTEMPTS) {
+            generations.countAttempt(generation.id(), e.kind().name(), e.raw());
+            if (!generation.submitted()) {
+                slots.giveBack(generation.id()); // others may use the slot while we wait
+            }
+            announce(generation);
+            return Instant.now().plus(backoff(generation.attempts() + 1, e.retryAfter()));
+        }
+        return end(generation, e.kind().name(), e.field(), e.raw());
+    }
+
+    private @Nullable Instant end(GenerationRow generation, String code, @Nullable String field, @Nullable String raw) {
+        log.info("Generation {} failed: {}", generation.id(), code);
+        generations.fail(generation.id(), code, field, raw);
+        slots.giveBack(generation.id());
+        announce(generation);
+        return null;
+    }
+
+    private @Nullable Instant cancel(GenerationRow generation, CatalogModel model, ProviderAdapter adapter) {
+        cancelQuietly(generation, model, adapter);
+        generations.markCancelled(generation.id());
+        slots.giveBack(generation.id());
+        announce(generation);
+        return null;
+    }
+
+    private void cancelQuietly(GenerationRow generation, CatalogModel model, ProviderAdapter adapter) {
+        if (!generation.submitted()) {
+            return;
+        }
+        try {
+            adapter.cancel(calls.request(generation, model), generation.providerRequestId());
+        } catch (ProviderException e) {
+            log.info("Provider could not cancel generation {}: {}", generation.id(), e.kind());
+        }
+    }
+
+    private static boolean overdue(GenerationRow generation, CatalogModel model) {
+        Instant started = generation.startedAt();
+        Duration limit = model.task().makesVideo() ? VIDEO_TIME_LIMIT : IMAGE_TIME_LIMIT;
+        return started != null && started.plus(limit).isBefore(Instant.now());
+    }
+
+    /** Exponential backoff with jitter, never shorter than what the provider asked for. */
+    static Duration backoff(int attempt, @Nullable Duration retryAfter) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16);
+        Duration wait = jittered(Duration.ofMillis(Math.min(base, LONGEST_BACKOFF.toMillis())));
+        return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+    }
+
+    private static Duration jittered(Duration wait) {
+        double factor = 0.5 + ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis((long) (wait.toMillis() * factor));
+    }
+
+    private void announce(GenerationRow generation) {
+        calls.projectOf(generation)
+                .ifPresent(project -> live.publish(project, new LiveEvent("generation", generation.shotId(), null)));
+    }
+}

@@ -1,0 +1,338 @@
+package app.kadr.generation;
+
+import app.kadr.asset.Asset;
+import app.kadr.asset.AssetService;
+import app.kadr.catalog.Catalog;
+import app.kadr.catalog.CatalogModel;
+import app.kadr.catalog.ParamValidation;
+import app.kadr.catalog.Price;
+import app.kadr.catalog.Task;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Messages;
+import app.kadr.shared.Ownership;
+import app.kadr.shared.Rows;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts generations in a shot, animates stills, and answers where each generation stands. */
+@Service
+public class GenerationService {
+
+    static final int MAX_VARIANTS = 10;
+    static final int MAX_PROMPT = 10_000;
+    static final int MAX_SEED = Integer.MAX_VALUE;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Generations generations;
+    private final GenerationJobs jobs;
+    private final Catalog catalog;
+    private final AssetService assets;
+    private final Ownership ownership;
+    private final Messages messages;
+    private final ProviderSlots slots;
+
+    GenerationService(
+            Generations generations,
+            GenerationJobs jobs,
+            Catalog catalog,
+            AssetService assets,
+            Ownership ownership,
+            Messages messages,
+            ProviderSlots slots) {
+        this.generations = generations;
+        this.jobs = jobs;
+        this.catalog = catalog;
+        this.assets = assets;
+        this.ownership = ownership;
+        this.messages = messages;
+        this.slots = slots;
+    }
+
+    /**
+     * Queues the variants asked for: one batched generation where the model makes several per call, else one
+     * generation per variant, with consecutive seeds so every variant can be made again.
+     */
+    @Transactional
+    public List<Generation> generate(UUID ownerId, UUID shotId, NewGeneration request) {
+        ownership.requireShot(ownerId, shotId);
+        CatalogModel model = model(request.modelId());
+        List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
+        String prompt = prompt(request.prompt(), model);
+        String negative = negativePrompt(request.negativePrompt(), model);
+        int count = count(request.count());
+        Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, request.params()));
+        long seed = seed(params.remove("seed"));
+        boolean batched = model.accepts("count");
+        List<Generation> created = new ArrayList<>();
+        for (int i = 0; i < (batched ? 1 : count); i++) {
+            GenerationRow row = newRow(shotId, model, prompt, negative, params, seed + i, batched ? count : 1, sources);
+            generations.insert(row);
+            jobs.schedule(row.id());
+            created.add(view(row));
+        }
+        return created;
+    }
+
+    /** Image-to-video from any image asset; the video lands in the asset's shot, linked to its source. */
+    @Transactional
+    public Generation animate(UUID ownerId, UUID assetId, NewGeneration request) {
+        Ownership.AssetRef source = ownership.requireAsset(ownerId, assetId);
+        CatalogModel model = model(request.modelId());
+        if (model.task() != Task.IMAGE_TO_VIDEO) {
+            throw KadrException.invalid("modelId", "generation.animate.wrong_model");
+        }
+        NewGeneration animation = new NewGeneration(
+                request.modelId(), request.prompt(), request.negativePrompt(), request.params(), List.of(assetId), 1);
+        return generate(ownerId, source.shotId(), animation).getFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Generation get(UUID ownerId, UUID generationId) {
+        return view(owned(ownerId, generationId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Generation> ofShot(UUID ownerId, UUID shotId, int limit) {
+        ownership.requireShot(ownerId, shotId);
+        return generations.ofShot(shotId, limit).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Generation> history(UUID ownerId, UUID projectId, @Nullable String status, int limit) {
+        ownership.requireProject(ownerId, projectId);
+        GenerationStatus filter = status == null || status.isBlank()
+                ? null
+                : GenerationStatus.of(status)
+                        .orElseThrow(() -> KadrException.invalid("status", "generation.status.invalid"));
+        return generations.ofProject(projectId, filter, limit).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public BigDecimal spent(UUID ownerId, UUID projectId) {
+        ownership.requireProject(ownerId, projectId);
+        return generations.spentOn(projectId);
+    }
+
+    /** Asks to stop; a generation not yet at the provider stops at once, a running one at its next step. */
+    @Transactional
+    public Generation cancel(UUID ownerId, UUID generationId) {
+        GenerationRow generation = owned(ownerId, generationId);
+        if (!generations.requestCancel(generationId)) {
+            throw KadrException.conflict("generation.cancel.finished");
+        }
+        if (!generation.submitted()) {
+            generations.markCancelled(generationId);
+            slots.giveBack(generationId);
+        }
+        return get(ownerId, generationId);
+    }
+
+    /** Runs a failed or cancelled generation again, with the same parameters and seed. */
+    @Transactional
+    public Generation retry(UUID ownerId, UUID generationId) {
+        owned(ownerId, generationId);
+        if (!generations.reopen(generationId)) {
+            throw KadrException.conflict("generation.retry.not_finished");
+        }
+        jobs.schedule(generationId);
+        return get(ownerId, generationId);
+    }
+
+    private GenerationRow owned(UUID ownerId, UUID generationId) {
+        GenerationRow generation = generations.byId(generationId).orElseThrow(KadrException::notFound);
+        ownership.requireShot(ownerId, generation.shotId());
+        return generation;
+    }
+
+    private CatalogModel model(@Nullable UUID modelId) {
+        if (modelId == null) {
+            throw KadrException.invalid("modelId", "generation.model.missing");
+        }
+        CatalogModel model = catalog.find(modelId)
+                .filter(CatalogModel::usable)
+                .orElseThrow(() -> KadrException.invalid("modelId", "generation.model.unknown"));
+        if (model.provider().kind().needsKey()) {
+            catalog.requireApiKey(model.provider());
+        }
+        return model;
+    }
+
+    private static String prompt(@Nullable String prompt, CatalogModel model) {
+        String text = prompt == null ? "" : prompt.strip();
+        if (text.isEmpty() && (model.task() == Task.TEXT_TO_IMAGE || model.task() == Task.TEXT_TO_VIDEO)) {
+            throw KadrException.invalid("prompt", "generation.prompt.empty");
+        }
+        if (text.length() > MAX_PROMPT) {
+            throw KadrException.invalid("prompt", "generation.prompt.long", MAX_PROMPT);
+        }
+        return text;
+    }
+
+    private static @Nullable String negativePrompt(@Nullable String negative, CatalogModel model) {
+        String text = negative == null ? "" : negative.strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (!model.accepts("negativePrompt")) {
+            throw KadrException.invalid("negativePrompt", "generation.negative.unsupported");
+        }
+        if (text.length() > MAX_PROMPT) {
+            throw KadrException.invalid("negativePrompt", "generation.prompt.long", MAX_PROMPT);
+        }
+        return text;
+    }
+
+    private static int count(@Nullable Integer count) {
+        int value = count == null ? 1 : count;
+        if (value < 1 || value > MAX_VARIANTS) {
+            throw KadrException.invalid("count", "generation.count.invalid", MAX_VARIANTS);
+        }
+        return value;
+    }
+
+    private static long seed(@Nullable Object given) {
+        if (given instanceof Number number) {
+            return number.longValue();
+        }
+        return RANDOM.nextInt(MAX_SEED - MAX_VARIANTS);
+    }
+
+    private List<UUID> sources(UUID ownerId, @Nullable List<UUID> sourceIds, CatalogModel model) {
+        List<UUID> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
+        boolean needsSource = model.accepts("sourceImage");
+        if (needsSource && ids.isEmpty()) {
+            throw KadrException.invalid("sourceAssetIds", "generation.source.missing");
+        }
+        if (!needsSource && !ids.isEmpty()) {
+            throw KadrException.invalid("sourceAssetIds", "generation.source.unsupported");
+        }
+        for (UUID id : ids) {
+            ownership.requireAsset(ownerId, id);
+            Asset asset = assets.get(ownerId, id);
+            if (asset.isVideo() || !asset.isReady()) {
+                throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
+            }
+        }
+        return ids;
+    }
+
+    private GenerationRow newRow(
+            UUID shotId,
+            CatalogModel model,
+            String prompt,
+            @Nullable String negative,
+            Map<String, Object> params,
+            long seed,
+            int variants,
+            List<UUID> sources) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("provider", model.provider().kind().code());
+        snapshot.put("providerName", model.provider().name());
+        snapshot.put("externalId", model.externalId());
+        snapshot.put("name", model.name());
+        snapshot.put("vendor", model.vendor());
+        return new GenerationRow(
+                UUID.randomUUID(),
+                shotId,
+                model.id(),
+                model.provider().id(),
+                snapshot,
+                model.task().code(),
+                prompt,
+                negative,
+                params,
+                seed,
+                variants,
+                sources,
+                null,
+                null,
+                GenerationStatus.PENDING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                false,
+                estimate(model, params, variants),
+                null,
+                Rows.now(),
+                null,
+                null);
+    }
+
+    /** The price before running: per image times variants, per second times the duration asked, or per run. */
+    static BigDecimal estimate(CatalogModel model, Map<String, Object> params, int variants) {
+        Price price = model.price();
+        return switch (price.unit()) {
+            case IMAGE -> price.usd().multiply(BigDecimal.valueOf(variants));
+            case SECOND -> price.usd().multiply(new BigDecimal(durationSeconds(params)));
+            case RUN -> price.usd();
+        };
+    }
+
+    private static String durationSeconds(Map<String, Object> params) {
+        Object duration = params.getOrDefault("duration", params.getOrDefault("seconds", 5));
+        String digits = String.valueOf(duration).replaceAll("[^0-9.]", "");
+        return digits.isEmpty() ? "5" : digits;
+    }
+
+    Generation view(GenerationRow row) {
+        GenerationStatus status = row.status();
+        Generation.Failure failure = status == GenerationStatus.FAILED && row.errorCode() != null
+                ? new Generation.Failure(row.errorCode().toLowerCase(java.util.Locale.ROOT), failureMessage(row))
+                : null;
+        return new Generation(
+                row.id(),
+                row.shotId(),
+                row.modelId(),
+                String.valueOf(row.modelSnapshot().get("name")),
+                String.valueOf(row.modelSnapshot().get("provider")),
+                row.task(),
+                row.prompt(),
+                row.negativePrompt(),
+                row.params(),
+                row.seed(),
+                row.variants(),
+                status.apiName(),
+                messages.get(status.labelKey()),
+                row.progress(),
+                row.progressMessage(),
+                failure,
+                row.sourceAssetIds(),
+                generations.assetIds(row.id()),
+                row.costEstimate(),
+                row.cost(),
+                row.createdAt(),
+                row.startedAt(),
+                row.finishedAt());
+    }
+
+    private String failureMessage(GenerationRow row) {
+        String code = row.errorCode();
+        try {
+            var kind = app.kadr.generation.provider.ProviderException.Kind.valueOf(code);
+            if (kind.retryable()) {
+                return messages.get("generation.failed.gave_up");
+            }
+            if (kind == app.kadr.generation.provider.ProviderException.Kind.BAD_INPUT) {
+                return row.errorField() == null
+                        ? messages.get("provider.bad_input.unknown")
+                        : messages.get(kind.messageKey(), row.errorField());
+            }
+            return messages.get(kind.messageKey());
+        } catch (IllegalArgumentException notAProviderFailure) {
+            return messages.get("generation.failed." + code);
+        }
+    }
+}

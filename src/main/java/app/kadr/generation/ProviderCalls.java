@@ -1,0 +1,93 @@
+package app.kadr.generation;
+
+import app.kadr.asset.AssetService;
+import app.kadr.catalog.Catalog;
+import app.kadr.catalog.CatalogModel;
+import app.kadr.catalog.ProviderKind;
+import app.kadr.generation.provider.ProviderRequest;
+import app.kadr.generation.provider.SourceImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a stored generation into the request its provider understands: Kadr's field names become the provider's,
+ * the seed and prompt go in, and source assets become files.
+ */
+@Component
+class ProviderCalls {
+
+    private final Catalog catalog;
+    private final AssetService assets;
+    private final JdbcClient jdbc;
+
+    ProviderCalls(Catalog catalog, AssetService assets, JdbcClient jdbc) {
+        this.catalog = catalog;
+        this.assets = assets;
+        this.jdbc = jdbc;
+    }
+
+    ProviderRequest request(GenerationRow generation, CatalogModel model) {
+        return new ProviderRequest(
+                model.provider().baseUrl() == null ? "" : model.provider().baseUrl(),
+                catalog.apiKey(model.provider()).orElse(null),
+                model.externalId(),
+                model.task().code(),
+                input(generation, model),
+                sources(generation),
+                generation.variants(),
+                null);
+    }
+
+    /** The parameters in the provider's own words; what the provider gets is also what provenance records. */
+    static Map<String, Object> input(GenerationRow generation, CatalogModel model) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        generation.params().forEach((field, value) -> input.put(model.providerField(field), value));
+        if (!generation.prompt().isBlank()) {
+            input.put(model.providerField("prompt"), generation.prompt());
+        }
+        if (generation.negativePrompt() != null && model.accepts("negativePrompt")) {
+            input.put(model.providerField("negativePrompt"), generation.negativePrompt());
+        }
+        input.put(model.providerField("seed"), generation.seed());
+        if (model.accepts("count")) {
+            input.put(model.providerField("count"), generation.variants());
+        }
+        if (!generation.sourceAssetIds().isEmpty()
+                && model.provider().kind() == ProviderKind.FAL
+                && model.accepts("sourceImage")) {
+            // fal takes images inside the input; its adapter replaces this mark with the image itself.
+            input.put(model.providerField("sourceImage"), "$source:image");
+        }
+        return input;
+    }
+
+    private List<SourceImage> sources(GenerationRow generation) {
+        UUID owner = ownerOf(generation).orElseThrow();
+        List<SourceImage> sources = new ArrayList<>();
+        for (UUID assetId : generation.sourceAssetIds()) {
+            var file = assets.sourceFile(owner, assetId);
+            sources.add(new SourceImage(file.path(), file.mimeType(), sources.isEmpty() ? "image" : "end_image"));
+        }
+        return sources;
+    }
+
+    Optional<UUID> ownerOf(GenerationRow generation) {
+        return jdbc.sql("select p.owner_id from shots s join projects p on p.id = s.project_id where s.id = ?")
+                .param(generation.shotId())
+                .query(UUID.class)
+                .optional();
+    }
+
+    Optional<UUID> projectOf(GenerationRow generation) {
+        return jdbc.sql("select project_id from shots where id = ?")
+                .param(generation.shotId())
+                .query(UUID.class)
+                .optional();
+    }
+}
