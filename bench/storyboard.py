@@ -154,7 +154,9 @@ def main():
         encoded = resp.getheader("Content-Encoding") == "gzip"
         if encoded:
             assert len(gzip.decompress(gz)) == len(raw), path
-        first_view.append((path, len(raw), len(gz), encoded, resp.getheader("Cache-Control")))
+        first_view.append(
+            (path, len(raw), len(gz), encoded, resp.getheader("Content-Type"), resp.getheader("Cache-Control"))
+        )
 
     # Sizes of the derived files of the 150 headliners.
     thumbs, hovers = [], []
@@ -191,8 +193,8 @@ def main():
     finished = time.monotonic()
 
     kb = lambda b: b / 1024  # noqa: E731
-    raw_total = sum(r for _, r, _, _, _ in first_view)
-    gz_total = sum(g for _, _, g, _, _ in first_view)
+    raw_total = sum(v[1] for v in first_view)
+    gz_total = sum(v[2] for v in first_view)
     med_thumb, max_thumb = statistics.median(thumbs), max(thumbs)
     med_hover, max_hover = statistics.median(hovers), max(hovers)
     ok = lambda cond: "PASS" if cond else "FAIL"  # noqa: E731
@@ -215,11 +217,12 @@ def main():
         )
     out("")
     out("First view (before thumbnails):")
-    out("| Resource | raw B | gzip B | gzipped by server | Cache-Control |")
-    out("|---|---|---|---|---|")
-    for path, r, g, enc, cc in first_view:
-        out(f"| {re.sub(r'/projects/[^/]+$', '/projects/{id}', path)} | {r} | {g} | {'yes' if enc else 'no'} | {cc} |")
-    out(f"| total | {raw_total} ({kb(raw_total):.1f} KB) | {gz_total} ({kb(gz_total):.1f} KB) | | |")
+    out("| Resource | raw B | gzip B | gzipped by server | Content-Type | Cache-Control |")
+    out("|---|---|---|---|---|---|")
+    for path, r, g, enc, ct, cc in first_view:
+        shown = re.sub(r"/projects/[^/]+$", "/projects/{id}", path)
+        out(f"| {shown} | {r} | {g} | {'yes' if enc else 'no'} | {ct} | {cc} |")
+    out(f"| total | {raw_total} ({kb(raw_total):.1f} KB) | {gz_total} ({kb(gz_total):.1f} KB) | | | |")
     out("")
     out("| Metric | Measured | Target | Result |")
     out("|---|---|---|---|")

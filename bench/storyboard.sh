@@ -2,7 +2,9 @@
 # Storyboard benchmark: seeds one project of 150 shots (100 image + 50 video headliners) through the API of a
 # freshly started Kadr, then measures the storyboard page's server time, first-view bytes and derived file sizes.
 # Usage: bash bench/storyboard.sh        (results on stdout and in bench/out/)
-# Env:   KADR_BENCH_PORT (default: a free port), KADR_BENCH_JAVA (default: Temurin 25, else java on PATH)
+# Env:   KADR_BENCH_PORT (default: a free port), KADR_BENCH_JAVA (default: Temurin 25, else java on PATH),
+#        KADR_BENCH_JFR=1 records a Java Flight Recording of the app (bench/out/storyboard.jfr) and prints the
+#        hottest methods sampled on request threads (the figures then carry ~1-2 % profiling overhead)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,13 +34,17 @@ command -v python3 >/dev/null || { echo "python3 is required" >&2; exit 1; }
 
 if [ ! -f "$ROOT/target/kadr.jar" ]; then
   echo "Building target/kadr.jar..." >&2
-  (cd "$ROOT" && timeout 1200 ./mvnw -q -DskipTests package)
+  (cd "$ROOT" && timeout 1200 ./mvnw -q -DskipTests -Dspotless.apply.skip=true package)
 fi
 
 PORT=${KADR_BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
 echo "Starting Kadr on 127.0.0.1:$PORT (data in $WORK/data)..." >&2
+JVM_OPTS=()
+if [ "${KADR_BENCH_JFR:-0}" = 1 ]; then
+  JVM_OPTS+=("-XX:StartFlightRecording=filename=$OUT/storyboard.jfr,settings=profile,dumponexit=true")
+fi
 SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 KADR_DATA_DIR="$WORK/data" \
-  "$JAVA" -jar "$ROOT/target/kadr.jar" >"$WORK/app.log" 2>&1 &
+  "$JAVA" "${JVM_OPTS[@]}" -jar "$ROOT/target/kadr.jar" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 ready=""
 for _ in $(seq 1 120); do
@@ -70,3 +76,10 @@ ensure_videos "$INPUTS/clips-1280x720" 50 "$FFMPEG"
 echo "Seeding and measuring..." >&2
 timeout 3600 python3 "$ROOT/bench/storyboard.py" "$PORT" "$INPUTS/photos-3000x2000" "$INPUTS/clips-1280x720" "$OUT"
 grep -ciE 'WARN|ERROR' "$WORK/app.log" | xargs -I{} echo "(app log: {} WARN/ERROR lines)" >&2 || true
+
+if [ "${KADR_BENCH_JFR:-0}" = 1 ]; then
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  echo "" ; echo "Hottest application frames on http-nio threads (JFR execution samples, whole run):"
+  timeout 600 "${JAVA%/java}/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$OUT/storyboard.jfr" \
+    | python3 "$ROOT/bench/jfr_top.py"
+fi

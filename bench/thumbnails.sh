@@ -24,7 +24,7 @@ trap 'exit 130' INT TERM
 ensure_vips
 if [ ! -f "$ROOT/target/kadr.jar" ]; then
   echo "Building target/kadr.jar..." >&2
-  (cd "$ROOT" && timeout 1200 ./mvnw -q -DskipTests package)
+  (cd "$ROOT" && timeout 1200 ./mvnw -q -DskipTests -Dspotless.apply.skip=true package)
 fi
 
 echo "Preparing $FILES photo-like 6000x4000 JPEGs in $INPUTS (cached between runs)..." >&2
