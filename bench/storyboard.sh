@@ -41,7 +41,7 @@ PORT=${KADR_BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind((
 echo "Starting Kadr on 127.0.0.1:$PORT (data in $WORK/data)..." >&2
 JVM_OPTS=()
 if [ "${KADR_BENCH_JFR:-0}" = 1 ]; then
-  JVM_OPTS+=("-XX:StartFlightRecording=filename=$OUT/storyboard.jfr,settings=profile,dumponexit=true")
+  JVM_OPTS+=("-XX:StartFlightRecording=filename=$OUT/storyboard.jfr,settings=profile,dumponexit=true" "-XX:FlightRecorderOptions:stackdepth=256")
 fi
 SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 KADR_DATA_DIR="$WORK/data" \
   "$JAVA" "${JVM_OPTS[@]}" -jar "$ROOT/target/kadr.jar" >"$WORK/app.log" 2>&1 &
@@ -79,7 +79,7 @@ grep -ciE 'WARN|ERROR' "$WORK/app.log" | xargs -I{} echo "(app log: {} WARN/ERRO
 
 if [ "${KADR_BENCH_JFR:-0}" = 1 ]; then
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-  echo "" ; echo "Hottest application frames on http-nio threads (JFR execution samples, whole run):"
-  timeout 600 "${JAVA%/java}/jfr" print --events jdk.ExecutionSample --stack-depth 64 "$OUT/storyboard.jfr" \
+  echo "" ; echo "Where request handling spends its time (JFR execution samples, whole run):"
+  timeout 600 "${JAVA%/java}/jfr" print --events jdk.ExecutionSample --stack-depth 256 "$OUT/storyboard.jfr" \
     | python3 "$ROOT/bench/jfr_top.py"
 fi
