@@ -41,7 +41,7 @@ PORT=${KADR_BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind((
 echo "Starting Kadr on 127.0.0.1:$PORT (data in $WORK/data)..." >&2
 JVM_OPTS=()
 if [ "${KADR_BENCH_JFR:-0}" = 1 ]; then
-  JVM_OPTS+=("-XX:StartFlightRecording=filename=$OUT/storyboard.jfr,settings=profile,dumponexit=true" "-XX:FlightRecorderOptions:stackdepth=256")
+  JVM_OPTS+=("-XX:StartFlightRecording=filename=$OUT/storyboard.jfr,settings=profile,dumponexit=true" "-XX:FlightRecorderOptions=stackdepth=256")
 fi
 SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 KADR_DATA_DIR="$WORK/data" \
   "$JAVA" "${JVM_OPTS[@]}" -jar "$ROOT/target/kadr.jar" >"$WORK/app.log" 2>&1 &
