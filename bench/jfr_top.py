@@ -35,7 +35,7 @@ inclusive = collections.Counter()
 for e in events:
     for f in set(e):
         if f.startswith(("app.kadr.", "org.thymeleaf.", "org.springframework.jdbc.core.JdbcTemplate.query",
-                         "org.h2.", "org.apache.coyote.http11.filters.GzipOutputFilter", "java.util.zip.Deflater")):
+                         "org.h2.", "org.springframework.web.servlet.resource.", "org.apache.coyote.http11.filters.GzipOutputFilter", "java.util.zip.Deflater")):
             inclusive[f] += 1
 print(f"{len(events)} samples in request handling")
 print("Top self frames:")
