@@ -52,9 +52,16 @@
     });
   }
 
+  // One delegated handler for every box's buttons keeps the grid's markup small.
   document.addEventListener('click', (event) => {
-    const button = event.target.closest('[data-move]');
-    if (button) move(button.closest('.box'), Number(button.dataset.move));
+    const mover = event.target.closest('[data-move]');
+    if (mover) { move(mover.closest('.box'), Number(mover.dataset.move)); return; }
+    const button = event.target.closest('.box [data-action]');
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === 'trash' && !window.confirm(grid().dataset.trashConfirm)) return;
+    const shotId = button.closest('.box').dataset.shotId;
+    htmx.ajax('POST', `/shots/${shotId}/${action}`, { target: '#grid', swap: 'outerHTML' });
   });
 
   document.addEventListener('keydown', (event) => {

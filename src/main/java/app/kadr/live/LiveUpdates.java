@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -50,6 +52,16 @@ public class LiveUpdates {
                 publish(projectId, event);
             }
         });
+    }
+
+    /**
+     * Ends every open stream when the application stops: browsers reconnect to the next instance by themselves, and
+     * a graceful shutdown need not wait for streams that never end.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(watchers -> watchers.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     /** A comment now and then keeps proxies from closing idle streams and finds dead ones. */

@@ -97,6 +97,56 @@ class StoryboardInTheBrowserTests {
         Browser.screenshot(page, "storyboard-hover");
     }
 
+    @Test
+    void fourVariantsFromTheOfflineEngineAHeadlinerAndItsAnimationAllWithoutAReload() {
+        Page page = browser.newPage(studio.baseUrl());
+        signUp(page, "maker" + System.nanoTime() % 1_000_000);
+        createProject(page, "Генерации");
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Добавить шот"))
+                .click();
+        page.locator("#grid .box").first().locator(".box-media").click();
+        page.waitForURL("**/shots/*");
+
+        Locator form = page.locator("#generate-form");
+        form.locator("select[name=modelId]")
+                .selectOption(new com.microsoft.playwright.options.SelectOption()
+                        .setLabel(form.locator(
+                                        "select[name=modelId] option",
+                                        new Locator.LocatorOptions().setHasText("Черновик"))
+                                .first()
+                                .textContent()
+                                .strip()));
+        assertThat(form.locator("[data-params]")).containsText("Размер");
+        form.locator("[name=prompt]").fill("осенний парк, туман, рассвет");
+        form.locator("[name=count]").fill("4");
+        form.locator("button[type=submit]").click();
+
+        var slow = new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(90_000);
+        assertThat(page.locator("#generations .gen")).hasCount(4);
+        assertThat(page.locator("#generations .gen-done")).hasCount(4, slow);
+        assertThat(page.locator(".card[data-status=ready][data-kind=image]")).hasCount(4, slow);
+        Browser.screenshot(page, "box-generated");
+
+        Locator first = page.locator(".card[data-kind=image]").first();
+        first.getByText("Сделать хедлайнером").click();
+        assertThat(page.locator(".card.is-headliner")).hasCount(1);
+        page.locator(".card.is-headliner [data-animate]").click();
+        Locator dialog = page.locator("#animate-dialog");
+        Locator models = dialog.locator("select[name=modelId]");
+        models.selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel(models.locator("option", new Locator.LocatorOptions().setHasText("Панорама"))
+                        .first()
+                        .textContent()
+                        .strip()));
+        assertThat(dialog.locator("[data-params]")).containsText("Длительность");
+        dialog.locator("button[type=submit]").click();
+
+        assertThat(page.locator(".card[data-status=ready][data-kind=video]")).hasCount(1, slow);
+        Browser.screenshot(page, "box-animated");
+    }
+
     private static void signUp(Page page, String username) {
         page.navigate("/signup");
         page.getByLabel("Логин").fill(username);

@@ -1,0 +1,245 @@
+// Generation: the box's generate panel, the animate dialog and the project's generation history.
+// Every text comes from data-attributes the templates render; the fragments are rendered on the server.
+(function () {
+  'use strict';
+
+  const STORED_MODEL = 'kadr.generate.model';
+  const panel = document.getElementById('generate-panel');
+  const history = document.querySelector('main.generation-history');
+  const texts = (panel || history)?.dataset || {};
+
+  const debounce = (fn, ms) => {
+    let timer;
+    return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+  };
+
+  const remember = (modelId) => { try { localStorage.setItem(STORED_MODEL, modelId); } catch (ignored) { /* private mode */ } };
+  const remembered = () => { try { return localStorage.getItem(STORED_MODEL); } catch (ignored) { return null; } };
+
+  // Lists: the shot's generations in the box, the project's in the history page.
+  const refreshShotList = debounce(() => {
+    const list = document.getElementById('generations');
+    if (list && panel) htmx.ajax('GET', panel.dataset.listUrl, { target: list, swap: 'outerHTML' });
+  }, 250);
+
+  const refreshHistory = debounce(() => {
+    const rows = document.getElementById('history-rows');
+    if (rows && history) htmx.ajax('GET', history.dataset.listUrl, { target: rows, swap: 'outerHTML' });
+  }, 250);
+
+  const refresh = () => (panel ? refreshShotList() : refreshHistory());
+
+  // The form: typed parameters, the price estimate, the model picker and its filters.
+  function collectParams(form) {
+    const params = {};
+    form.querySelectorAll('[data-param]').forEach((input) => {
+      const { param, type } = input.dataset;
+      if (type === 'boolean') {
+        params[param] = input.checked;
+        return;
+      }
+      const raw = input.value.trim();
+      if (raw === '') return;
+      if (type === 'integer' || type === 'number') {
+        const number = Number(raw);
+        params[param] = Number.isFinite(number) ? number : raw;
+      } else {
+        params[param] = raw;
+      }
+    });
+    return params;
+  }
+
+  function updateEstimate(form) {
+    const out = form.querySelector('[data-price-total]');
+    if (!out) return;
+    const info = form.querySelector('[data-price-unit]');
+    const usd = Number(info?.dataset.priceUsd || 0);
+    if (!info || !(usd > 0)) {
+      out.textContent = '';
+      return;
+    }
+    const unit = info.dataset.priceUnit;
+    const count = Math.max(1, Number(form.querySelector('[name="count"]')?.value) || 1);
+    const durationInput = form.querySelector('[data-param="duration"], [data-param="seconds"]');
+    const duration = Number(String(durationInput?.value || '').replace(/[^0-9.]/g, '')) || 5;
+    let total = unit === 'second' ? usd * duration : usd;
+    // A batched model makes every variant in one run; otherwise each variant is a run of its own.
+    if (unit === 'image' || info.dataset.batched !== 'true') total *= count;
+    out.textContent = `${out.dataset.prefix || ''}${Math.round(total * 10000) / 10000}`;
+  }
+
+  function loadParams(form) {
+    const select = form.querySelector('select[name="modelId"]');
+    const target = form.querySelector('[data-params]');
+    if (!select || !target || !select.value) return;
+    if (form.dataset.kind === 'generate') remember(select.value);
+    const url = `${form.dataset.paramsUrl}?modelId=${encodeURIComponent(select.value)}`;
+    htmx.ajax('GET', url, { target, swap: 'innerHTML' }).then(() => updateEstimate(form));
+  }
+
+  function filterModels(form) {
+    const select = form.querySelector('select[name="modelId"]');
+    if (!select) return;
+    const query = (form.querySelector('[data-model-filter]')?.value || '').trim().toLowerCase();
+    const kind = form.querySelector('[data-task-filter]')?.value || '';
+    select.querySelectorAll('option').forEach((option) => {
+      const shown = (!query || option.dataset.search.includes(query)) && (!kind || option.dataset.kind === kind);
+      option.hidden = !shown;
+      option.disabled = !shown;
+    });
+    select.querySelectorAll('optgroup').forEach((group) => {
+      group.hidden = ![...group.children].some((option) => !option.hidden);
+    });
+    const current = select.selectedOptions[0];
+    if (!current || current.hidden) {
+      const first = select.querySelector('option:not([hidden])');
+      if (first) {
+        select.value = first.value;
+        loadParams(form);
+      }
+    }
+  }
+
+  function init(form) {
+    if (form.dataset.ready) return;
+    form.dataset.ready = 'true';
+    const select = form.querySelector('select[name="modelId"]');
+    if (!select) return;
+    const saved = form.dataset.kind === 'generate' ? remembered() : null;
+    if (saved && [...select.options].some((option) => option.value === saved)) select.value = saved;
+    loadParams(form);
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('[data-error-for]').forEach((slot) => { slot.textContent = ''; });
+    form.querySelectorAll('.invalid').forEach((input) => input.classList.remove('invalid'));
+  }
+
+  function showError(form, error) {
+    Kadr.toast(error.message, 'error');
+    const field = error.problem?.field;
+    if (!field) return;
+    const slot = [...form.querySelectorAll('[data-error-for]')].find((el) => el.dataset.errorFor === field);
+    if (slot) slot.textContent = error.message;
+    const input = [...form.querySelectorAll('[data-field], [data-param]')].find((el) =>
+      el.dataset.field === field || (field.startsWith('params.') && el.dataset.param === field.slice('params.'.length)));
+    if (input) {
+      input.classList.add('invalid');
+      input.focus();
+    }
+  }
+
+  async function submit(form) {
+    clearErrors(form);
+    const button = form.querySelector('button[type="submit"]');
+    const body = {
+      modelId: form.querySelector('select[name="modelId"]')?.value || null,
+      prompt: form.querySelector('[name="prompt"]')?.value || '',
+    };
+    const negative = form.querySelector('[name="negativePrompt"]')?.value.trim();
+    if (negative) body.negativePrompt = negative;
+    const params = collectParams(form);
+    if (Object.keys(params).length) body.params = params;
+    if (button) button.disabled = true;
+    try {
+      if (form.dataset.kind === 'animate') {
+        await Kadr.api('POST', `/api/v1/assets/${form.dataset.assetId}/animate`, body);
+        Kadr.toast(texts.animateStarted || '');
+        form.closest('dialog')?.close();
+      } else {
+        const count = (form.querySelector('[name="count"]')?.value || '').trim();
+        if (count !== '') body.count = Number.isFinite(Number(count)) ? Number(count) : count;
+        await Kadr.api('POST', `/api/v1/shots/${form.dataset.shotId}/generations`, body);
+        Kadr.toast(texts.started || '');
+      }
+      refreshShotList();
+    } catch (error) {
+      showError(form, error);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  }
+
+  document.addEventListener('htmx:load', (event) => {
+    const element = event.detail.elt;
+    if (!(element instanceof Element)) return;
+    const forms = element.matches('form[data-gen-form]') ? [element] : element.querySelectorAll('form[data-gen-form]');
+    forms.forEach(init);
+  });
+
+  document.addEventListener('submit', (event) => {
+    const form = event.target.closest('form[data-gen-form]');
+    if (!form) return;
+    event.preventDefault();
+    submit(form);
+  });
+
+  document.addEventListener('change', (event) => {
+    const form = event.target.closest('form[data-gen-form]');
+    if (!form) return;
+    if (event.target.matches('select[name="modelId"]')) loadParams(form);
+    else if (event.target.matches('[data-task-filter]')) filterModels(form);
+    else updateEstimate(form);
+  });
+
+  document.addEventListener('input', (event) => {
+    const form = event.target.closest('form[data-gen-form]');
+    if (!form) return;
+    if (event.target.matches('[data-model-filter]')) filterModels(form);
+    else if (event.target.matches('[name="count"], [data-param]')) updateEstimate(form);
+  });
+
+  // Cancel and retry on a generation, the animate action of an image card, the dialog's close button.
+  document.addEventListener('click', async (event) => {
+    const action = event.target.closest('[data-gen-cancel], [data-gen-retry]');
+    if (action) {
+      const id = action.closest('[data-generation-id]')?.dataset.generationId;
+      if (!id) return;
+      const cancel = action.hasAttribute('data-gen-cancel');
+      action.disabled = true;
+      try {
+        await Kadr.api('POST', `/api/v1/generations/${id}/${cancel ? 'cancel' : 'retry'}`);
+        Kadr.toast((cancel ? texts.cancelled : texts.retried) || '');
+      } catch (error) {
+        Kadr.toast(error.message, 'error');
+      }
+      refresh();
+      return;
+    }
+    const animate = event.target.closest('[data-animate]');
+    const dialog = document.getElementById('animate-dialog');
+    if (animate && dialog) {
+      const assetId = animate.closest('[data-asset-id]')?.dataset.assetId;
+      if (!assetId) return;
+      const body = dialog.querySelector('#animate-body');
+      body.replaceChildren();
+      htmx.ajax('GET', `/assets/${assetId}/animate`, { target: body, swap: 'innerHTML' });
+      if (!dialog.open) dialog.showModal();
+      return;
+    }
+    if (dialog && (event.target.closest('[data-animate-close]') || event.target === dialog)) dialog.close();
+  });
+
+  // Running generations show their elapsed time ticking.
+  function format(seconds) {
+    const whole = Math.max(0, Math.floor(seconds));
+    if (whole < 60) return (texts.fmtSeconds || '%s').replace('%s', whole);
+    return (texts.fmtMinutes || '%m:%s').replace('%m', Math.floor(whole / 60)).replace('%s', whole % 60);
+  }
+
+  setInterval(() => {
+    document.querySelectorAll('[data-since]').forEach((element) => {
+      element.textContent = format((Date.now() - Number(element.dataset.since)) / 1000);
+    });
+  }, 1000);
+
+  if (panel) {
+    const shotId = panel.dataset.shotId;
+    Kadr.live(panel.dataset.projectId, {
+      generation: (event) => { if (event.shotId === shotId) refreshShotList(); },
+    });
+  } else if (history) {
+    Kadr.live(history.dataset.projectId, { generation: () => refreshHistory() });
+  }
+})();

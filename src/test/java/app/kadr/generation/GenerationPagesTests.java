@@ -1,0 +1,218 @@
+package app.kadr.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kadr.support.Api;
+import app.kadr.support.KadrTest;
+import app.kadr.support.Studio;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The generation UI: the box's panel and its fragments, the animate dialog and the project's history. */
+@KadrTest
+class GenerationPagesTests {
+
+    private static final Map<String, String> HTML = Map.of("Accept", "text/html");
+
+    @Autowired
+    Studio studio;
+
+    @Autowired
+    org.thymeleaf.spring6.SpringTemplateEngine templates;
+
+    Studio.Person person;
+    String project;
+    String shot;
+
+    @BeforeEach
+    void aShot() {
+        person = studio.newPerson();
+        project = studio.newProject(person, "Генерации на страницах");
+        shot = studio.newShot(person, project, "Поле");
+    }
+
+    private Document page(String path) {
+        Api.Response response = person.api().get(path, HTML);
+        assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+        return Jsoup.parse(response.text());
+    }
+
+    private String localModel(String externalId) {
+        for (JsonNode model :
+                person.api().get("/api/v1/models?provider=local").json().path("items")) {
+            if (model.path("externalId").asString().equals(externalId)) {
+                return model.path("id").asString();
+            }
+        }
+        throw new AssertionError("No local model " + externalId);
+    }
+
+    private JsonNode generateAndWait() {
+        Api.Response started = person.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/generations",
+                        Map.of(
+                                "modelId",
+                                localModel("local/draft"),
+                                "prompt",
+                                "пшеничное поле в грозу",
+                                "params",
+                                Map.of("seed", 77, "size", "1024x1024")));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.json().get(0).path("id").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            JsonNode generation = person.api().get("/api/v1/generations/" + id).json();
+            String status = generation.path("status").asString();
+            if (List.of("done", "failed", "cancelled").contains(status)) {
+                assertThat(status).as(generation.toString()).isEqualTo("done");
+                return generation;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Generation " + id + " still " + status);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
+    void thePanelFragmentRendersWithWhatTheBoxPageHas() {
+        var servlet = new org.springframework.mock.web.MockServletContext();
+        var exchange = org.thymeleaf.web.servlet.JakartaServletWebApplication.buildApplication(servlet)
+                .buildExchange(
+                        new org.springframework.mock.web.MockHttpServletRequest(servlet, "GET", "/shots/" + shot),
+                        new org.springframework.mock.web.MockHttpServletResponse());
+        var context = new org.thymeleaf.context.WebContext(
+                exchange,
+                java.util.Locale.forLanguageTag("ru"),
+                Map.of("shot", Map.of("id", shot), "project", Map.of("id", project)));
+
+        Document panel = Jsoup.parse(templates.process("generation/panel", java.util.Set.of("panel"), context));
+
+        Element section = panel.selectFirst("#generate-panel");
+        assertThat(section).as(panel.html()).isNotNull();
+        assertThat(section.attr("data-shot-id")).isEqualTo(shot);
+        assertThat(section.attr("data-list-url")).isEqualTo("/shots/" + shot + "/generations/list");
+        assertThat(section.attr("data-started")).isEqualTo("Генерация запущена.");
+        assertThat(section.selectFirst("#generate-form").attr("hx-get")).isEqualTo("/shots/" + shot + "/generate");
+        assertThat(section.selectFirst("#generations").attr("hx-get"))
+                .isEqualTo("/shots/" + shot + "/generations/list");
+        assertThat(section.selectFirst("dialog#animate-dialog")).isNotNull();
+    }
+
+    @Test
+    void thePanelListsTheLocalModelsGroupedByVendor() {
+        Document form = page("/shots/" + shot + "/generate");
+
+        assertThat(form.select("select[name=modelId] optgroup").eachAttr("label"))
+                .contains("Кадр");
+        Element vendor = form.select("select[name=modelId] optgroup").stream()
+                .filter(group -> group.attr("label").equals("Кадр"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(vendor.select("option").eachText())
+                .anySatisfy(text -> assertThat(text).startsWith("Черновик (без ИИ)"));
+        // Only models that start from a prompt: animating and upscaling are not offered here.
+        assertThat(form.select("select[name=modelId] option").eachText())
+                .noneSatisfy(text -> assertThat(text).startsWith("Панорама и наезд"))
+                .noneSatisfy(text -> assertThat(text).startsWith("Увеличение"));
+        assertThat(form.select("select[data-task-filter] option").eachText()).contains("Изображение", "Видео");
+        assertThat(form.selectFirst("textarea[name=prompt]")).isNotNull();
+        assertThat(form.selectFirst("input[name=count]").attr("max")).isEqualTo("10");
+        assertThat(form.selectFirst("button[type=submit]").text()).isEqualTo("Сгенерировать");
+    }
+
+    @Test
+    void theParamsOfTheDraftModelComeFromItsSchema() {
+        Document params = page("/shots/" + shot + "/generate/params?modelId=" + localModel("local/draft"));
+
+        Element size = params.selectFirst("select[data-param=size]");
+        assertThat(size).as(params.html()).isNotNull();
+        assertThat(size.parent().selectFirst("span").text()).isEqualTo("Размер");
+        assertThat(size.select("option").eachAttr("value"))
+                .containsExactly("1280x720", "1920x1080", "1080x1920", "1024x1024");
+        assertThat(size.selectFirst("option[selected]").attr("value")).isEqualTo("1280x720");
+        Element seed = params.selectFirst("input[data-param=seed]");
+        assertThat(seed).isNotNull();
+        assertThat(seed.attr("type")).isEqualTo("number");
+        assertThat(seed.attr("data-type")).isEqualTo("integer");
+        assertThat(seed.attr("value")).isEmpty();
+        assertThat(seed.parent().selectFirst("span").text()).isEqualTo("Зерно");
+        assertThat(params.selectFirst("textarea[name=negativePrompt]")).isNull();
+        assertThat(params.text()).contains("Бесплатно");
+    }
+
+    @Test
+    void theAnimateDialogOffersImageToVideoModelsWithTheirDuration() {
+        String image = generateAndWait().path("assetIds").get(0).asString();
+        studio.awaitProcessed(person, image);
+
+        Document dialog = page("/assets/" + image + "/animate");
+        assertThat(dialog.select("select[name=modelId] option").eachText())
+                .anySatisfy(text -> assertThat(text).startsWith("Панорама и наезд (без ИИ)"))
+                .noneSatisfy(text -> assertThat(text).startsWith("Черновик"));
+        Document params = page("/shots/" + shot + "/generate/params?modelId=" + localModel("local/pan-zoom"));
+        Element duration = params.selectFirst("input[data-param=duration]");
+        assertThat(duration).isNotNull();
+        assertThat(duration.attr("min")).isEqualTo("1");
+        assertThat(duration.attr("max")).isEqualTo("10");
+        assertThat(duration.attr("value")).isEqualTo("5");
+    }
+
+    @Test
+    void aFinishedGenerationShowsAsDoneInTheListAndTheHistory() {
+        generateAndWait();
+
+        Document list = page("/shots/" + shot + "/generations/list");
+        Element card = list.selectFirst("li.gen");
+        assertThat(card).as(list.html()).isNotNull();
+        assertThat(card.selectFirst(".gen-status").text()).isEqualTo("Готово");
+        assertThat(card.text()).contains("Черновик (без ИИ)", "пшеничное поле в грозу", "Зерно 77");
+        assertThat(card.select("[data-gen-cancel], [data-gen-retry]")).isEmpty();
+
+        Document history = page("/projects/" + project + "/generations");
+        assertThat(history.select(".history-table tbody tr")).hasSize(1);
+        assertThat(history.selectFirst(".history-table .gen-status").text()).isEqualTo("Готово");
+        assertThat(history.selectFirst(".history-table a").attr("href")).isEqualTo("/shots/" + shot);
+        assertThat(history.text()).contains("Потрачено в проекте: $0");
+
+        Document failed = page("/projects/" + project + "/generations?status=failed");
+        assertThat(failed.select(".history-table tbody tr")).isEmpty();
+        assertThat(failed.selectFirst(".empty").text()).isEqualTo("Генераций с таким статусом нет.");
+        assertThat(failed.selectFirst(".filters a.active").text()).isEqualTo("Ошибка");
+
+        Document rows = page("/projects/" + project + "/generations/list?status=done");
+        assertThat(rows.select(".history-table tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void anotherPersonFindsNoneOfThesePages() {
+        String image = generateAndWait().path("assetIds").get(0).asString();
+        studio.awaitProcessed(person, image);
+        Api stranger = studio.newPerson().api();
+
+        for (String path : List.of(
+                "/shots/" + shot + "/generate",
+                "/shots/" + shot + "/generate/params?modelId=" + localModel("local/draft"),
+                "/shots/" + shot + "/generations/list",
+                "/assets/" + image + "/animate",
+                "/projects/" + project + "/generations",
+                "/projects/" + project + "/generations?status=failed",
+                "/projects/" + project + "/generations/list")) {
+            assertThat(stranger.get(path, HTML).status()).as(path).isEqualTo(404);
+        }
+    }
+}
