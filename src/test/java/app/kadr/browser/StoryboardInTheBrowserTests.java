@@ -95,6 +95,16 @@ class StoryboardInTheBrowserTests {
                         + " return v && !v.paused && v.currentTime > 0; }",
                 firstShot);
         Browser.screenshot(page, "storyboard-hover");
+
+        boxes.nth(0).locator("[data-action=insert-after]").click();
+        assertThat(boxes).hasCount(13);
+        assertThat(boxes.nth(1).locator(".box-title")).hasText("Шот 2");
+        boxes.nth(2).locator("[data-action=duplicate]").click();
+        assertThat(boxes).hasCount(14);
+        assertThat(boxes.nth(3).locator(".box-title")).containsText("(копия)");
+        page.onceDialog(com.microsoft.playwright.Dialog::accept);
+        boxes.nth(3).locator("[data-action=trash]").click();
+        assertThat(boxes).hasCount(13);
     }
 
     @Test
