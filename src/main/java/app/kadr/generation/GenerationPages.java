@@ -203,9 +203,14 @@ class GenerationPages {
             boolean required,
             boolean seed) {}
 
+    /** Models that can run now come first, so the picker never opens on one whose provider has no key. */
     private static List<Vendor> byVendor(List<CatalogModel> models) {
         Map<String, List<Choice>> grouped = new LinkedHashMap<>();
-        for (CatalogModel m : models) {
+        List<CatalogModel> readyFirst = models.stream()
+                .sorted(java.util.Comparator.comparing(
+                        (CatalogModel m) -> !m.provider().ready()))
+                .toList();
+        for (CatalogModel m : readyFirst) {
             String search = (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(java.util.Locale.ROOT);
             grouped.computeIfAbsent(m.vendor(), v -> new ArrayList<>())
                     .add(new Choice(
