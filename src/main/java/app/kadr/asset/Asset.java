@@ -25,9 +25,13 @@ public record Asset(
         boolean starred,
         Instant createdAt,
         Map<String, String> urls,
-        @Nullable Object generation) {
+        @Nullable AssetGeneration generation) {
 
     static Asset of(AssetRow row) {
+        return of(row, null);
+    }
+
+    static Asset of(AssetRow row, @Nullable AssetGeneration generation) {
         return new Asset(
                 row.id(),
                 row.shotId(),
@@ -46,7 +50,7 @@ public record Asset(
                 row.createdAt(),
                 AssetUrls.all(
                         row.id(), row.originalKey(), row.thumbKey(), row.previewKey(), row.posterKey(), row.hoverKey()),
-                null);
+                generation);
     }
 
     @JsonIgnore

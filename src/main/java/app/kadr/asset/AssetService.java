@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,7 @@ public class AssetService {
     private final MediaInspector inspector;
     private final KadrProperties.Upload limits;
     private final AssetPlaces places;
+    private final Provenance provenance;
 
     AssetService(
             Assets assets,
@@ -45,7 +47,8 @@ public class AssetService {
             LiveUpdates live,
             MediaInspector inspector,
             KadrProperties properties,
-            AssetPlaces places) {
+            AssetPlaces places,
+            Provenance provenance) {
         this.assets = assets;
         this.uploads = uploads;
         this.blobs = blobs;
@@ -55,6 +58,7 @@ public class AssetService {
         this.inspector = inspector;
         this.limits = properties.upload();
         this.places = places;
+        this.provenance = provenance;
     }
 
     /** Stores uploaded files as assets of a shot, all or none, and queues their processing. */
@@ -144,7 +148,14 @@ public class AssetService {
         }
         int size = Cursor.limit(limit);
         List<AssetRow> rows = assets.feed(shotId, kind, Cursor.decode(cursor), size + 1);
-        List<Asset> items = rows.stream().limit(size).map(Asset::of).toList();
+        List<AssetRow> page = rows.stream().limit(size).toList();
+        Map<UUID, AssetGeneration> made = provenance.of(page.stream()
+                .map(AssetRow::generationId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        List<Asset> items = page.stream()
+                .map(row -> Asset.of(row, row.generationId() == null ? null : made.get(row.generationId())))
+                .toList();
         if (rows.size() <= size) {
             return new Page<>(items, null);
         }
@@ -155,7 +166,12 @@ public class AssetService {
     @Transactional(readOnly = true)
     public Asset get(UUID ownerId, UUID assetId) {
         ownership.requireAsset(ownerId, assetId);
-        return Asset.of(assets.byId(assetId).orElseThrow(KadrException::notFound));
+        AssetRow row = assets.byId(assetId).orElseThrow(KadrException::notFound);
+        return Asset.of(
+                row,
+                row.generationId() == null
+                        ? null
+                        : provenance.of(List.of(row.generationId())).get(row.generationId()));
     }
 
     @Transactional

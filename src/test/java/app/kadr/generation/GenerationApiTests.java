@@ -99,6 +99,11 @@ class GenerationApiTests {
             assertThat(asset.path("kind").asString()).isEqualTo("image");
             assertThat(asset.path("width").asInt()).isEqualTo(1024);
             assertThat(asset.path("shotId").asString()).isEqualTo(shot);
+            assertThat(asset.path("generation").path("prompt").asString()).isEqualTo("туманный лес на рассвете");
+            assertThat(asset.path("generation").path("provider").asString()).isEqualTo("local");
+            assertThat(asset.path("generation").path("seed").asLong()).isIn(1000L, 1001L);
+            assertThat(asset.path("generation").path("params").path("size").asString())
+                    .isEqualTo("1024x1024");
         }
     }
 
