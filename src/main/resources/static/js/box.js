@@ -157,8 +157,23 @@
     if (event.target.closest('[data-close]') || event.target === compare) compare.close();
   });
 
+  // Live events come in bursts (one per variant, per processed file). They are folded into one feed refresh at a
+  // time, and a refresh asked for while one is under way runs again after it, so the last state always wins.
+  let refreshing = false;
+  let again = false;
+  function refreshFeedSoon() {
+    if (refreshing) { again = true; return; }
+    refreshing = true;
+    setTimeout(async () => {
+      try { await refreshFeed(); } finally {
+        refreshing = false;
+        if (again) { again = false; refreshFeedSoon(); }
+      }
+    }, 150);
+  }
+
   Kadr.live(main.dataset.projectId, {
-    asset: (event) => { if (event.shotId === shotId) refreshCard(event.assetId); },
-    shot: (event) => { if (event.shotId === shotId) refreshFeed(); },
+    asset: (event) => { if (event.shotId === shotId) refreshFeedSoon(); },
+    shot: (event) => { if (event.shotId === shotId) refreshFeedSoon(); },
   });
 })();

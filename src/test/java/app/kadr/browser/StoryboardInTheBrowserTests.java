@@ -153,8 +153,14 @@ class StoryboardInTheBrowserTests {
         assertThat(dialog.locator("[data-params]")).containsText("Длительность");
         dialog.locator("button[type=submit]").click();
 
-        assertThat(page.locator(".card[data-status=ready][data-kind=video]")).hasCount(1, slow);
-        Browser.screenshot(page, "box-animated");
+        try {
+            assertThat(page.locator("#generations .gen-done", new Page.LocatorOptions().setHasText("Панорама")))
+                    .hasCount(1, slow);
+            assertThat(page.locator(".card[data-status=ready][data-kind=video]"))
+                    .hasCount(1, slow);
+        } finally {
+            Browser.screenshot(page, "box-animated");
+        }
     }
 
     private static void signUp(Page page, String username) {
