@@ -99,10 +99,16 @@
     root.querySelectorAll('img[data-thumbhash]:not([data-placeheld])').forEach((img) => {
       img.dataset.placeheld = '';
       if (img.complete && img.naturalWidth) return;
+      const frame = img.parentElement;
       try {
-        img.parentElement.style.backgroundImage = `url(${dataUrl(img.dataset.thumbhash)})`;
-        img.parentElement.classList.add('placeheld');
+        frame.style.backgroundImage = `url(${dataUrl(img.dataset.thumbhash)})`;
+        frame.classList.add('placeheld');
       } catch (ignored) { /* a malformed hash just leaves the neutral background */ }
+      // Once the picture is there the blur must not show around a letterboxed image.
+      img.addEventListener('load', () => {
+        frame.style.backgroundImage = '';
+        frame.classList.remove('placeheld');
+      }, { once: true });
     });
   }
 
