@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,37 +32,6 @@ class GenerationApiTests {
         shot = studio.newShot(person, project, "Лес");
     }
 
-    private String localModel(String externalId) {
-        for (JsonNode model :
-                person.api().get("/api/v1/models?provider=local").json().path("items")) {
-            if (model.path("externalId").asString().equals(externalId)) {
-                return model.path("id").asString();
-            }
-        }
-        throw new AssertionError("No local model " + externalId);
-    }
-
-    private JsonNode awaitFinished(String generationId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonNode generation =
-                    person.api().get("/api/v1/generations/" + generationId).json();
-            String status = generation.path("status").asString();
-            if (status.equals("done") || status.equals("failed") || status.equals("cancelled")) {
-                return generation;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Generation " + generationId + " still " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     @Test
     void variantsOfTheOfflineEngineLandInTheShotWithTheirSeeds() {
         Api.Response started = person.api()
@@ -71,7 +39,7 @@ class GenerationApiTests {
                         "/api/v1/shots/" + shot + "/generations",
                         Map.of(
                                 "modelId",
-                                localModel("local/draft"),
+                                studio.localModel(person, "local/draft"),
                                 "prompt",
                                 "туманный лес на рассвете",
                                 "params",
@@ -85,7 +53,7 @@ class GenerationApiTests {
         List<String> assets = new ArrayList<>();
         for (JsonNode generation : started.json()) {
             assertThat(generation.path("statusLabel").asString()).isIn("Ожидание", "В работе", "Готово");
-            JsonNode done = awaitFinished(generation.path("id").asString());
+            JsonNode done = studio.awaitGeneration(person, generation.path("id").asString());
             assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
             assertThat(done.path("statusLabel").asString()).isEqualTo("Готово");
             seeds.add(done.path("seed").asLong());
@@ -114,7 +82,7 @@ class GenerationApiTests {
                         "/api/v1/shots/" + shot + "/generations",
                         Map.of(
                                 "modelId",
-                                localModel("local/draft"),
+                                studio.localModel(person, "local/draft"),
                                 "prompt",
                                 "море",
                                 "params",
@@ -123,16 +91,21 @@ class GenerationApiTests {
                 .get(0)
                 .path("id")
                 .asString();
-        String still = awaitFinished(draft).path("assetIds").get(0).asString();
+        String still =
+                studio.awaitGeneration(person, draft).path("assetIds").get(0).asString();
         studio.awaitProcessed(person, still);
 
         Api.Response animation = person.api()
                 .post(
                         "/api/v1/assets/" + still + "/animate",
-                        Map.of("modelId", localModel("local/pan-zoom"), "params", Map.of("duration", 2)));
+                        Map.of(
+                                "modelId",
+                                studio.localModel(person, "local/pan-zoom"),
+                                "params",
+                                Map.of("duration", 2)));
 
         assertThat(animation.status()).as(animation.toString()).isEqualTo(202);
-        JsonNode done = awaitFinished(animation.id());
+        JsonNode done = studio.awaitGeneration(person, animation.id());
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
         assertThat(done.path("sourceAssetIds").get(0).asString()).isEqualTo(still);
         JsonNode video =
@@ -144,7 +117,7 @@ class GenerationApiTests {
 
     @Test
     void wrongRequestsAreRefusedNamingTheField() {
-        String draft = localModel("local/draft");
+        String draft = studio.localModel(person, "local/draft");
         String base = "/api/v1/shots/" + shot + "/generations";
 
         Api.Response noPrompt = person.api().post(base, Map.of("modelId", draft, "prompt", " "));
@@ -166,7 +139,7 @@ class GenerationApiTests {
         String generation = person.api()
                 .post(
                         "/api/v1/shots/" + shot + "/generations",
-                        Map.of("modelId", localModel("local/draft"), "prompt", "дом"))
+                        Map.of("modelId", studio.localModel(person, "local/draft"), "prompt", "дом"))
                 .json()
                 .get(0)
                 .path("id")
@@ -190,21 +163,21 @@ class GenerationApiTests {
         assertThat(stranger.api()
                         .post(
                                 "/api/v1/shots/" + shot + "/generations",
-                                Map.of("modelId", localModel("local/draft"), "prompt", "x"))
+                                Map.of("modelId", studio.localModel(person, "local/draft"), "prompt", "x"))
                         .status())
                 .isEqualTo(404);
     }
 
     @Test
     void theProjectHistoryListsGenerationsNewestFirstAndFiltersByStatus() {
-        String draft = localModel("local/draft");
+        String draft = studio.localModel(person, "local/draft");
         String first = person.api()
                 .post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", draft, "prompt", "первый"))
                 .json()
                 .get(0)
                 .path("id")
                 .asString();
-        awaitFinished(first);
+        studio.awaitGeneration(person, first);
 
         JsonNode all = person.api()
                 .get("/api/v1/projects/" + project + "/generations")

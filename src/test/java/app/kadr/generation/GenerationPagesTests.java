@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -45,47 +44,24 @@ class GenerationPagesTests {
         return Jsoup.parse(response.text());
     }
 
-    private String localModel(String externalId) {
-        for (JsonNode model :
-                person.api().get("/api/v1/models?provider=local").json().path("items")) {
-            if (model.path("externalId").asString().equals(externalId)) {
-                return model.path("id").asString();
-            }
-        }
-        throw new AssertionError("No local model " + externalId);
-    }
-
     private JsonNode generateAndWait() {
         Api.Response started = person.api()
                 .post(
                         "/api/v1/shots/" + shot + "/generations",
                         Map.of(
                                 "modelId",
-                                localModel("local/draft"),
+                                studio.localModel(person, "local/draft"),
                                 "prompt",
                                 "пшеничное поле в грозу",
                                 "params",
                                 Map.of("seed", 77, "size", "1024x1024")));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.json().get(0).path("id").asString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonNode generation = person.api().get("/api/v1/generations/" + id).json();
-            String status = generation.path("status").asString();
-            if (List.of("done", "failed", "cancelled").contains(status)) {
-                assertThat(status).as(generation.toString()).isEqualTo("done");
-                return generation;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Generation " + id + " still " + status);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        JsonNode generation = studio.awaitGeneration(person, id);
+        assertThat(generation.path("status").asString())
+                .as(generation.toString())
+                .isEqualTo("done");
+        return generation;
     }
 
     @Test
@@ -137,7 +113,8 @@ class GenerationPagesTests {
 
     @Test
     void theParamsOfTheDraftModelComeFromItsSchema() {
-        Document params = page("/shots/" + shot + "/generate/params?modelId=" + localModel("local/draft"));
+        Document params =
+                page("/shots/" + shot + "/generate/params?modelId=" + studio.localModel(person, "local/draft"));
 
         Element size = params.selectFirst("select[data-param=size]");
         assertThat(size).as(params.html()).isNotNull();
@@ -164,7 +141,8 @@ class GenerationPagesTests {
         assertThat(dialog.select("select[name=modelId] option").eachText())
                 .anySatisfy(text -> assertThat(text).startsWith("Панорама и наезд (без ИИ)"))
                 .noneSatisfy(text -> assertThat(text).startsWith("Черновик"));
-        Document params = page("/shots/" + shot + "/generate/params?modelId=" + localModel("local/pan-zoom"));
+        Document params =
+                page("/shots/" + shot + "/generate/params?modelId=" + studio.localModel(person, "local/pan-zoom"));
         Element duration = params.selectFirst("input[data-param=duration]");
         assertThat(duration).isNotNull();
         assertThat(duration.attr("min")).isEqualTo("1");
@@ -206,7 +184,7 @@ class GenerationPagesTests {
 
         for (String path : List.of(
                 "/shots/" + shot + "/generate",
-                "/shots/" + shot + "/generate/params?modelId=" + localModel("local/draft"),
+                "/shots/" + shot + "/generate/params?modelId=" + studio.localModel(person, "local/draft"),
                 "/shots/" + shot + "/generations/list",
                 "/assets/" + image + "/animate",
                 "/projects/" + project + "/generations",

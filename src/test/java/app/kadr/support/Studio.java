@@ -2,11 +2,16 @@ package app.kadr.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Fixture builders over the real API: new people, projects, shots and uploads, each unique to its test.
@@ -70,16 +75,42 @@ public class Studio {
     }
 
     /** Waits for the media pipeline to finish with an asset, and answers the asset as it then is. */
-    public tools.jackson.databind.JsonNode awaitProcessed(Person person, String assetId) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    public JsonNode awaitProcessed(Person person, String assetId) {
+        return await(
+                () -> person.api().get("/api/v1/assets/" + assetId).json(),
+                asset -> !"processing".equals(asset.path("mediaStatus").asString()),
+                "asset " + assetId);
+    }
+
+    /** Waits until a generation has ended (done, failed or cancelled), and answers it as it then is. */
+    public JsonNode awaitGeneration(Person person, String generationId) {
+        return await(
+                () -> person.api().get("/api/v1/generations/" + generationId).json(),
+                generation -> Set.of("done", "failed", "cancelled")
+                        .contains(generation.path("status").asString()),
+                "generation " + generationId);
+    }
+
+    /** The id of one of the offline engine's models, e.g. {@code local/draft}. */
+    public String localModel(Person person, String externalId) {
+        for (JsonNode model :
+                person.api().get("/api/v1/models?provider=local").json().path("items")) {
+            if (model.path("externalId").asString().equals(externalId)) {
+                return model.path("id").asString();
+            }
+        }
+        throw new AssertionError("No local model " + externalId);
+    }
+
+    private static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> finished, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
-            tools.jackson.databind.JsonNode asset =
-                    person.api().get("/api/v1/assets/" + assetId).json();
-            if (!"processing".equals(asset.path("mediaStatus").asString())) {
-                return asset;
+            JsonNode current = read.get();
+            if (finished.test(current)) {
+                return current;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Asset " + assetId + " still processing after 60 s");
+                throw new AssertionError(what + " still not finished after 90 s: " + current);
             }
             try {
                 Thread.sleep(100);
