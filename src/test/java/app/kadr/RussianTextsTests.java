@@ -55,7 +55,16 @@ class RussianTextsTests {
             "common",
             "app",
             "error",
-            "catalog");
+            "catalog",
+            "passport",
+            "share",
+            "client",
+            "comment",
+            "comments",
+            "smartedit",
+            "lineage",
+            "agent",
+            "enhance");
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
