@@ -53,7 +53,13 @@ class SecurityConfig {
                         form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(passwordLogin::onFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        bearer, request -> request.getRequestURI().startsWith("/api/v1/auth/")))
+                        bearer,
+                        request -> request.getRequestURI().startsWith("/api/v1/auth/"),
+                        // A share link's client has no account and no session to bind a token to; the
+                        // public JSON endpoints check instead that the browser says the request is
+                        // same-origin (sharing.SameOrigin), which stops other sites posting with the
+                        // client's unlock cookie.
+                        request -> request.getRequestURI().startsWith("/api/v1/public/")))
                 .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (api.matches(request)) {

@@ -22,7 +22,10 @@ class Shots {
               a.id as h_id, a.kind as h_kind, a.media_status as h_status, a.width as h_width, a.height as h_height,
               a.duration_ms as h_duration, a.thumbhash as h_thumbhash, a.original_key as h_original,
               a.thumb_key as h_thumb, a.preview_key as h_preview, a.poster_key as h_poster, a.hover_key as h_hover,
-              (select count(*) from assets x where x.shot_id = s.id and x.deleted_at is null) as asset_count
+              (select count(*) from assets x where x.shot_id = s.id and x.deleted_at is null) as asset_count,
+              (select count(*) from comments c where c.shot_id = s.id and c.deleted_at is null) as comment_count,
+              (select count(*) from comments c where c.shot_id = s.id and c.deleted_at is null
+                 and c.read_at is null) as unread_count
             from shots s
             left join assets a on a.id = s.headliner_asset_id and a.deleted_at is null
             """;
@@ -202,8 +205,8 @@ class Shots {
                 rs.getString("status"),
                 headliner(rs),
                 rs.getLong("asset_count"),
-                0,
-                0);
+                rs.getLong("comment_count"),
+                rs.getLong("unread_count"));
     }
 
     private static @Nullable Headliner headliner(ResultSet rs) throws SQLException {

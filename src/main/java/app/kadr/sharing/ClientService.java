@@ -1,0 +1,137 @@
+package app.kadr.sharing;
+
+import app.kadr.live.LiveEvent;
+import app.kadr.live.LiveUpdates;
+import app.kadr.shared.KadrException;
+import app.kadr.storage.BlobStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The client's side of a link: the storyboard they see, its pictures, and their comments. */
+@Service
+class ClientService {
+
+    static final int MAX_NAME = 80;
+    static final int MAX_TEXT = 2000;
+
+    /** A file to send: a re-encoded derivative of a headliner. */
+    record MediaFile(Path path, String mimeType) {}
+
+    private final ClientStoryboard storyboard;
+    private final Comments comments;
+    private final CommentThrottle throttle;
+    private final BlobStore blobs;
+    private final LiveUpdates live;
+
+    ClientService(
+            ClientStoryboard storyboard,
+            Comments comments,
+            CommentThrottle throttle,
+            BlobStore blobs,
+            LiveUpdates live) {
+        this.storyboard = storyboard;
+        this.comments = comments;
+        this.throttle = throttle;
+        this.blobs = blobs;
+        this.live = live;
+    }
+
+    @Transactional(readOnly = true)
+    public ClientView view(OpenLink link) {
+        Map<UUID, List<ClientView.ClientComment>> byShot = new HashMap<>();
+        for (Comments.OfLink item : comments.ofLink(link.id())) {
+            byShot.computeIfAbsent(item.shotId(), id -> new ArrayList<>()).add(item.comment());
+        }
+        List<ClientView.ClientShot> shots = storyboard.shots(link.projectId()).stream()
+                .map(row -> new ClientView.ClientShot(
+                        row.shotId(),
+                        row.number(),
+                        row.title(),
+                        row.description(),
+                        media(link, row.headliner()),
+                        byShot.getOrDefault(row.shotId(), List.of())))
+                .toList();
+        return new ClientView(storyboard.project(link.projectId()), shots, link.allowComments());
+    }
+
+    private static ClientView.@Nullable Media media(OpenLink link, ClientStoryboard.@Nullable Files files) {
+        if (files == null) {
+            return null;
+        }
+        return new ClientView.Media(
+                files.kind(),
+                files.width(),
+                files.height(),
+                MediaRefs.url(link, files, "thumb", files.thumbKey()),
+                MediaRefs.url(link, files, "preview", files.previewKey()),
+                files.hoverKey() == null ? null : MediaRefs.url(link, files, "hover", files.hoverKey()));
+    }
+
+    /**
+     * The file behind a media address. Only the current headliners of the link's project have addresses, so
+     * an old, foreign or made-up one is 404.
+     */
+    @Transactional(readOnly = true)
+    public MediaFile media(OpenLink link, String ref, String variant) {
+        if (!MediaRefs.VARIANTS.contains(variant)) {
+            throw KadrException.notFound();
+        }
+        for (ClientStoryboard.Row row : storyboard.shots(link.projectId())) {
+            ClientStoryboard.Files files = row.headliner();
+            String key = files == null ? null : files.keyOf(variant);
+            if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref) && blobs.exists(key)) {
+                return new MediaFile(blobs.path(key), mimeOf(key));
+            }
+        }
+        throw KadrException.notFound();
+    }
+
+    @Transactional
+    public ClientView.ClientComment comment(
+            OpenLink link, UUID shotId, @Nullable String authorName, @Nullable String text, String address) {
+        if (!storyboard.isLiveShotOf(shotId, link.projectId())) {
+            throw KadrException.notFound();
+        }
+        if (!link.allowComments()) {
+            throw KadrException.of(app.kadr.shared.Problem.FORBIDDEN, "comment.disabled");
+        }
+        String name = clean(authorName, "authorName", MAX_NAME, "comment.name.empty", "comment.name.long");
+        String body = clean(text, "text", MAX_TEXT, "comment.text.empty", "comment.text.long");
+        throttle.take(link.id(), address);
+        UUID id = UUID.randomUUID();
+        comments.insert(id, link.id(), link.projectId(), shotId, name, body);
+        live.publishAfterCommit(link.projectId(), new LiveEvent("comment", shotId, null));
+        return comments.clientComment(id).orElseThrow();
+    }
+
+    /** Trims a text and checks its length; control characters other than line breaks are dropped. */
+    static String clean(@Nullable String value, String field, int max, String emptyKey, String longKey) {
+        String text = value == null
+                ? ""
+                : value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        if (text.isEmpty()) {
+            throw KadrException.invalid(field, emptyKey);
+        }
+        if (text.length() > max) {
+            throw KadrException.invalid(field, longKey, max);
+        }
+        return text;
+    }
+
+    private static String mimeOf(String key) {
+        String extension = key.substring(key.lastIndexOf('.') + 1);
+        return switch (extension) {
+            case "webp" -> "image/webp";
+            case "png" -> "image/png";
+            case "mp4" -> "video/mp4";
+            default -> "image/jpeg";
+        };
+    }
+}

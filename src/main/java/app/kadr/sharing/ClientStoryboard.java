@@ -1,0 +1,108 @@
+package app.kadr.sharing;
+
+import app.kadr.shared.Rows;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads a shared project for its client. The queries name only the columns a client may see, so nothing
+ * technical can slip through by a later change elsewhere.
+ */
+@Repository
+class ClientStoryboard {
+
+    /** A shot's texts and its headliner's derivative files, when the headliner is ready. */
+    record Row(
+            UUID shotId,
+            int number,
+            String title,
+            String description,
+            @Nullable Files headliner) {}
+
+    /** The re-encoded files of a headliner; never the original. */
+    record Files(
+            UUID assetId,
+            String kind,
+            @Nullable Integer width,
+            @Nullable Integer height,
+            String thumbKey,
+            String previewKey,
+            @Nullable String hoverKey) {
+
+        @Nullable
+        String keyOf(String variant) {
+            return switch (variant) {
+                case "thumb" -> thumbKey;
+                case "preview" -> previewKey;
+                case "hover" -> hoverKey;
+                default -> null;
+            };
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ClientStoryboard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ClientView.Project project(UUID projectId) {
+        return jdbc.sql("select name, description from projects where id = ?")
+                .param(projectId)
+                .query((rs, n) -> new ClientView.Project(rs.getString("name"), rs.getString("description")))
+                .single();
+    }
+
+    List<Row> shots(UUID projectId) {
+        return jdbc.sql("""
+                        select s.id, s.position, s.title, s.description, a.id as h_id, a.kind as h_kind,
+                          a.width as h_width, a.height as h_height, a.thumb_key as h_thumb,
+                          a.preview_key as h_preview, a.hover_key as h_hover
+                        from shots s
+                        left join assets a on a.id = s.headliner_asset_id and a.deleted_at is null
+                          and a.media_status = 'ready'
+                        where s.project_id = ? and s.deleted_at is null
+                        order by s.position""")
+                .param(projectId)
+                .query((rs, n) -> {
+                    UUID assetId = Rows.uuid(rs, "h_id");
+                    String thumb = rs.getString("h_thumb");
+                    String preview = rs.getString("h_preview");
+                    Files files = assetId == null || thumb == null || preview == null
+                            ? null
+                            : new Files(
+                                    assetId,
+                                    rs.getString("h_kind"),
+                                    Rows.integer(rs, "h_width"),
+                                    Rows.integer(rs, "h_height"),
+                                    thumb,
+                                    preview,
+                                    "video".equals(rs.getString("h_kind")) ? rs.getString("h_hover") : null);
+                    return new Row(
+                            Rows.uuid(rs, "id"),
+                            rs.getInt("position"),
+                            rs.getString("title"),
+                            rs.getString("description"),
+                            files);
+                })
+                .list();
+    }
+
+    boolean isLiveShotOf(UUID shotId, UUID projectId) {
+        return jdbc.sql("select count(*) from shots where id = ? and project_id = ? and deleted_at is null")
+                        .params(shotId, projectId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    Optional<Row> shot(UUID projectId, UUID shotId) {
+        return shots(projectId).stream()
+                .filter(row -> row.shotId().equals(shotId))
+                .findFirst();
+    }
+}

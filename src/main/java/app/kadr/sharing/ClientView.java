@@ -1,0 +1,45 @@
+package app.kadr.sharing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a client sees through a link, and nothing more: texts the owner wrote for the film, and
+ * addresses of re-encoded pictures. No prompts, seeds, models, file names or asset ids can reach it, because
+ * these types have no place for them.
+ */
+public record ClientView(Project project, List<ClientShot> shots, boolean allowComments) {
+
+    public record Project(String name, String description) {}
+
+    public record ClientShot(
+            UUID id,
+            int number,
+            String title,
+            String description,
+            @Nullable Media headliner,
+            List<ClientComment> comments) {}
+
+    public record Media(
+            String kind,
+            @Nullable Integer width,
+            @Nullable Integer height,
+            String thumbUrl,
+            String previewUrl,
+            @Nullable String hoverUrl) {
+
+        public boolean isVideo() {
+            return "video".equals(kind);
+        }
+    }
+
+    public record ClientComment(
+            UUID id,
+            String authorName,
+            String text,
+            Instant createdAt,
+            @Nullable String reply,
+            @Nullable Instant repliedAt) {}
+}

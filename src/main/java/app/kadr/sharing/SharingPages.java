@@ -1,0 +1,143 @@
+package app.kadr.sharing;
+
+import app.kadr.account.CurrentUser;
+import app.kadr.project.ProjectService;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Messages;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The owner's sharing screens: the links panel of the storyboard page, the comments of a box, and the
+ * project's inbox. Actions answer the fragment they changed, for htmx to swap.
+ */
+@Controller
+class SharingPages {
+
+    static final List<Integer> EXPIRY_DAYS = List.of(1, 7, 30, 90);
+
+    private final ShareLinkService links;
+    private final CommentService comments;
+    private final ProjectService projects;
+    private final Messages messages;
+
+    SharingPages(ShareLinkService links, CommentService comments, ProjectService projects, Messages messages) {
+        this.links = links;
+        this.comments = comments;
+        this.projects = projects;
+        this.messages = messages;
+    }
+
+    @GetMapping("/projects/{projectId}/sharing")
+    String panel(CurrentUser me, @PathVariable UUID projectId, Model model) {
+        return panelOf(me, projectId, model);
+    }
+
+    @PostMapping("/projects/{projectId}/sharing")
+    String create(
+            CurrentUser me,
+            @PathVariable UUID projectId,
+            @RequestParam(required = false) @Nullable Integer expiresInDays,
+            @RequestParam(required = false) @Nullable String password,
+            @RequestParam(defaultValue = "false") boolean allowComments,
+            Model model) {
+        if (expiresInDays != null && !EXPIRY_DAYS.contains(expiresInDays)) {
+            throw KadrException.invalid("expiresInDays", "share.expires.invalid");
+        }
+        Instant expiresAt = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
+        try {
+            ShareLink link = links.create(me.id(), projectId, expiresAt, password, allowComments, SharingApi.baseUrl());
+            model.addAttribute("created", link.id());
+        } catch (KadrException invalid) {
+            if (invalid.problem() != app.kadr.shared.Problem.VALIDATION) {
+                throw invalid;
+            }
+            model.addAttribute("error", messages.detailOf(invalid));
+        }
+        return panelOf(me, projectId, model);
+    }
+
+    @PostMapping("/share-links/{linkId}/revoke")
+    String revoke(CurrentUser me, @PathVariable UUID linkId, Model model) {
+        UUID projectId = links.revoke(me.id(), linkId);
+        return panelOf(me, projectId, model);
+    }
+
+    private String panelOf(CurrentUser me, UUID projectId, Model model) {
+        model.addAttribute("projectId", projectId);
+        model.addAttribute("links", links.list(me.id(), projectId, SharingApi.baseUrl()));
+        model.addAttribute(
+                "unread", comments.ofProject(me.id(), projectId, true).size());
+        model.addAttribute("expiryDays", EXPIRY_DAYS);
+        return "sharing/panel :: panel";
+    }
+
+    @GetMapping("/shots/{shotId}/comments")
+    String shotComments(CurrentUser me, @PathVariable UUID shotId, Model model) {
+        model.addAttribute("comments", comments.ofShot(me.id(), shotId));
+        model.addAttribute("shotId", shotId);
+        return "sharing/comments :: shot-comments";
+    }
+
+    @GetMapping("/projects/{projectId}/inbox")
+    String inbox(
+            CurrentUser me,
+            @PathVariable UUID projectId,
+            @RequestParam(defaultValue = "false") boolean unread,
+            Model model) {
+        model.addAttribute("project", projects.get(me.id(), projectId));
+        model.addAttribute("comments", comments.ofProject(me.id(), projectId, unread));
+        model.addAttribute("unreadOnly", unread);
+        return "sharing/inbox";
+    }
+
+    @PostMapping("/projects/{projectId}/inbox/read-all")
+    String readAll(CurrentUser me, @PathVariable UUID projectId) {
+        comments.markAllRead(me.id(), projectId);
+        return "redirect:/projects/" + projectId + "/inbox";
+    }
+
+    @PostMapping("/comments/{commentId}/read")
+    String read(
+            CurrentUser me,
+            @PathVariable UUID commentId,
+            @RequestParam(defaultValue = "false") boolean showShot,
+            Model model) {
+        return one(comments.markRead(me.id(), commentId), showShot, model);
+    }
+
+    @PostMapping("/comments/{commentId}/reply")
+    String reply(
+            CurrentUser me,
+            @PathVariable UUID commentId,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(defaultValue = "false") boolean showShot,
+            Model model) {
+        return one(comments.reply(me.id(), commentId, text), showShot, model);
+    }
+
+    /** Answers nothing: htmx removes the comment from the page. */
+    @PostMapping("/comments/{commentId}/delete")
+    @ResponseBody
+    String delete(CurrentUser me, @PathVariable UUID commentId) {
+        comments.delete(me.id(), commentId);
+        return "";
+    }
+
+    /** One comment, as the box page ({@code showShot} false) or the inbox (true) shows it. */
+    private static String one(Comment comment, boolean showShot, Model model) {
+        model.addAttribute("comment", comment);
+        model.addAttribute("showShot", showShot);
+        return "sharing/comments :: comment";
+    }
+}

@@ -1,0 +1,136 @@
+// The client's page: hover clips, the large view, and comments (the name is remembered by this browser).
+(function () {
+  'use strict';
+
+  const main = document.querySelector('main.client-page');
+  if (!main) return;
+  const token = main.dataset.token;
+  const texts = document.getElementById('client-texts').dataset;
+  const NAME_KEY = 'kadr.client.name';
+
+  // Hover clips load only when wanted; on a phone a tap opens the large view instead.
+  const play = (frame) => {
+    const clip = frame.querySelector('video.clip');
+    if (!clip) return;
+    if (!clip.src) clip.src = clip.dataset.src;
+    frame.classList.add('playing');
+    clip.play().catch(() => frame.classList.remove('playing'));
+  };
+  const stop = (frame) => {
+    frame.querySelector('video.clip')?.pause();
+    frame.classList.remove('playing');
+  };
+  main.addEventListener('mouseover', (event) => {
+    const frame = event.target.closest('.frame.has-clip');
+    if (frame) play(frame);
+  });
+  main.addEventListener('mouseout', (event) => {
+    const frame = event.target.closest('.frame.has-clip');
+    if (frame && !frame.contains(event.relatedTarget)) stop(frame);
+  });
+
+  // The large view: the preview picture, or the clip for a video; arrows and swipes move between shots.
+  const viewer = document.getElementById('viewer');
+  const frames = () => [...main.querySelectorAll('.client-shot .frame[data-preview]')];
+  let current = -1;
+  function show(index) {
+    const all = frames();
+    if (index < 0 || index >= all.length) return;
+    current = index;
+    const frame = all[index];
+    const stage = viewer.querySelector('.stage');
+    stage.replaceChildren();
+    if (frame.dataset.clip) {
+      const video = document.createElement('video');
+      video.src = frame.dataset.clip;
+      video.poster = frame.dataset.preview;
+      video.autoplay = true; video.loop = true; video.muted = true; video.playsInline = true; video.controls = true;
+      stage.append(video);
+    } else {
+      const img = document.createElement('img');
+      img.src = frame.dataset.preview;
+      img.alt = '';
+      stage.append(img);
+    }
+    const shot = frame.closest('.client-shot');
+    viewer.querySelector('figcaption').textContent =
+      `${shot.querySelector('.num').textContent}. ${shot.querySelector('.shot-title').textContent}`;
+    if (!viewer.open) viewer.showModal();
+  }
+  main.addEventListener('click', (event) => {
+    const frame = event.target.closest('.frame[data-preview]');
+    if (frame) show(frames().indexOf(frame));
+  });
+  viewer.addEventListener('click', (event) => {
+    if (event.target === viewer || event.target.closest('[data-close]')) viewer.close();
+    const step = event.target.closest('[data-step]');
+    if (step) show(current + Number(step.dataset.step));
+  });
+  viewer.addEventListener('close', () => viewer.querySelector('.stage').replaceChildren());
+  document.addEventListener('keydown', (event) => {
+    if (!viewer.open) return;
+    if (event.key === 'ArrowLeft') show(current - 1);
+    if (event.key === 'ArrowRight') show(current + 1);
+  });
+  let touchX = null;
+  viewer.addEventListener('touchstart', (event) => { touchX = event.touches[0].clientX; }, { passive: true });
+  viewer.addEventListener('touchend', (event) => {
+    if (touchX === null) return;
+    const dx = event.changedTouches[0].clientX - touchX;
+    if (Math.abs(dx) > 50) show(current + (dx < 0 ? 1 : -1));
+    touchX = null;
+  });
+
+  // Comments: the name is asked once and kept in this browser only.
+  const savedName = localStorage.getItem(NAME_KEY) || '';
+  main.querySelectorAll('.talk-form input[name=authorName]').forEach((input) => {
+    input.value = savedName;
+    if (savedName) input.closest('.talk-name').classList.add('known');
+  });
+
+  function render(comment) {
+    const item = document.getElementById('talk-item').content.firstElementChild.cloneNode(true);
+    item.querySelector('strong').textContent = comment.authorName;
+    const time = item.querySelector('time');
+    time.dateTime = comment.createdAt;
+    time.textContent = new Date(comment.createdAt).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+    item.querySelector('.what').textContent = comment.text;
+    return item;
+  }
+
+  main.addEventListener('submit', async (event) => {
+    const form = event.target.closest('.talk-form');
+    if (!form) return;
+    event.preventDefault();
+    const shot = form.closest('.client-shot');
+    const error = form.querySelector('.client-error');
+    const button = form.querySelector('button[type=submit]');
+    const authorName = form.authorName.value.trim();
+    const text = form.text.value.trim();
+    error.hidden = true;
+    button.disabled = true;
+    try {
+      const response = await fetch(`/api/v1/public/${token}/shots/${shot.dataset.shotId}/comments`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ authorName, text }),
+      });
+      const data = await response.json().catch(() => null);
+      if (!response.ok) throw new Error(data?.detail || texts.failed);
+      localStorage.setItem(NAME_KEY, authorName);
+      main.querySelectorAll('.talk-form input[name=authorName]').forEach((input) => {
+        input.value = authorName;
+        input.closest('.talk-name').classList.add('known');
+      });
+      shot.querySelector('.talk-list').append(render(data));
+      form.text.value = '';
+      form.closest('details').open = false;
+    } catch (failure) {
+      error.textContent = failure.message || texts.failed;
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+})();
