@@ -18,11 +18,14 @@
   const box = document.querySelector('main.box-page');
   if (!box) return;
   const shotId = box.dataset.shotId;
+  // A new comment from a client shows up at once, unless the owner is typing a reply: that is never lost.
   const refresh = () => {
     const list = document.getElementById('shot-comments');
-    if (list) htmx.ajax('GET', `/shots/${shotId}/comments`, { target: list, swap: 'outerHTML' });
+    if (list && !list.querySelector('.reply-box[open]')) {
+      htmx.ajax('GET', `/shots/${shotId}/comments`, { target: list, swap: 'outerHTML' });
+    }
   };
   Kadr.live(box.dataset.projectId, {
-    comment: (event) => { if (!event.shotId || event.shotId === shotId) refresh(); },
+    comment: (event) => { if (event.shotId === shotId) refresh(); },
   });
 })();

@@ -123,7 +123,8 @@
   Kadr.live(projectId, {
     asset: (event) => event.shotId && refreshBox(event.shotId),
     shot: (event) => event.shotId && refreshBox(event.shotId),
-    comment: (event) => (event.shotId ? refreshBox(event.shotId) : reloadGrid()),
+    comment: (event) => event.shotId && refreshBox(event.shotId),
+    'comment-state': (event) => (event.shotId ? refreshBox(event.shotId) : reloadGrid()),
   });
 
   document.addEventListener('htmx:afterSwap', (event) => { if (event.detail.target.id === 'grid' || event.target.id === 'grid') setUpGrid(); });

@@ -14,6 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommentService {
 
+    /**
+     * The owner read, answered or deleted something: storyboards update their badges, while the box page,
+     * where the owner did it, keeps what it shows (and any reply being typed).
+     */
+    static final String STATE_EVENT = "comment-state";
+
     private final Comments comments;
     private final Ownership ownership;
     private final LiveUpdates live;
@@ -48,7 +54,7 @@ public class CommentService {
     public int markAllRead(UUID ownerId, UUID projectId) {
         ownership.requireProject(ownerId, projectId);
         int marked = comments.markAllRead(projectId);
-        live.publishAfterCommit(projectId, new LiveEvent("comment", null, null));
+        live.publishAfterCommit(projectId, new LiveEvent(STATE_EVENT, null, null));
         return marked;
     }
 
@@ -78,6 +84,6 @@ public class CommentService {
     private void changed(UUID ownerId, Comment comment) {
         comments.projectOf(comment.id())
                 .ifPresent(projectId ->
-                        live.publishAfterCommit(projectId, new LiveEvent("comment", comment.shotId(), null)));
+                        live.publishAfterCommit(projectId, new LiveEvent(STATE_EVENT, comment.shotId(), null)));
     }
 }

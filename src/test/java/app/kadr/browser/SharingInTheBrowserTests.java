@@ -1,0 +1,125 @@
+package app.kadr.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kadr.support.Api;
+import app.kadr.support.Browser;
+import app.kadr.support.KadrTest;
+import app.kadr.support.Samples;
+import app.kadr.support.Studio;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The owner shares a storyboard; a client with a fresh browser comments; the owner sees it and answers. */
+@KadrTest
+@Tag("browser")
+class SharingInTheBrowserTests {
+
+    static Browser browser;
+
+    @Autowired
+    Studio studio;
+
+    @BeforeAll
+    static void startChromium() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        browser.close();
+    }
+
+    @Test
+    void aClientOpensTheLinkWithoutAnAccountCommentsAndTheOwnerSeesTheBadgeAndReplies() {
+        Studio.Person owner = studio.newPerson();
+        String project = studio.newProject(owner, "Ролик для кофейни");
+        String first = studio.newShot(owner, project, "Зерно");
+        String second = studio.newShot(owner, project, "Чашка");
+        String asset = studio.upload(owner, first, new Api.NamedBytes("зерно.jpg", Samples.jpeg(1280, 720)))
+                .getFirst();
+        studio.awaitProcessed(owner, asset);
+        Map<String, Object> headliner = new HashMap<>();
+        headliner.put("headlinerAssetId", asset);
+        owner.api().patch("/api/v1/shots/" + first, headliner);
+
+        Page studioPage = browser.newPage(studio.baseUrl());
+        logIn(studioPage, owner.username());
+        studioPage.navigate("/projects/" + project);
+        studioPage.locator("#sharing > summary").click();
+        studioPage.getByText("Создать ссылку").click();
+        Locator url = studioPage.locator(".share-link.fresh .share-url");
+        assertThat(url).isVisible();
+        String link = url.inputValue();
+        assertThat(link).matches(".*/s/[A-Za-z0-9_-]{43}");
+        Browser.screenshot(studioPage, "sharing-panel");
+
+        Page client = browser.newPage(studio.baseUrl());
+        client.setViewportSize(390, 844);
+        assertThat(client.context().cookies()).isEmpty();
+        client.navigate(link);
+        assertThat(client.locator("h1")).hasText("Ролик для кофейни");
+        Locator shots = client.locator(".client-shot");
+        assertThat(shots).hasCount(2);
+        client.waitForFunction("() => { const i = document.querySelector('.client-shot .frame img');"
+                + " return i && i.complete && i.naturalWidth > 0; }");
+        assertThat(shots.nth(1).locator(".frame.empty")).hasText("Кадр ещё в работе");
+        shots.nth(0).locator(".frame").click();
+        assertThat(client.locator("#viewer .stage img")).isVisible();
+        client.locator("#viewer [data-close]").click();
+        Browser.screenshot(client, "client-page-phone");
+
+        Locator talk = shots.nth(1).locator(".talk");
+        talk.getByText("Оставить комментарий").click();
+        talk.getByLabel("Ваше имя").fill("Марина");
+        talk.getByLabel("Комментарий").fill("Чашку ближе, <b>пожалуйста</b>");
+        talk.getByText("Отправить").click();
+        assertThat(talk.locator(".talk-item .what")).hasText("Чашку ближе, <b>пожалуйста</b>");
+
+        Locator badge = studioPage.locator("#box-" + second + " .box-unread");
+        assertThat(badge).hasText("1");
+        assertThat(studioPage.locator("#box-" + first + " .box-unread")).hasCount(0);
+        Browser.screenshot(studioPage, "storyboard-unread-badge");
+
+        badge.click();
+        studioPage.waitForURL("**/shots/" + second + "*");
+        Locator comment = studioPage.locator("#shot-comments .comment");
+        assertThat(comment).hasCount(1);
+        assertThat(comment).hasClass(java.util.regex.Pattern.compile("unread"));
+        assertThat(comment.locator(".comment-text")).hasText("Чашку ближе, <b>пожалуйста</b>");
+        comment.getByText("Прочитано").click();
+        assertThat(studioPage.locator("#shot-comments .comment.unread")).hasCount(0);
+        studioPage.locator("#shot-comments .comment .reply-box > summary").click();
+        studioPage.locator("#shot-comments .comment textarea[name=text]").fill("Сделаем крупнее");
+        studioPage.locator("#shot-comments .comment form button[type=submit]").click();
+        assertThat(studioPage.locator("#shot-comments .comment-reply")).containsText("Сделаем крупнее");
+        Browser.screenshot(studioPage, "box-comments");
+
+        studioPage.navigate("/projects/" + project);
+        assertThat(studioPage.locator("#box-" + second)).isVisible();
+        assertThat(studioPage.locator("#box-" + second + " .box-unread")).hasCount(0);
+
+        client.reload();
+        Locator reply = client.locator(".client-shot").nth(1).locator(".reply");
+        assertThat(reply).containsText("Ответ автора");
+        assertThat(reply).containsText("Сделаем крупнее");
+        client.locator(".client-shot").nth(0).locator(".talk-new summary").click();
+        assertThat(client.locator(".client-shot").nth(0).getByLabel("Ваше имя")).hasValue("Марина");
+    }
+
+    private static void logIn(Page page, String username) {
+        page.navigate("/login");
+        page.getByLabel("Логин").fill(username);
+        page.getByLabel("Пароль").fill(Studio.PASSWORD);
+        page.getByText("Войти").click();
+        page.waitForURL("**/");
+    }
+}
