@@ -246,6 +246,40 @@ class ShareLinkTests {
                 .isEqualTo(401);
     }
 
+    @Test
+    void theLockedPageTakesThePasswordInAFormAndSaysInRussianWhenItIsWrong() {
+        String token = Sharing.newLink(owner, project, Map.of("password", "кофе-с-молоком"))
+                .path("token")
+                .asString();
+        PublicClient.Answer locked = stranger.get("/s/" + token);
+        String session = cookie(locked, "JSESSIONID");
+        String csrf = org.jsoup.Jsoup.parse(locked.text())
+                .selectFirst("form.unlock input[name=_csrf]")
+                .attr("value");
+
+        PublicClient.Answer wrong = stranger.postForm(
+                "/s/" + token + "/unlock", Map.of("password", "чай", "_csrf", csrf), "Cookie", session);
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.text()).contains("Неверный пароль").doesNotContain("Утро");
+
+        PublicClient.Answer right = stranger.postForm(
+                "/s/" + token + "/unlock", Map.of("password", "кофе-с-молоком", "_csrf", csrf), "Cookie", session);
+        assertThat(right.status()).isEqualTo(302);
+        assertThat(right.header("Location")).endsWith("/s/" + token);
+        String unlock = cookie(right, "kadr_share_");
+        assertThat(stranger.get("/s/" + token, "Cookie", unlock).text()).contains("Утро");
+    }
+
+    private static String cookie(PublicClient.Answer answer, String namePrefix) {
+        return answer.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream())
+                .filter(value -> value.startsWith(namePrefix))
+                .map(value -> value.substring(0, value.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("No cookie " + namePrefix + " in " + answer.headers()));
+    }
+
     static Map<String, String> comment() {
         return Map.of("authorName", "Клиент", "text", "Светлее, пожалуйста");
     }
