@@ -3,6 +3,7 @@ package app.kadr.sharing;
 import app.kadr.live.LiveEvent;
 import app.kadr.live.LiveUpdates;
 import app.kadr.shared.KadrException;
+import app.kadr.shared.Problem;
 import app.kadr.storage.BlobStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class ClientService {
             throw KadrException.notFound();
         }
         if (!link.allowComments()) {
-            throw KadrException.of(app.kadr.shared.Problem.FORBIDDEN, "comment.disabled");
+            throw KadrException.of(Problem.FORBIDDEN, "comment.disabled");
         }
         String name = clean(authorName, "authorName", MAX_NAME, "comment.name.empty", "comment.name.long");
         String body = clean(text, "text", MAX_TEXT, "comment.text.empty", "comment.text.long");

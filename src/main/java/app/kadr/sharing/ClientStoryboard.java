@@ -2,7 +2,6 @@ package app.kadr.sharing;
 
 import app.kadr.shared.Rows;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,11 +97,5 @@ class ClientStoryboard {
                         .query(Integer.class)
                         .single()
                 > 0;
-    }
-
-    Optional<Row> shot(UUID projectId, UUID shotId) {
-        return shots(projectId).stream()
-                .filter(row -> row.shotId().equals(shotId))
-                .findFirst();
     }
 }

@@ -37,6 +37,12 @@ public class CommentService {
     }
 
     @Transactional(readOnly = true)
+    public int unreadCount(UUID ownerId, UUID projectId) {
+        ownership.requireProject(ownerId, projectId);
+        return comments.unreadCount(projectId);
+    }
+
+    @Transactional(readOnly = true)
     public List<Comment> ofShot(UUID ownerId, UUID shotId) {
         ownership.requireShot(ownerId, shotId);
         return comments.ofShot(shotId);

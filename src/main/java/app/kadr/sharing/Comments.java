@@ -75,6 +75,13 @@ class Comments {
                 .list();
     }
 
+    int unreadCount(UUID projectId) {
+        return jdbc.sql("""
+                        select count(*) from comments c join shots s on s.id = c.shot_id
+                        where c.project_id = ? and c.deleted_at is null and c.read_at is null
+                          and s.deleted_at is null""").param(projectId).query(Integer.class).single();
+    }
+
     /** A shot's comments, oldest first. */
     List<Comment> ofShot(UUID shotId) {
         return jdbc.sql(SELECT + " where c.shot_id = ? and c.deleted_at is null order by c.created_at, c.id")

@@ -17,10 +17,15 @@ final class SameOrigin {
     private SameOrigin() {}
 
     static void require(HttpServletRequest request) {
+        // Every current browser says where a request comes from; this holds behind any proxy.
         String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw KadrException.of(Problem.FORBIDDEN, "share.cross_site");
+        if (site != null) {
+            if (!site.equals("same-origin") && !site.equals("none")) {
+                throw KadrException.of(Problem.FORBIDDEN, "share.cross_site");
+            }
+            return;
         }
+        // Older browsers send only Origin: its host must be the one the request was addressed to.
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin != null && !sameHost(origin, request)) {
             throw KadrException.of(Problem.FORBIDDEN, "share.cross_site");
@@ -29,9 +34,7 @@ final class SameOrigin {
 
     private static boolean sameHost(String origin, HttpServletRequest request) {
         try {
-            URI uri = URI.create(origin);
-            int port = uri.getPort() == -1 ? ("https".equals(uri.getScheme()) ? 443 : 80) : uri.getPort();
-            return request.getServerName().equalsIgnoreCase(uri.getHost()) && request.getServerPort() == port;
+            return request.getServerName().equalsIgnoreCase(URI.create(origin).getHost());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import app.kadr.account.CurrentUser;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
+import app.kadr.shared.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,7 @@ class SharingPages {
             ShareLink link = links.create(me.id(), projectId, expiresAt, password, allowComments, SharingApi.baseUrl());
             model.addAttribute("created", link.id());
         } catch (KadrException invalid) {
-            if (invalid.problem() != app.kadr.shared.Problem.VALIDATION) {
+            if (invalid.problem() != Problem.VALIDATION) {
                 throw invalid;
             }
             model.addAttribute("error", messages.detailOf(invalid));

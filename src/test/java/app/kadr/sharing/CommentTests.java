@@ -104,12 +104,29 @@ class CommentTests {
                 "Sec-Fetch-Site",
                 "cross-site");
 
+        PublicClient.Answer oldBrowserCrossSite = client.post(
+                "/api/v1/public/" + token + "/shots/" + shot + "/comments",
+                Map.of("authorName", "Злоумышленник", "text", "спам"),
+                "Origin",
+                "https://evil.example");
+        PublicClient.Answer sameOrigin = client.post(
+                "/api/v1/public/" + token + "/shots/" + shot + "/comments",
+                Map.of("authorName", "Клиент", "text", "Своё"),
+                "Origin",
+                studio.baseUrl(),
+                "Sec-Fetch-Site",
+                "same-origin");
+
         assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.text()).contains("другого сайта");
+        assertThat(oldBrowserCrossSite.status()).isEqualTo(403);
+        assertThat(sameOrigin.status()).isEqualTo(201);
         assertThat(owner.api()
                         .get("/api/v1/projects/" + project + "/comments")
                         .json()
                         .path("items"))
-                .isEmpty();
+                .extracting(item -> item.path("text").asString())
+                .containsExactly("Своё");
     }
 
     @Test
