@@ -50,6 +50,12 @@ class SharingInTheBrowserTests {
         Map<String, Object> headliner = new HashMap<>();
         headliner.put("headlinerAssetId", asset);
         owner.api().patch("/api/v1/shots/" + first, headliner);
+        String third = studio.newShot(owner, project, "Пар");
+        String clip = studio.upload(owner, third, new Api.NamedBytes("пар.mp4", Samples.video("mp4", 2)))
+                .getFirst();
+        studio.awaitProcessed(owner, clip);
+        headliner.put("headlinerAssetId", clip);
+        owner.api().patch("/api/v1/shots/" + third, headliner);
 
         Page studioPage = browser.newPage(studio.baseUrl());
         logIn(studioPage, owner.username());
@@ -68,7 +74,7 @@ class SharingInTheBrowserTests {
         client.navigate(link);
         assertThat(client.locator("h1")).hasText("Ролик для кофейни");
         Locator shots = client.locator(".client-shot");
-        assertThat(shots).hasCount(2);
+        assertThat(shots).hasCount(3);
         client.waitForFunction("() => { const i = document.querySelector('.client-shot .frame img');"
                 + " return i && i.complete && i.naturalWidth > 0; }");
         assertThat(shots.nth(1).locator(".frame.empty")).hasText("Кадр ещё в работе");
@@ -76,6 +82,12 @@ class SharingInTheBrowserTests {
         assertThat(client.locator("#viewer .stage img")).isVisible();
         client.locator("#viewer [data-close]").click();
         Browser.screenshot(client, "client-page-phone");
+        shots.nth(2).locator(".frame").hover();
+        client.waitForFunction("() => { const v = document.querySelectorAll('.client-shot')[2]"
+                + ".querySelector('video.clip'); return v && !v.paused && v.currentTime > 0; }");
+        shots.nth(2).locator(".frame").click();
+        assertThat(client.locator("#viewer .stage video")).isVisible();
+        client.locator("#viewer [data-close]").click();
 
         Locator talk = shots.nth(1).locator(".talk");
         talk.getByText("Оставить комментарий").click();
