@@ -1,7 +1,10 @@
 package app.kadr.smartedit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -228,6 +231,10 @@ class SmartEditApiTests {
             assertThat(set.status()).as(set.toString()).isEqualTo(200);
             assertThat(set.text()).doesNotContain("sk-x");
             assertThat(person.api().get("/api/v1/settings/agent").status()).isEqualTo(403);
+            assertThat(person.api().get("/settings/agent").status()).isEqualTo(403);
+            Api.Response page = admin.api().get("/settings/agent");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text()).contains("Настройки агента", llm.baseUrl()).doesNotContain("sk-x");
 
             String content = JsonMapper.builder()
                     .build()
@@ -249,6 +256,39 @@ class SmartEditApiTests {
                             Map.of("instruction", "35мм, золотой час"));
             assertThat(preview.json().path("offline").asBoolean()).isFalse();
             assertThat(preview.json().path("explanation").asString()).isEqualTo("Объектив 35 мм, золотой час");
+            assertThat(preview.json().path("rewrittenPrompt").asString())
+                    .isEqualTo("a man on a bridge, 35mm lens, golden hour, wide shot");
+            llm.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                    .withRequestBody(matchingJsonPath(
+                            "$.messages[0].content", containing("Change only what the request asks for")))
+                    .withRequestBody(
+                            matchingJsonPath("$.messages[0].content", containing("Keep the prompt's language")))
+                    .withRequestBody(matchingJsonPath(
+                            "$.messages[1].content", containing("a man on a bridge, 24mm lens, daytime, wide shot")))
+                    .withRequestBody(matchingJsonPath("$.messages[1].content", containing("35мм, золотой час"))));
+
+            llm.stubFor(
+                    post(urlEqualTo("/v1/chat/completions"))
+                            .willReturn(
+                                    aResponse()
+                                            .withHeader("Content-Type", "application/json")
+                                            .withBody(
+                                                    JsonMapper.builder()
+                                                            .build()
+                                                            .writeValueAsString(
+                                                                    Map.of(
+                                                                            "choices",
+                                                                            List.of(
+                                                                                    Map.of(
+                                                                                            "message",
+                                                                                            Map.of(
+                                                                                                    "content",
+                                                                                                    "{\"variants\":[\"a lone man crossing an old stone bridge at dawn\","
+                                                                                                            + "\"a man on a misty bridge, cinematic\"]}"))))))));
+            Api.Response enhanced = person.api().post("/api/v1/prompts/enhance", Map.of("prompt", "a man on a bridge"));
+            assertThat(enhanced.status()).as(enhanced.toString()).isEqualTo(200);
+            assertThat(enhanced.json().path("source").asString()).isEqualTo("agent");
+            assertThat(enhanced.json().path("variants")).hasSize(2);
 
             llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
                     .willReturn(aResponse().withStatus(429)));
