@@ -89,8 +89,9 @@ public class GenerationService {
             params.remove("seed");
         }
         List<UUID> sources = sameModel ? made.sourceAssetIds() : List.of();
-        NewGeneration request =
-                new NewGeneration(model.id(), change.prompt(), change.negativePrompt(), params, sources, 1);
+        // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
+        String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
+        NewGeneration request = new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1);
         return generate(ownerId, parent.shotId(), request, new Parent(assetId, change.instruction()))
                 .getFirst();
     }

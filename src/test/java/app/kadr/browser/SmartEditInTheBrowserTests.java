@@ -1,5 +1,9 @@
 package app.kadr.browser;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +11,7 @@ import app.kadr.support.Api;
 import app.kadr.support.Browser;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -17,7 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A director refines a take three times by plain requests in the box, then reads its history. */
 @KadrTest
@@ -28,6 +35,9 @@ class SmartEditInTheBrowserTests {
 
     @Autowired
     Studio studio;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void startChromium() {
@@ -53,13 +63,7 @@ class SmartEditInTheBrowserTests {
                                 "params", Map.of("seed", 7, "size", "1280x720")));
         String first = newestAsset(person, started.json().path(0));
 
-        Page page = browser.newPage(studio.baseUrl());
-        page.navigate("/login");
-        page.getByLabel("Логин").fill(person.username());
-        page.getByLabel("Пароль").fill(Studio.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти"))
-                .click();
-        page.waitForURL("**/");
+        Page page = signedIn(person);
         page.navigate("/shots/" + shot);
 
         String second = smartEdit(page, person, shot, first, "сделай камеру 35мм", "24mm", "35mm", 2);
@@ -85,6 +89,56 @@ class SmartEditInTheBrowserTests {
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ремикс"))
                 .click();
         assertThat(page.locator("#toasts")).containsText("Ремикс запущен");
+    }
+
+    @Test
+    void enhancingThePromptOffersTheAgentsVariantsAndPutsTheChosenOneInTheForm() {
+        WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort());
+        llm.start();
+        Studio.Person admin = studio.newPerson();
+        jdbc.sql("update users set role = 'ADMIN' where username = ?")
+                .param(admin.username())
+                .update();
+        try {
+            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", llm.baseUrl() + "/v1", "model", "m"));
+            String content = "{\"variants\":[\"an autumn park in morning fog, golden light\","
+                    + "\"a misty autumn park at dawn, wide shot\"]}";
+            llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
+                    .willReturn(okJson(JsonMapper.builder()
+                            .build()
+                            .writeValueAsString(Map.of(
+                                    "choices", java.util.List.of(Map.of("message", Map.of("content", content))))))));
+            String project = studio.newProject(admin, "Парк");
+            String shot = studio.newShot(admin, project, "Туман");
+            Page page = signedIn(admin);
+            page.navigate("/shots/" + shot);
+
+            Locator form = page.locator("#generate-form");
+            form.locator("[name=prompt]").fill("осенний парк, туман");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Улучшить промпт"))
+                    .click();
+            Locator variants = form.locator("[data-enhance-variants] button");
+            assertThat(variants).hasCount(2);
+            Browser.screenshot(page, "enhance-variants");
+            variants.nth(1).click();
+
+            assertThat(form.locator("[name=prompt]")).hasValue("a misty autumn park at dawn, wide shot");
+            assertThat(form.locator("[data-enhance-variants]")).isHidden();
+        } finally {
+            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", ""));
+            llm.stop();
+        }
+    }
+
+    private Page signedIn(Studio.Person person) {
+        Page page = browser.newPage(studio.baseUrl());
+        page.navigate("/login");
+        page.getByLabel("Логин").fill(person.username());
+        page.getByLabel("Пароль").fill(Studio.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти"))
+                .click();
+        page.waitForURL("**/");
+        return page;
     }
 
     /** One smart edit from a card of the feed: the diff shown, then the new take in the feed; answers its id. */
