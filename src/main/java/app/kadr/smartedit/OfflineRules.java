@@ -114,6 +114,7 @@ class OfflineRules {
         String request =
                 FILLER.matcher(instruction.strip().replaceAll("[.!\\s]+$", "")).replaceFirst("");
         Edit edit = new Edit(prompt.strip(), Language.of(prompt.isBlank() ? instruction : prompt));
+        // Slots and the aspect ratio both apply to one request («вертикально, ночь»), hence | rather than ||.
         if (!replace(request, edit) && !remove(request, edit) && !(slots(request, edit) | ratio(request, edit))) {
             Matcher add = ADD.matcher(request);
             if (add.matches()) {

@@ -58,7 +58,7 @@ public class SmartEditService {
                         request.negativePrompt() != null ? request.negativePrompt() : made.negativePrompt(),
                         Map.of(),
                         messages.get("smartedit.by_hand"),
-                        !agent.configured())
+                        false)
                 : agent.rewrite(made.prompt(), made.negativePrompt(), made.params(), instruction);
         Generation generation = generations.derive(
                 ownerId,
