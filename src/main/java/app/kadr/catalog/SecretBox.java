@@ -27,9 +27,12 @@ import org.springframework.stereotype.Component;
  * KADR_SECRET_KEY}, base64 of 32 bytes); without one, a key is made once into {@code <data-dir>/secret.key},
  * readable by the owner only, and reused on every start. A sealed value is {@code v1:} + base64(nonce ‖ ciphertext ‖
  * tag), bound to a context (the provider's id) so a value copied onto another row does not open.
+ *
+ * <p>Public so that other secrets at rest (the smart-edit agent's key) use the same key and format; only sealing
+ * and opening are public.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final Logger log = LoggerFactory.getLogger(SecretBox.class);
     private static final String VERSION = "v1:";
@@ -50,7 +53,7 @@ class SecretBox {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    String seal(String plain, String context) {
+    public String seal(String plain, String context) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -68,7 +71,7 @@ class SecretBox {
     }
 
     /** Opens a sealed value; a value sealed with another key or for another context fails rather than lies. */
-    String open(String sealed, String context) {
+    public String open(String sealed, String context) {
         if (!sealed.startsWith(VERSION)) {
             throw new IllegalStateException("Not a sealed value");
         }

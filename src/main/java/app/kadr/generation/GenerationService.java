@@ -1,9 +1,11 @@
 package app.kadr.generation;
 
 import app.kadr.asset.Asset;
+import app.kadr.asset.AssetGeneration;
 import app.kadr.asset.AssetService;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
+import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.ParamValidation;
 import app.kadr.catalog.Price;
 import app.kadr.catalog.Task;
@@ -62,18 +64,69 @@ public class GenerationService {
      */
     @Transactional
     public List<Generation> generate(UUID ownerId, UUID shotId, NewGeneration request) {
+        return generate(ownerId, shotId, request, null);
+    }
+
+    /**
+     * A new take in an asset's box, made the way the asset was made with the given changes, and linked to it as its
+     * parent: a smart edit, a repeat (same seed) or a remix (new seed). Parameter changes the model has no field or
+     * no such choice for are left out rather than refused, since a person did not type them.
+     */
+    @Transactional
+    public Generation derive(UUID ownerId, UUID assetId, Derivation change) {
+        Ownership.AssetRef parent = ownership.requireAsset(ownerId, assetId);
+        AssetGeneration made = assets.get(ownerId, assetId).generation();
+        UUID modelId = change.modelId() != null ? change.modelId() : made == null ? null : made.modelId();
+        boolean sameModel = made != null && made.modelId().equals(modelId);
+        Map<String, Object> params = new LinkedHashMap<>(sameModel ? made.params() : Map.of());
+        CatalogModel model = model(modelId);
+        change.paramChanges()
+                .forEach((name, value) -> fieldFor(model, name, value).ifPresent(f -> params.put(f, value)));
+        Long seed = change.seed() != null ? change.seed() : change.keepSeed() && made != null ? made.seed() : null;
+        if (seed != null) {
+            params.put("seed", seed);
+        } else {
+            params.remove("seed");
+        }
+        List<UUID> sources = sameModel ? made.sourceAssetIds() : List.of();
+        // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
+        String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
+        NewGeneration request = new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1);
+        return generate(ownerId, parent.shotId(), request, new Parent(assetId, change.instruction()))
+                .getFirst();
+    }
+
+    private record Parent(UUID assetId, @Nullable String instruction) {}
+
+    /** The model's field for a change named in Kadr's words ({@code aspectRatio}), if the value is one it takes. */
+    private static java.util.Optional<String> fieldFor(CatalogModel model, String name, Object value) {
+        String snake = name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return java.util.stream.Stream.of(name, snake)
+                .flatMap(n -> model.schema().param(n).stream())
+                .filter(p -> p.choices().isEmpty()
+                        || p.choices().stream().anyMatch(c -> String.valueOf(c).equals(String.valueOf(value))))
+                .map(ParamSchema.Param::name)
+                .findFirst();
+    }
+
+    private List<Generation> generate(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
         ownership.requireShot(ownerId, shotId);
         CatalogModel model = model(request.modelId());
         List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
         String prompt = prompt(request.prompt(), model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
-        Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, request.params()));
-        long seed = seed(params.remove("seed"));
+        Map<String, Object> asked =
+                request.params() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.params());
+        // A derived take keeps its parent's seed even where the model shows no seed field to set.
+        Object kept = parent != null && model.schema().param("seed").isEmpty() ? asked.remove("seed") : null;
+        Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, asked));
+        long seed = seed(kept != null ? kept : params.remove("seed"));
         boolean batched = model.accepts("count");
         List<Generation> created = new ArrayList<>();
         for (int i = 0; i < (batched ? 1 : count); i++) {
-            GenerationRow row = newRow(shotId, model, prompt, negative, params, seed + i, batched ? count : 1, sources);
+            GenerationRow row =
+                    newRow(shotId, model, prompt, negative, params, seed + i, batched ? count : 1, sources, parent);
             generations.insert(row);
             jobs.schedule(row.id());
             created.add(view(row));
@@ -234,7 +287,8 @@ public class GenerationService {
             Map<String, Object> params,
             long seed,
             int variants,
-            List<UUID> sources) {
+            List<UUID> sources,
+            @Nullable Parent parent) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("provider", model.provider().kind().code());
         snapshot.put("providerName", model.provider().name());
@@ -254,8 +308,8 @@ public class GenerationService {
                 seed,
                 variants,
                 sources,
-                null,
-                null,
+                parent == null ? null : parent.assetId(),
+                parent == null ? null : parent.instruction(),
                 GenerationStatus.PENDING,
                 null,
                 null,

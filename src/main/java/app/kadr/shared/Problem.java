@@ -12,7 +12,12 @@ public enum Problem {
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too_large"),
     UNSUPPORTED_MEDIA(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests"),
-    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal");
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal"),
+    // The smart-edit agent (an LLM): it refused, is busy, failed or answered nonsense, or took too long.
+    AGENT_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "agent_refused"),
+    AGENT_BUSY(HttpStatus.TOO_MANY_REQUESTS, "agent_busy"),
+    AGENT_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "agent_unavailable"),
+    AGENT_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "agent_timeout");
 
     private final HttpStatus status;
     private final String code;

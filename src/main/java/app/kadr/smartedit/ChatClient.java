@@ -1,0 +1,151 @@
+package app.kadr.smartedit;
+
+import app.kadr.smartedit.AgentException.Kind;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAI-compatible chat completions protocol with a strict JSON-schema answer ({@code response_format}
+ * {@code json_schema}). The answer is checked against the same schema here, because compatible servers do not all
+ * enforce it; a refusal, a busy or failing server, a time-out and an answer that is not the schema's are each told
+ * apart. The key is sent only in the Authorization header and never logged.
+ */
+final class ChatClient {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Where the agent is and which model answers; {@code apiKey} may be empty for a local server. */
+    record Endpoint(String baseUrl, String apiKey, String model) {}
+
+    private final JsonMapper json;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    ChatClient(JsonMapper json, Duration timeout) {
+        this.json = json;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** Asks for an answer in the given schema and returns it, checked against that schema. */
+    JsonNode structured(Endpoint endpoint, String system, String user, String schemaName, JsonNode schema)
+            throws AgentException {
+        Map<String, Object> body = Map.of(
+                "model", endpoint.model(),
+                "temperature", 0.2,
+                "messages",
+                        List.of(Map.of("role", "system", "content", system), Map.of("role", "user", "content", user)),
+                "response_format",
+                        Map.of(
+                                "type",
+                                "json_schema",
+                                "json_schema",
+                                Map.of("name", schemaName, "strict", true, "schema", schema)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(completionsUri(endpoint.baseUrl()))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (!endpoint.apiKey().isBlank()) {
+            request.header("Authorization", "Bearer " + endpoint.apiKey());
+        }
+        HttpResponse<String> answer = send(request.build());
+        failOnStatus(answer);
+        return content(answer.body(), schema);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws AgentException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new AgentException(Kind.UNREACHABLE, e.toString());
+        } catch (HttpTimeoutException e) {
+            throw new AgentException(Kind.TIMEOUT, e.toString());
+        } catch (IOException e) {
+            throw new AgentException(Kind.UNREACHABLE, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AgentException(Kind.TIMEOUT, "interrupted");
+        }
+    }
+
+    private void failOnStatus(HttpResponse<String> answer) throws AgentException {
+        int status = answer.statusCode();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        log.warn("The agent answered HTTP {}", status);
+        if (status == 429) {
+            throw new AgentException(Kind.BUSY, null);
+        }
+        if (status == 401 || status == 403) {
+            throw new AgentException(Kind.AUTH, null);
+        }
+        if (status >= 500) {
+            throw new AgentException(Kind.FAILED, "HTTP " + status);
+        }
+        if (answer.body().contains("content_policy") || answer.body().contains("content_filter")) {
+            throw new AgentException(Kind.REFUSED, null);
+        }
+        throw new AgentException(Kind.REJECTED, "HTTP " + status);
+    }
+
+    private JsonNode content(String body, JsonNode schema) throws AgentException {
+        try {
+            JsonNode choice = json.readTree(body).path("choices").path(0);
+            JsonNode message = choice.path("message");
+            if (message.path("refusal").isString()
+                    && !message.path("refusal").asString().isBlank()) {
+                throw new AgentException(Kind.REFUSED, null);
+            }
+            if ("content_filter".equals(choice.path("finish_reason").asString(""))) {
+                throw new AgentException(Kind.REFUSED, null);
+            }
+            if (!message.path("content").isString()) {
+                throw new AgentException(Kind.MALFORMED, "no content");
+            }
+            JsonNode answer = json.readTree(message.path("content").asString());
+            List<Error> errors = validator(schema).validate(answer);
+            if (!errors.isEmpty()) {
+                throw new AgentException(Kind.MALFORMED, errors.getFirst().toString());
+            }
+            return answer;
+        } catch (JacksonException e) {
+            throw new AgentException(Kind.MALFORMED, e.getOriginalMessage());
+        }
+    }
+
+    private static Schema validator(JsonNode schema) {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schema);
+    }
+
+    private static URI completionsUri(String baseUrl) {
+        String base = baseUrl.strip().replaceAll("/+$", "");
+        return URI.create(base.endsWith("/chat/completions") ? base : base + "/chat/completions");
+    }
+}

@@ -1,0 +1,80 @@
+package app.kadr.smartedit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Without an AI agent, Runware's promptEnhance task gives the improved variants. */
+class RunwareEnhanceTests {
+
+    private static WireMockServer server;
+    private final RunwareEnhance runware =
+            new RunwareEnhance(JsonMapper.builder().build(), Duration.ofSeconds(2));
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+    }
+
+    @Test
+    void theVariantsAreTheTextsOfTheTaskResults() throws AgentException {
+        server.stubFor(post(urlEqualTo("/v1"))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("""
+                {"data":[{"taskType":"promptEnhance","taskUUID":"a","text":"a lone man on a stone bridge, dawn mist"},
+                         {"taskType":"promptEnhance","taskUUID":"a","text":"a man crossing a bridge, cinematic light"}]}""")));
+
+        var variants = runware.enhance(server.baseUrl() + "/v1", "rw-key", "a man on a bridge", 3);
+
+        assertThat(variants)
+                .containsExactly("a lone man on a stone bridge, dawn mist", "a man crossing a bridge, cinematic light");
+        server.verify(postRequestedFor(urlEqualTo("/v1"))
+                .withHeader("Authorization", equalTo("Bearer rw-key"))
+                .withRequestBody(matchingJsonPath("$[0].taskType", equalTo("promptEnhance")))
+                .withRequestBody(matchingJsonPath("$[0].promptVersions", equalTo("3")))
+                .withRequestBody(matchingJsonPath("$[0].prompt", equalTo("a man on a bridge"))));
+    }
+
+    @Test
+    void runwaresErrorsAndBusyAnswersAreNamed() {
+        server.stubFor(
+                post(urlEqualTo("/v1")).willReturn(aResponse().withStatus(400).withBody("""
+                {"errors":[{"code":"invalidPrompt","message":"bad"}]}""")));
+        assertThat(catchThrowableOfType(
+                                AgentException.class, () -> runware.enhance(server.baseUrl() + "/v1", "k", "x", 3))
+                        .kind())
+                .isEqualTo(AgentException.Kind.REJECTED);
+
+        server.stubFor(post(urlEqualTo("/v1")).willReturn(aResponse().withStatus(429)));
+        assertThat(catchThrowableOfType(
+                                AgentException.class, () -> runware.enhance(server.baseUrl() + "/v1", "k", "x", 3))
+                        .kind())
+                .isEqualTo(AgentException.Kind.BUSY);
+    }
+}
