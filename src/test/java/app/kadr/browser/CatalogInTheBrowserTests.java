@@ -104,5 +104,18 @@ class CatalogInTheBrowserTests {
         assertThat(page.locator("#generate-form [data-params] select[data-param=size]"))
                 .hasValue("512x512");
         Browser.screenshot(page, "catalog-model-in-picker");
+
+        // Switched off in the list (htmx, with the page's CSRF token), it leaves the picker.
+        page.navigate("/admin/catalog?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
+        Locator row = page.locator("#catalog-models tr.model-row");
+        assertThat(row).hasCount(1);
+        row.getByText("Выключить").click();
+        assertThat(row.locator(".model-state")).hasText("выключена");
+        assertThat(row).hasClass(java.util.regex.Pattern.compile("\\boff\\b"));
+        page.navigate("/shots/" + shot);
+        assertThat(page.locator("#generate-form select[name=modelId] option[data-search]")
+                        .first())
+                .isAttached();
+        assertThat(added).hasCount(0);
     }
 }
