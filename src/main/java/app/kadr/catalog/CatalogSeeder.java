@@ -54,7 +54,7 @@ class CatalogSeeder implements SmartInitializingSingleton {
                 models.insert(UUID.randomUUID(), providerId, seed.model(), now);
                 addedModels++;
             } else if (seed.model().workflow() != null) {
-                // Studios seeded before workflows were stored get the graph; one an admin set is kept.
+                // Studios seeded before workflows were stored get the graph; a model an admin touched is left alone.
                 models.fillWorkflow(
                         providerId, seed.model().externalId(), seed.model().workflow(), now);
             }

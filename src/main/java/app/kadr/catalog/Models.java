@@ -83,10 +83,12 @@ class Models {
                         where id = ?""").params(columns(model)).params(Rows.ts(now), id).update();
     }
 
+    /** Gives a seeded model its graph unless an admin has changed the model since (and maybe removed it). */
     void fillWorkflow(UUID providerId, String externalId, String workflow, Instant now) {
         jdbc.sql("""
                         update models set workflow = ?, updated_at = ?
-                        where provider_id = ? and external_id = ? and workflow is null""").params(workflow, Rows.ts(now), providerId, externalId).update();
+                        where provider_id = ? and external_id = ? and workflow is null
+                          and updated_at = created_at""").params(workflow, Rows.ts(now), providerId, externalId).update();
     }
 
     /** The JSON a model's map is stored as; also how its stored size is measured. */

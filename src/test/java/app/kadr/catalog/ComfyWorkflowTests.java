@@ -47,6 +47,12 @@ class ComfyWorkflowTests {
     @Autowired
     CatalogFixtures fixtures;
 
+    @Autowired
+    CatalogSeeder seeder;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Studio.Person admin;
     String provider;
     String defaultAddress;
@@ -123,5 +129,39 @@ class ComfyWorkflowTests {
                 .withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(body);
+    }
+
+    @Test
+    void aStudioSeededBeforeWorkflowsGetsTheGraphButAModelAnAdminChangedIsLeftAlone() {
+        String sdxl = "comfyui/sdxl-txt2img";
+        String workflow = jdbc.sql("select workflow from models where external_id = ?")
+                .param(sdxl)
+                .query(String.class)
+                .single();
+        try {
+            jdbc.sql("update models set workflow = null, updated_at = created_at where external_id = ?")
+                    .param(sdxl)
+                    .update();
+            seeder.seed();
+            assertThat(storedWorkflow(sdxl)).isEqualTo(workflow);
+
+            jdbc.sql("update models set workflow = null where external_id = ?")
+                    .param(sdxl)
+                    .update();
+            seeder.seed();
+            assertThat(storedWorkflow(sdxl)).isNull();
+        } finally {
+            jdbc.sql("update models set workflow = ? where external_id = ?")
+                    .params(workflow, sdxl)
+                    .update();
+        }
+    }
+
+    private String storedWorkflow(String externalId) {
+        return jdbc.sql("select workflow from models where external_id = ?")
+                .param(externalId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 }
