@@ -162,7 +162,6 @@ class CatalogPages {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         requireAdmin(me);
-        catalog.find(modelId).orElseThrow(KadrException::notFound);
         CatalogModel saved = admin.update(me, modelId, ModelForms.switched(enabled));
         if (htmx == null) {
             return "redirect:/admin/catalog";
