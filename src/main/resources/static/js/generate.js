@@ -86,14 +86,14 @@
     select.querySelectorAll('option').forEach((option) => {
       const shown = (!query || option.dataset.search.includes(query)) && (!kind || option.dataset.kind === kind);
       option.hidden = !shown;
-      option.disabled = !shown;
+      option.disabled = !shown || option.hasAttribute('data-unavailable');
     });
     select.querySelectorAll('optgroup').forEach((group) => {
       group.hidden = ![...group.children].some((option) => !option.hidden);
     });
     const current = select.selectedOptions[0];
     if (!current || current.hidden) {
-      const first = select.querySelector('option:not([hidden])');
+      const first = select.querySelector('option:not([hidden]):not([data-unavailable])');
       if (first) {
         select.value = first.value;
         loadParams(form);
@@ -107,7 +107,7 @@
     const select = form.querySelector('select[name="modelId"]');
     if (!select) return;
     const saved = form.dataset.kind === 'generate' ? remembered() : null;
-    if (saved && [...select.options].some((option) => option.value === saved)) select.value = saved;
+    if (saved && [...select.options].some((option) => option.value === saved && !option.disabled)) select.value = saved;
     loadParams(form);
   }
 

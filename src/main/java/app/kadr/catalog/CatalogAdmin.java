@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What only an admin may do to the catalog: add and change models, set providers' addresses, keys and limits. */
 @Service
@@ -41,18 +42,20 @@ class CatalogAdmin {
     private final Models models;
     private final Providers providers;
     private final ProviderKeys keys;
+    private final JsonMapper json;
 
-    CatalogAdmin(Models models, Providers providers, ProviderKeys keys) {
+    CatalogAdmin(Models models, Providers providers, ProviderKeys keys, JsonMapper json) {
         this.models = models;
         this.providers = providers;
         this.keys = keys;
+        this.json = json;
     }
 
     @Transactional
     CatalogModel create(CurrentUser me, ModelChanges body) {
         requireAdmin(me);
         Provider provider = providerOf(body);
-        ModelDraft draft = draft(body, null);
+        ModelDraft draft = draft(body, null, provider.kind());
         UUID id = UUID.randomUUID();
         if (models.exists(provider.id(), draft.externalId())) {
             throw KadrException.conflict("catalog.model.duplicate", draft.externalId());
@@ -79,7 +82,8 @@ class CatalogAdmin {
                 throw KadrException.invalid("providerId", "catalog.model.provider_fixed");
             }
         }
-        ModelDraft draft = draft(body, ModelDraft.of(current));
+        ModelDraft draft =
+                draft(body, ModelDraft.of(current), current.provider().kind());
         if (!draft.externalId().equals(current.externalId())
                 && models.exists(current.provider().id(), draft.externalId())) {
             throw KadrException.conflict("catalog.model.duplicate", draft.externalId());
@@ -162,7 +166,7 @@ class CatalogAdmin {
     }
 
     /** The model the request describes, on top of the current one for PATCH; every part checked, in Russian. */
-    private ModelDraft draft(ModelChanges body, @Nullable ModelDraft current) {
+    private ModelDraft draft(ModelChanges body, @Nullable ModelDraft current, ProviderKind kind) {
         String externalId = text(body.externalId(), current == null ? null : current.externalId());
         if (externalId.isEmpty()) {
             throw KadrException.invalid("externalId", "catalog.model.external_id.empty");
@@ -219,6 +223,13 @@ class CatalogAdmin {
                 body.fieldMapping() != null ? body.fieldMapping() : current == null ? null : current.fieldMapping());
         Price price = price(body.price(), current == null ? null : current.price());
         boolean enabled = body.enabled() != null ? body.enabled() : current == null || current.enabled();
+        String workflow = body.workflow() != null
+                ? WorkflowTemplate.text(body.workflow(), json)
+                : current == null ? null : current.workflow();
+        if (workflow != null) {
+            // Checked against the mapping and schema it will be filled from, even when only they changed.
+            WorkflowTemplate.check(workflow, kind, schema, mapping);
+        }
         ModelDraft draft = new ModelDraft(
                 externalId,
                 name,
@@ -231,7 +242,8 @@ class CatalogAdmin {
                 presets,
                 mapping,
                 price,
-                enabled);
+                enabled,
+                workflow);
         fits("paramSchema", schema.toJson(), 20000);
         fits("defaults", defaults, 5000);
         fits("presets", presets, 10000);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog over HTTP. Anyone signed in lists the models in use; only an admin changes them or sees providers.
@@ -44,7 +45,8 @@ class CatalogApi {
             Map<String, String> fieldMapping,
             PriceView price,
             boolean enabled,
-            boolean ready) {
+            boolean ready,
+            @Nullable Object workflow) {
 
         static ModelView of(CatalogModel m) {
             return new ModelView(
@@ -63,7 +65,8 @@ class CatalogApi {
                     m.fieldMapping(),
                     new PriceView(m.price().unit().code(), m.price().usdPlain()),
                     m.enabled(),
-                    m.provider().ready());
+                    m.provider().ready(),
+                    m.workflow() == null ? null : JsonMapper.shared().readTree(m.workflow()));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model with its provider: what to call ({@code externalId}), which parameters it takes ({@code schema}), the
@@ -29,7 +30,8 @@ public record CatalogModel(
         Map<String, Map<String, Object>> presets,
         Map<String, String> fieldMapping,
         Price price,
-        boolean enabled) {
+        boolean enabled,
+        @Nullable String workflow) {
 
     public CatalogModel {
         // Unmodifiable but in their stored order, which is the order the JSON and the UI show.

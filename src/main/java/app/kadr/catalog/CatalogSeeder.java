@@ -53,6 +53,10 @@ class CatalogSeeder implements SmartInitializingSingleton {
             if (!models.exists(providerId, seed.model().externalId())) {
                 models.insert(UUID.randomUUID(), providerId, seed.model(), now);
                 addedModels++;
+            } else if (seed.model().workflow() != null) {
+                // Studios seeded before workflows were stored get the graph; a model an admin touched is left alone.
+                models.fillWorkflow(
+                        providerId, seed.model().externalId(), seed.model().workflow(), now);
             }
         }
         if (addedProviders + addedModels > 0) {

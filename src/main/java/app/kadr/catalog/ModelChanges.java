@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A model as an admin sends it: every field may be missing (PATCH keeps the current value; POST requires some).
+ * {@code workflow} is a JSON object or a string holding one; the empty string removes it.
  * JSON parts stay untyped here so that a wrong shape is reported in Russian by the catalog, not by the JSON reader.
  */
 record ModelChanges(
@@ -22,7 +23,8 @@ record ModelChanges(
         @Nullable Object presets,
         @Nullable Object fieldMapping,
         @Nullable PriceChanges price,
-        @Nullable Boolean enabled) {
+        @Nullable Boolean enabled,
+        @Nullable Object workflow) {
 
     record PriceChanges(@Nullable String unit, @Nullable BigDecimal usd) {}
 }

@@ -1,6 +1,7 @@
 package app.kadr.catalog;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The writable part of a model, checked and ready to store: what the seed and an admin's request both produce. */
 record ModelDraft(
@@ -15,7 +16,8 @@ record ModelDraft(
         Map<String, Map<String, Object>> presets,
         Map<String, String> fieldMapping,
         Price price,
-        boolean enabled) {
+        boolean enabled,
+        @Nullable String workflow) {
 
     static ModelDraft of(CatalogModel model) {
         return new ModelDraft(
@@ -30,6 +32,7 @@ record ModelDraft(
                 model.presets(),
                 model.fieldMapping(),
                 model.price(),
-                model.enabled());
+                model.enabled(),
+                model.workflow());
     }
 }

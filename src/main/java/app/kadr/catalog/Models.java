@@ -67,8 +67,8 @@ class Models {
         jdbc.sql("""
                         insert into models (id, provider_id, external_id, name, vendor, task, quality, description,
                           param_schema, defaults, presets, field_mapping, price_unit, price_usd, enabled,
-                          created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          workflow, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, providerId)
                 .params(columns(model))
                 .params(Rows.ts(now), Rows.ts(now))
@@ -79,8 +79,16 @@ class Models {
         jdbc.sql("""
                         update models set external_id = ?, name = ?, vendor = ?, task = ?, quality = ?, description = ?,
                           param_schema = ?, defaults = ?, presets = ?, field_mapping = ?, price_unit = ?, price_usd = ?,
-                          enabled = ?, updated_at = ?
+                          enabled = ?, workflow = ?, updated_at = ?
                         where id = ?""").params(columns(model)).params(Rows.ts(now), id).update();
+    }
+
+    /** Gives a seeded model its graph unless an admin has changed the model since (and maybe removed it). */
+    void fillWorkflow(UUID providerId, String externalId, String workflow, Instant now) {
+        jdbc.sql("""
+                        update models set workflow = ?, updated_at = ?
+                        where provider_id = ? and external_id = ? and workflow is null
+                          and updated_at = created_at""").params(workflow, Rows.ts(now), providerId, externalId).update();
     }
 
     /** The JSON a model's map is stored as; also how its stored size is measured. */
@@ -88,8 +96,8 @@ class Models {
         return json.writeValueAsString(value);
     }
 
-    private List<Object> columns(ModelDraft model) {
-        return List.of(
+    private List<@Nullable Object> columns(ModelDraft model) {
+        return java.util.Arrays.asList(
                 model.externalId(),
                 model.name(),
                 model.vendor(),
@@ -102,7 +110,8 @@ class Models {
                 write(model.fieldMapping()),
                 model.price().unit().code(),
                 model.price().usd(),
-                model.enabled());
+                model.enabled(),
+                model.workflow());
     }
 
     private CatalogModel map(ResultSet rs, int row) throws SQLException {
@@ -120,7 +129,8 @@ class Models {
                 read(rs.getString("presets"), new TypeReference<Map<String, Map<String, Object>>>() {}),
                 read(rs.getString("field_mapping"), new TypeReference<Map<String, String>>() {}),
                 new Price(Price.Unit.of(rs.getString("price_unit")).orElseThrow(), rs.getBigDecimal("price_usd")),
-                rs.getBoolean("enabled"));
+                rs.getBoolean("enabled"),
+                rs.getString("workflow"));
     }
 
     private <T> T read(String text, TypeReference<T> type) {

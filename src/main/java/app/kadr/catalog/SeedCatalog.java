@@ -919,6 +919,7 @@ final class SeedCatalog {
                                 "seed",
                                 "count",
                                 "batch_size"))
+                        .workflow("sdxl-txt2img.json")
                         .price(Price.Unit.RUN, "0")
                         .build());
     }
@@ -1119,6 +1120,7 @@ final class SeedCatalog {
         private Map<String, String> mapping = Map.of();
         private Map<String, Map<String, Object>> presets = Map.of();
         private Price price = new Price(Price.Unit.RUN, BigDecimal.ZERO);
+        private @Nullable String workflow;
 
         Builder(String externalId, String name, String vendor, Task task, Quality quality, String description) {
             this.externalId = externalId;
@@ -1144,6 +1146,19 @@ final class SeedCatalog {
             return this;
         }
 
+        /** A ComfyUI graph from {@code resources/catalog/workflows/}. */
+        Builder workflow(String resource) {
+            try (var in = SeedCatalog.class.getResourceAsStream("/catalog/workflows/" + resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("No seed workflow " + resource);
+                }
+                this.workflow = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
         Builder price(Price.Unit unit, String usd) {
             this.price = new Price(unit, new BigDecimal(usd));
             return this;
@@ -1159,7 +1174,19 @@ final class SeedCatalog {
                 }
             });
             return new ModelDraft(
-                    externalId, name, vendor, task, quality, description, schema, Map.of(), presets, used, price, true);
+                    externalId,
+                    name,
+                    vendor,
+                    task,
+                    quality,
+                    description,
+                    schema,
+                    Map.of(),
+                    presets,
+                    used,
+                    price,
+                    true,
+                    workflow);
         }
     }
 }

@@ -6,6 +6,7 @@ import app.kadr.asset.AssetService;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ParamSchema;
+import app.kadr.catalog.ProviderKind;
 import app.kadr.catalog.Task;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.KadrException;
@@ -76,13 +77,11 @@ class GenerationPages {
     @GetMapping("/shots/{shotId}/generate")
     String form(CurrentUser me, @PathVariable UUID shotId, Model model) {
         ownership.requireShot(me.id(), shotId);
-        List<CatalogModel> usable = catalog.models(null, null, null, true).stream()
-                .filter(m -> FROM_PROMPT.contains(m.task()))
+        List<CatalogModel> listed = catalog.models(null, null, null, false).stream()
+                .filter(m -> m.enabled() && FROM_PROMPT.contains(m.task()))
                 .toList();
         model.addAttribute("shotId", shotId);
-        model.addAttribute("vendors", byVendor(usable));
-        model.addAttribute(
-                "firstModel", usable.isEmpty() ? null : usable.getFirst().id());
+        picker(listed, model);
         model.addAttribute("maxVariants", GenerationService.MAX_VARIANTS);
         return "generation/panel :: generate-form";
     }
@@ -118,11 +117,11 @@ class GenerationPages {
         if (asset.isVideo()) {
             throw KadrException.notFound();
         }
-        List<CatalogModel> usable = catalog.models(Task.IMAGE_TO_VIDEO, null, null, true);
+        List<CatalogModel> listed = catalog.models(Task.IMAGE_TO_VIDEO, null, null, false).stream()
+                .filter(CatalogModel::enabled)
+                .toList();
         model.addAttribute("asset", asset);
-        model.addAttribute("vendors", byVendor(usable));
-        model.addAttribute(
-                "firstModel", usable.isEmpty() ? null : usable.getFirst().id());
+        picker(listed, model);
         return "generation/panel :: animate-form";
     }
 
@@ -165,7 +164,7 @@ class GenerationPages {
     record Vendor(String name, List<Choice> models) {}
 
     /** One model in the picker. */
-    record Choice(UUID id, String name, String qualityKey, String task, String kind, String search) {}
+    record Choice(UUID id, String name, String qualityKey, String task, String kind, String search, String whyNotKey) {}
 
     /** One generation with what the page shows beside it. */
     record Card(
@@ -203,27 +202,64 @@ class GenerationPages {
             boolean required,
             boolean seed) {}
 
-    /** Models that can run now come first, so the picker never opens on one whose provider has no key. */
+    /**
+     * The picker: models that can run now grouped by vendor, then those whose provider is off or has no key, shown
+     * greyed and not choosable in one group «Недоступны сейчас».
+     */
+    private static void picker(List<CatalogModel> listed, Model model) {
+        List<CatalogModel> runnable =
+                listed.stream().filter(GenerationPages::runnable).toList();
+        List<Vendor> vendors = byVendor(runnable);
+        model.addAttribute("vendors", vendors);
+        model.addAttribute(
+                "unavailable",
+                listed.stream()
+                        .filter(m -> !runnable(m))
+                        .map(GenerationPages::choice)
+                        .toList());
+        model.addAttribute("firstModel", byDefault(runnable));
+    }
+
+    /**
+     * A cloud model an admin has set a key for; else the offline engine, which always works. A self-hosted ComfyUI
+     * needs no key, so it being on says nothing about a server answering: it is chosen, then remembered, by hand.
+     */
+    private static @Nullable UUID byDefault(List<CatalogModel> runnable) {
+        return runnable.stream()
+                .filter(m -> m.provider().kind().needsKey())
+                .findFirst()
+                .or(() -> runnable.stream()
+                        .filter(m -> m.provider().kind() == ProviderKind.LOCAL)
+                        .findFirst())
+                .or(() -> runnable.stream().findFirst())
+                .map(CatalogModel::id)
+                .orElse(null);
+    }
+
+    private static boolean runnable(CatalogModel m) {
+        return m.usable() && m.provider().ready();
+    }
+
     private static List<Vendor> byVendor(List<CatalogModel> models) {
         Map<String, List<Choice>> grouped = new LinkedHashMap<>();
-        List<CatalogModel> readyFirst = models.stream()
-                .sorted(java.util.Comparator.comparing(
-                        (CatalogModel m) -> !m.provider().ready()))
-                .toList();
-        for (CatalogModel m : readyFirst) {
-            String search = (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(java.util.Locale.ROOT);
-            grouped.computeIfAbsent(m.vendor(), v -> new ArrayList<>())
-                    .add(new Choice(
-                            m.id(),
-                            m.name(),
-                            "generation.ui.quality." + m.quality().code(),
-                            m.task().code(),
-                            m.task().makesVideo() ? "video" : "image",
-                            search));
+        for (CatalogModel m : models) {
+            grouped.computeIfAbsent(m.vendor(), v -> new ArrayList<>()).add(choice(m));
         }
         return grouped.entrySet().stream()
                 .map(e -> new Vendor(e.getKey(), List.copyOf(e.getValue())))
                 .toList();
+    }
+
+    private static Choice choice(CatalogModel m) {
+        String search = (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(java.util.Locale.ROOT);
+        return new Choice(
+                m.id(),
+                m.name(),
+                "generation.ui.quality." + m.quality().code(),
+                m.task().code(),
+                m.task().makesVideo() ? "video" : "image",
+                search,
+                m.provider().enabled() ? "catalog.picker.no_key" : "catalog.picker.provider_off");
     }
 
     static List<Field> fields(CatalogModel model) {

@@ -41,7 +41,7 @@ class ProviderCalls {
                 input(generation, model),
                 sources(generation),
                 generation.variants(),
-                null);
+                model.workflow());
     }
 
     /** The parameters in the provider's own words; what the provider gets is also what provenance records. */

@@ -119,7 +119,8 @@ class ParamValidationTests {
                 Map.of(),
                 Map.of("steps", "num_inference_steps"),
                 new Price(Price.Unit.RUN, java.math.BigDecimal.ZERO),
-                true);
+                true,
+                null);
         assertThat(ParamValidation.prepare(model, Map.of("aspectRatio", "1:1")))
                 .containsEntry("steps", 12L)
                 .containsEntry("style", "кино")

@@ -33,6 +33,19 @@ class SeedCatalogTests {
     }
 
     @Test
+    void everySeededWorkflowPassesTheChecksAnAdminsWouldAndComfyUiModelsHaveOne() {
+        for (SeedCatalog.Seed seed : SeedCatalog.all()) {
+            ModelDraft model = seed.model();
+            if (seed.kind() == ProviderKind.COMFYUI) {
+                assertThat(model.workflow()).as(model.externalId()).isNotBlank();
+            }
+            if (model.workflow() != null) {
+                WorkflowTemplate.check(model.workflow(), seed.kind(), model.schema(), model.fieldMapping());
+            }
+        }
+    }
+
+    @Test
     void theSeedCoversEveryProviderAndTheLocalEngineIsMarkedAsNotAi() {
         assertThat(SeedCatalog.all()).hasSizeGreaterThanOrEqualTo(30);
         assertThat(SeedCatalog.all().stream().map(SeedCatalog.Seed::kind).collect(Collectors.toSet()))

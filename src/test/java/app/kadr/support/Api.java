@@ -79,6 +79,13 @@ public class Api {
 
     public record NamedBytes(String name, byte[] bytes) {}
 
+    /** Sends a form as a browser does (urlencoded), for the pages' POST handlers. */
+    public Response form(String path, Map<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        return send(HttpMethod.POST, path, form, MediaType.APPLICATION_FORM_URLENCODED, Map.of("Accept", "text/html"));
+    }
+
     private Response send(
             HttpMethod method, String path, @Nullable Object body, MediaType type, Map<String, String> headers) {
         RestClient.RequestBodySpec spec = http.method(method).uri(path).headers(h -> {

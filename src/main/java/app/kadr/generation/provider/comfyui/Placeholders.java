@@ -18,10 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
  * A stored API-format workflow whose inputs are placeholders: a string value that is exactly {@code "$name"}
  * (e.g. {@code "$prompt"}, {@code "$seed"}, {@code "$image"}). Only whole values are placeholders, so a prompt
  * that happens to contain a dollar sign is never touched. Values replace them as JSON, so numbers stay numbers.
+ * {@code "$name?"} is optional: without a value it becomes an empty string (a blank negative prompt).
  */
 final class Placeholders {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)(\\??)");
 
     private final JsonNode graph;
 
@@ -48,14 +49,20 @@ final class Placeholders {
     /** The names used, in the order they appear. */
     Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
-        collect(graph, names);
+        collect(graph, names, new LinkedHashSet<>());
         return names;
     }
 
     /** The graph with every placeholder replaced; every name must have a value. */
     JsonNode fill(Map<String, ?> values) throws ProviderException {
         Map<String, JsonNode> json = new LinkedHashMap<>();
+        Set<String> optional = new LinkedHashSet<>();
+        collect(graph, new LinkedHashSet<>(), optional);
         for (String name : names()) {
+            if (!values.containsKey(name) && optional.contains(name)) {
+                json.put(name, JsonMapper.shared().getNodeFactory().stringNode(""));
+                continue;
+            }
             if (!values.containsKey(name)) {
                 // The template asks for something the model's catalog row does not give: say which.
                 throw ProviderException.badInput(name, "the workflow needs $" + name);
@@ -65,12 +72,15 @@ final class Placeholders {
         return filled(graph, json);
     }
 
-    private static void collect(JsonNode node, Set<String> names) {
+    private static void collect(JsonNode node, Set<String> names, Set<String> optional) {
         String name = name(node);
         if (name != null) {
             names.add(name);
+            if (node.stringValue().endsWith("?")) {
+                optional.add(name);
+            }
         }
-        node.values().forEach(child -> collect(child, names));
+        node.values().forEach(child -> collect(child, names, optional));
     }
 
     private static JsonNode filled(JsonNode node, Map<String, JsonNode> values) {

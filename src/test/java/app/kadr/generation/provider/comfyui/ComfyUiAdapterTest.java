@@ -134,6 +134,24 @@ class ComfyUiAdapterTest {
     }
 
     @Test
+    void anOptionalPlaceholderWithoutAValueBecomesEmptyAndAMissingRequiredOneIsNamed() throws Exception {
+        comfy.stubFor(post("/prompt").willReturn(okJson("{\"prompt_id\":\"p-2\",\"number\":1,\"node_errors\":{}}")));
+        String workflow = """
+                {"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "$prompt"}},
+                 "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "$negative_prompt?"}}}""";
+
+        adapter.submit(request(workflow, Map.of("prompt", "маяк"), List.of()));
+        ProviderException missing = failure(() -> adapter.submit(request(workflow, Map.of(), List.of())));
+
+        comfy.verify(postRequestedFor(urlEqualTo("/prompt")).withRequestBody(equalToJson("""
+                {"client_id": "${json-unit.any-string}",
+                 "prompt": {"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "маяк"}},
+                            "7": {"class_type": "CLIPTextEncode", "inputs": {"text": ""}}}}""")));
+        assertThat(missing.kind()).isEqualTo(Kind.BAD_INPUT);
+        assertThat(missing.field()).isEqualTo("prompt");
+    }
+
+    @Test
     void theSourceImageIsUploadedFirstAndItsNameGoesIntoTheWorkflow() throws Exception {
         byte[] photo = {1, 2, 3};
         comfy.stubFor(post("/upload/image")

@@ -1,0 +1,229 @@
+package app.kadr.catalog;
+
+import app.kadr.account.CurrentUser;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Messages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's catalog pages: providers (address, key, limit, on/off) and models (list with search, the full form).
+ * Changes go through {@link CatalogAdmin}, the same checks as the API; a refusal is shown next to its field. For
+ * anyone but an admin the pages do not exist (404), like someone else's project.
+ */
+@Controller
+class CatalogPages {
+
+    static final int STATUS_INVALID = 422;
+
+    private final Catalog catalog;
+    private final CatalogAdmin admin;
+    private final ModelForms forms;
+    private final Messages messages;
+
+    CatalogPages(Catalog catalog, CatalogAdmin admin, ModelForms forms, Messages messages) {
+        this.catalog = catalog;
+        this.admin = admin;
+        this.forms = forms;
+        this.messages = messages;
+    }
+
+    /** What the provider form sends; a blank key means «leave as it is», {@code clearKey} removes it. */
+    record ProviderForm(
+            @Nullable String baseUrl,
+            @Nullable String apiKey,
+            @Nullable String clearKey,
+            @Nullable String enabled,
+            @Nullable String maxConcurrency) {}
+
+    /** A refusal on one provider's form. */
+    record ProviderError(UUID providerId, String field, String message) {}
+
+    @GetMapping("/admin/catalog")
+    String page(
+            CurrentUser me,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String task,
+            @RequestParam(required = false) @Nullable String provider,
+            Model model) {
+        requireAdmin(me);
+        pageModel(model, q, task, provider);
+        return "catalog/admin";
+    }
+
+    /** The models' table alone, for the search and filters (htmx). */
+    @GetMapping("/admin/catalog/models")
+    String models(
+            CurrentUser me,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String task,
+            @RequestParam(required = false) @Nullable String provider,
+            Model model) {
+        requireAdmin(me);
+        model.addAttribute("models", models(q, task, provider));
+        return "catalog/parts :: models";
+    }
+
+    @PostMapping("/admin/catalog/providers/{providerId}")
+    String updateProvider(
+            CurrentUser me,
+            @PathVariable UUID providerId,
+            @ModelAttribute ProviderForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        requireAdmin(me);
+        Provider current = catalog.provider(providerId).orElseThrow(KadrException::notFound);
+        try {
+            admin.updateProvider(me, providerId, changes(current, form));
+        } catch (KadrException e) {
+            if (e.field() == null) {
+                throw e;
+            }
+            response.setStatus(STATUS_INVALID);
+            pageModel(model, null, null, null);
+            model.addAttribute("providerError", new ProviderError(providerId, e.field(), messages.detailOf(e)));
+            return "catalog/admin";
+        }
+        redirect.addFlashAttribute("saved", messages.get("catalog.admin.provider.saved", current.name()));
+        return "redirect:/admin/catalog";
+    }
+
+    @GetMapping("/admin/catalog/models/new")
+    String newModel(CurrentUser me, Model model) {
+        requireAdmin(me);
+        return modelPage(model, null, ModelForms.Form.empty(), Map.of());
+    }
+
+    @GetMapping("/admin/catalog/models/{modelId}")
+    String editModel(CurrentUser me, @PathVariable UUID modelId, Model model) {
+        requireAdmin(me);
+        CatalogModel current = catalog.find(modelId).orElseThrow(KadrException::notFound);
+        return modelPage(model, current, forms.of(current), Map.of());
+    }
+
+    @PostMapping("/admin/catalog/models")
+    String create(
+            CurrentUser me,
+            @ModelAttribute ModelForms.Form form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        requireAdmin(me);
+        try {
+            CatalogModel created = admin.create(me, forms.changes(form, true));
+            redirect.addFlashAttribute("saved", messages.get("catalog.admin.model.added", created.name()));
+            return "redirect:/admin/catalog";
+        } catch (ModelForms.Invalid | KadrException e) {
+            response.setStatus(STATUS_INVALID);
+            return modelPage(model, null, form, forms.errors(e));
+        }
+    }
+
+    @PostMapping("/admin/catalog/models/{modelId}")
+    String update(
+            CurrentUser me,
+            @PathVariable UUID modelId,
+            @ModelAttribute ModelForms.Form form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        requireAdmin(me);
+        CatalogModel current = catalog.find(modelId).orElseThrow(KadrException::notFound);
+        try {
+            CatalogModel saved = admin.update(me, modelId, forms.changes(form, false));
+            redirect.addFlashAttribute("saved", messages.get("catalog.admin.model.saved", saved.name()));
+            return "redirect:/admin/catalog";
+        } catch (ModelForms.Invalid | KadrException e) {
+            response.setStatus(STATUS_INVALID);
+            return modelPage(model, current, form, forms.errors(e));
+        }
+    }
+
+    /** Switches a model on or off from the list; htmx gets the row back, a plain form the page. */
+    @PostMapping("/admin/catalog/models/{modelId}/enabled")
+    String switchModel(
+            CurrentUser me,
+            @PathVariable UUID modelId,
+            @RequestParam boolean enabled,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        requireAdmin(me);
+        CatalogModel saved = admin.update(me, modelId, ModelForms.switched(enabled));
+        if (htmx == null) {
+            return "redirect:/admin/catalog";
+        }
+        model.addAttribute("m", saved);
+        return "catalog/parts :: model-row";
+    }
+
+    private void pageModel(Model model, @Nullable String q, @Nullable String task, @Nullable String provider) {
+        model.addAttribute("providers", catalog.providers());
+        model.addAttribute("models", models(q, task, provider));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("task", task == null ? "" : task);
+        model.addAttribute("provider", provider == null ? "" : provider);
+        model.addAttribute("tasks", Arrays.stream(Task.values()).map(Task::code).toList());
+        model.addAttribute(
+                "kinds",
+                Arrays.stream(ProviderKind.values()).map(ProviderKind::code).toList());
+    }
+
+    private String modelPage(
+            Model model, @Nullable CatalogModel current, ModelForms.Form form, Map<String, String> errors) {
+        model.addAttribute("current", current);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("providers", catalog.providers());
+        model.addAttribute("tasks", Arrays.stream(Task.values()).map(Task::code).toList());
+        model.addAttribute(
+                "qualities", Arrays.stream(Quality.values()).map(Quality::code).toList());
+        model.addAttribute(
+                "units",
+                Arrays.stream(Price.Unit.values()).map(Price.Unit::code).toList());
+        return "catalog/model";
+    }
+
+    /** Unknown filter values simply match nothing in particular: the page is not the API. */
+    private List<CatalogModel> models(@Nullable String q, @Nullable String task, @Nullable String provider) {
+        return catalog.models(
+                Task.of(task).orElse(null), ProviderKind.of(provider).orElse(null), q, false);
+    }
+
+    private static ProviderChanges changes(Provider current, ProviderForm form) {
+        String key = form.clearKey() != null ? "" : blankToNull(form.apiKey());
+        Integer concurrency;
+        try {
+            concurrency = form.maxConcurrency() == null
+                    ? null
+                    : Integer.valueOf(form.maxConcurrency().strip());
+        } catch (NumberFormatException e) {
+            concurrency = 0; // refused below in Russian, like any number out of range
+        }
+        String baseUrl = current.kind() == ProviderKind.LOCAL ? null : blankToNull(form.baseUrl());
+        return new ProviderChanges(baseUrl, key, form.enabled() != null, concurrency);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void requireAdmin(CurrentUser me) {
+        if (!me.isAdmin()) {
+            throw KadrException.notFound();
+        }
+    }
+}
