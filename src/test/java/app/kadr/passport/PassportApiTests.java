@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
@@ -149,7 +151,7 @@ class PassportApiTests {
 
     @Test
     void xlsxHasAFrozenFilterableHeadingLinksToTheFilesAndRealDates() throws IOException {
-        String take = upload(prologue, "кадр.jpg");
+        String take = upload(prologue, "кадр 1.jpg");
 
         Api.Response response = get("xlsx");
 
@@ -170,11 +172,17 @@ class PassportApiTests {
             assertThat(row.getCell(0).getNumericCellValue()).isEqualTo(1.0);
             assertThat(row.getCell(2).getStringCellValue()).isEqualTo(take);
             Cell file = row.getCell(3);
-            assertThat(file.getStringCellValue()).isEqualTo("кадр.jpg");
-            String link = file.getHyperlink().getAddress();
-            assertThat(link).startsWith(studio.baseUrl() + "/api/v1/assets/" + take + "/content/original");
+            assertThat(file.getCellType()).isEqualTo(CellType.FORMULA);
+            assertThat(file.getCachedFormulaResultType()).isEqualTo(CellType.STRING);
+            assertThat(file.getStringCellValue()).isEqualTo("кадр 1.jpg");
+            Matcher link = Pattern.compile("HYPERLINK\\(\"([^\"]+)\",\"кадр 1\\.jpg\"\\)")
+                    .matcher(file.getCellFormula());
+            assertThat(link.matches()).as(file.getCellFormula()).isTrue();
+            String url = link.group(1);
+            assertThat(url).startsWith(studio.baseUrl() + "/api/v1/assets/" + take + "/content/original");
+            assertThat(row.getCell(20).getStringCellValue()).isEqualTo(url);
             assertThat(person.api()
-                            .get(link.substring(studio.baseUrl().length()))
+                            .get(url.substring(studio.baseUrl().length()))
                             .status())
                     .isEqualTo(200);
             Cell date = row.getCell(18);
