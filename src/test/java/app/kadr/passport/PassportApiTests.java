@@ -223,6 +223,18 @@ class PassportApiTests {
         }
     }
 
+    @Test
+    void theApiDescriptionListsTheThreeDownloads() {
+        JsonNode paths = person.api().get("/v3/api-docs").json().path("paths");
+
+        for (String format : List.of("csv", "xlsx", "json")) {
+            JsonNode download = paths.path("/api/v1/projects/{projectId}/passport." + format)
+                    .path("get");
+            assertThat(download.path("tags").get(0).asString()).isEqualTo("Паспорт");
+            assertThat(download.path("responses").has("404")).isTrue();
+        }
+    }
+
     private String upload(String shot, String name) {
         String id = studio.upload(person, shot, new Api.NamedBytes(name, Samples.jpeg(64, 48)))
                 .get(0);

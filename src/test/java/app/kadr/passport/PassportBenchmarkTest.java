@@ -94,7 +94,8 @@ class PassportBenchmarkTest {
                 TestDatabase.postgres() ? "PostgreSQL" : "H2",
                 WARMUP,
                 RUNS,
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         table = load + "\n\n" + table;
         log.info("Passport benchmark: {}", table);
