@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the provenance of every live asset of a project in one query, in storyboard order (shot position,
  * then the order the takes arrived). Like {@link Provenance}, it reads the generation module's table itself,
- * because the generation module depends on this one and not the other way round. The caller checks the owner.
+ * because the generation module depends on this one and not the other way round. Someone else's project, or one
+ * in the trash, reads as no rows.
  */
 @Component
 public class ProvenanceRows {
@@ -33,7 +34,7 @@ public class ProvenanceRows {
         this.json = json;
     }
 
-    public List<ProvenanceRow> ofProject(UUID projectId) {
+    public List<ProvenanceRow> ofProject(UUID ownerId, UUID projectId) {
         return jdbc.sql("""
                         select s.id as shot_id, s.position, s.title, a.id, a.original_name, a.kind, a.origin,
                           a.mime_type, a.original_key, a.created_at,
@@ -42,9 +43,14 @@ public class ProvenanceRows {
                           g.source_asset_ids, g.parent_asset_id, g.edit_instruction, g.cost
                         from assets a
                         join shots s on s.id = a.shot_id
+                        join projects p on p.id = s.project_id
                         left join generations g on g.id = a.generation_id
-                        where s.project_id = ? and s.deleted_at is null and a.deleted_at is null
-                        order by s.position, a.created_at, a.id""").param(projectId).query((rs, n) -> row(rs)).list();
+                        where s.project_id = ? and p.owner_id = ? and p.deleted_at is null
+                          and s.deleted_at is null and a.deleted_at is null
+                        order by s.position, a.created_at, a.id""")
+                .params(projectId, ownerId)
+                .query((rs, n) -> row(rs))
+                .list();
     }
 
     private ProvenanceRow row(ResultSet rs) throws SQLException {

@@ -34,13 +34,14 @@ class Passports {
     /** @param baseUrl the studio's address as the caller sees it, so that file links work from a spreadsheet */
     PassportDocument of(UUID ownerId, UUID projectId, String baseUrl) {
         String name = projects.get(ownerId, projectId).name();
-        List<ProvenanceRow> sources = provenance.ofProject(projectId);
+        List<ProvenanceRow> sources = provenance.ofProject(ownerId, projectId);
         Map<UUID, Integer> takesPerGeneration = new HashMap<>();
         for (ProvenanceRow source : sources) {
             if (source.generationId() != null) {
                 takesPerGeneration.merge(source.generationId(), 1, Integer::sum);
             }
         }
+        Map<String, String> labels = new HashMap<>();
         String yes = messages.get("passport.headliner.yes");
         String no = messages.get("passport.headliner.no");
         List<PassportRow> rows = sources.stream()
@@ -48,8 +49,8 @@ class Passports {
                         source,
                         baseUrl + source.fileUrl(),
                         share(source, takesPerGeneration),
-                        messages.get("asset.kind." + source.kind()),
-                        messages.get("asset.origin." + source.origin()),
+                        labels.computeIfAbsent("asset.kind." + source.kind(), messages::get),
+                        labels.computeIfAbsent("asset.origin." + source.origin(), messages::get),
                         source.headliner() ? yes : no,
                         source.params().isEmpty() ? "" : json.writeValueAsString(source.params())))
                 .toList();
