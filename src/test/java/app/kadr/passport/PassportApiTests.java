@@ -28,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The technical passport: one row per take, in storyboard order, as CSV for Excel, XLSX and JSON. */
@@ -40,6 +41,9 @@ class PassportApiTests {
 
     @Autowired
     Studio studio;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Studio.Person person;
     String project;
@@ -121,6 +125,28 @@ class PassportApiTests {
         assertThat(csv.get(1).get(13)).isEqualTo("4242");
         assertThat(csv.get(1).get(14)).contains("\"size\":\"1280x720\"");
         assertThat(csv.get(2).get(15)).isEqualTo(still);
+    }
+
+    @Test
+    void aBatchedGenerationsCostIsSharedAmongItsTakes() {
+        String first = generate(Map.of("modelId", studio.localModel(person, "local/draft"), "prompt", "рассвет"));
+        String second = generate(Map.of("modelId", studio.localModel(person, "local/draft"), "prompt", "закат"));
+        // The offline engine makes one take per generation and costs nothing: make it a paid batch of two.
+        String batch = jdbc.queryForObject(
+                "select generation_id from assets where id = ?", String.class, java.util.UUID.fromString(first));
+        jdbc.update("update generations set cost = 0.10 where id = ?", java.util.UUID.fromString(batch));
+        jdbc.update(
+                "update assets set generation_id = ? where id = ?",
+                java.util.UUID.fromString(batch),
+                java.util.UUID.fromString(second));
+
+        JsonNode rows = json().path("rows");
+
+        for (JsonNode row : rows) {
+            assertThat(row.path("cost").decimalValue()).isEqualByComparingTo("0.05");
+        }
+        assertThat(rows.get(1).path("prompt").asString()).isEqualTo("рассвет");
+        assertThat(csv().get(1).get(19)).isEqualTo("0,05");
     }
 
     @Test
