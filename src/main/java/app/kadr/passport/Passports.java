@@ -1,0 +1,72 @@
+package app.kadr.passport;
+
+import app.kadr.asset.ProvenanceRow;
+import app.kadr.asset.ProvenanceRows;
+import app.kadr.project.ProjectService;
+import app.kadr.shared.Messages;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Builds a project's passport for its owner; anyone else gets 404 from the project lookup. */
+@Service
+class Passports {
+
+    private final ProjectService projects;
+    private final ProvenanceRows provenance;
+    private final Messages messages;
+    private final JsonMapper json;
+
+    Passports(ProjectService projects, ProvenanceRows provenance, Messages messages, JsonMapper json) {
+        this.projects = projects;
+        this.provenance = provenance;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** @param baseUrl the studio's address as the caller sees it, so that file links work from a spreadsheet */
+    PassportDocument of(UUID ownerId, UUID projectId, String baseUrl) {
+        String name = projects.get(ownerId, projectId).name();
+        List<ProvenanceRow> sources = provenance.ofProject(ownerId, projectId);
+        Map<UUID, Integer> takesPerGeneration = new HashMap<>();
+        for (ProvenanceRow source : sources) {
+            if (source.generationId() != null) {
+                takesPerGeneration.merge(source.generationId(), 1, Integer::sum);
+            }
+        }
+        Map<String, String> labels = new HashMap<>();
+        String yes = messages.get("passport.headliner.yes");
+        String no = messages.get("passport.headliner.no");
+        List<PassportRow> rows = sources.stream()
+                .map(source -> new PassportRow(
+                        source,
+                        baseUrl + source.fileUrl(),
+                        share(source, takesPerGeneration),
+                        labels.computeIfAbsent("asset.kind." + source.kind(), messages::get),
+                        labels.computeIfAbsent("asset.origin." + source.origin(), messages::get),
+                        source.headliner() ? yes : no,
+                        source.params().isEmpty() ? "" : json.writeValueAsString(source.params())))
+                .toList();
+        return new PassportDocument(projectId, name, Instant.now(), rows);
+    }
+
+    /**
+     * A batched generation made several takes for one price: each take carries an equal share, so that the
+     * cost column adds up to what the live takes cost.
+     */
+    private static @Nullable BigDecimal share(ProvenanceRow source, Map<UUID, Integer> takesPerGeneration) {
+        BigDecimal cost = source.generationCost();
+        if (cost == null || source.generationId() == null) {
+            return null;
+        }
+        int takes = takesPerGeneration.getOrDefault(source.generationId(), 1);
+        return takes == 1 ? cost : cost.divide(BigDecimal.valueOf(takes), 4, RoundingMode.HALF_UP);
+    }
+}
