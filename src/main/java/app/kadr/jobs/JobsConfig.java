@@ -19,11 +19,11 @@ class JobsConfig {
      * exactly when the change that asked for it was committed.
      */
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsSettings settings) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .threads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .pollingInterval(Duration.ofMillis(500))
-                .heartbeatInterval(Duration.ofSeconds(15))
+                .threads(Math.max(2, settings.threads()))
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();
