@@ -148,9 +148,10 @@ class GenerationRunner {
             java.math.@Nullable BigDecimal cost,
             @Nullable String raw)
             throws ProviderException {
+        // The provider is done with it: its slot goes to the next in line before the download, which may be slow.
+        release(generation);
         results.store(generation, model, found);
         generations.finish(generation.id(), cost);
-        release(generation);
         log.info("Generation {} finished with {} result(s)", generation.id(), found.size());
         announce(generation);
         return null;

@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A fal queue (shared/PROVIDERS.md) that takes its time and is often too busy: a submit is answered 429 with a
  * Retry-After at the given share, an accepted request runs for a fixed time, then its result points at a picture
  * this fake also serves. It counts what a chaos test must check: how many submits of each prompt were accepted,
- * how many requests were in flight at most (from an accepted submit to the download of its picture), and how
- * often each picture was fetched.
+ * how many requests were in flight at most (from an accepted submit until its result is fetched or it is
+ * cancelled), and how often each picture was fetched.
  */
 final class FalQueueFake {
 
@@ -42,10 +42,10 @@ final class FalQueueFake {
     private static final Pattern FILE = Pattern.compile("/files/([^/.]+)\\.png");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One accepted request: when it was accepted (nanoTime) and whether it still counts as in flight. */
+    /** One accepted request: its prompt and when it was accepted (nanoTime). */
     record Job(String prompt, long acceptedAt) {}
 
-    /** When a slot was seen free and taken again at the provider, for the benchmark's handover times. */
+    /** When a request ended (its result fetched) or was accepted at the queue, for the benchmark's handover times. */
     record Moment(String kind, long at) {}
 
     private final Duration runTime;
@@ -102,6 +102,7 @@ final class FalQueueFake {
         }
         if (method.equals("GET") && (matcher = RESULT.matcher(url)).matches()) {
             String id = matcher.group(1);
+            finished(id);
             return json(200, """
                     {"images":[{"url":"%s/files/%s.png","width":32,"height":32,"content_type":"image/png"}],
                      "seed":7,"has_nsfw_concepts":[false]}""".formatted(baseUrl(), id)).build();
@@ -109,7 +110,6 @@ final class FalQueueFake {
         if (method.equals("GET") && (matcher = FILE.matcher(url)).matches()) {
             String id = matcher.group(1);
             fetchesByRequest.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
-            finished(id);
             return aResponse()
                     .withStatus(200)
                     .withHeader("Content-Type", "image/png")
