@@ -3,6 +3,7 @@ package app.kadr.generation;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Priority;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -91,6 +92,8 @@ class GenerationJobs implements DisposableBean {
         @Bean
         CustomTask<Void> generationTask(GenerationRunner runner, GenerationJobs jobs) {
             return Tasks.custom(TASK, Void.class)
+                    // Steps are short and mostly wait on the provider; ahead of media work they keep slots busy.
+                    .defaultPriority(Priority.HIGH)
                     // A bug, not a provider answer, ended the step: look again a little later instead of spinning.
                     .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(30)))
                     .execute((instance, context) -> {

@@ -24,6 +24,8 @@ class JobsConfig {
                 .threads(Math.max(2, settings.threads()))
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
+                // Due jobs are taken by priority, so short waits on providers are not stuck behind media work.
+                .enablePriority()
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();

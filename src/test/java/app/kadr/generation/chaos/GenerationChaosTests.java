@@ -50,6 +50,9 @@ class GenerationChaosTests {
                 "half of the generations done");
         int inFlightAtStop = fal.inFlightNow();
         first.close();
+        assertThat(inFlightAtStop)
+                .as("requests at the queue when the studio stopped")
+                .isPositive();
         ConfigurableApplicationContext second = runs.start();
         try {
             StudioRuns.await(
