@@ -1,13 +1,21 @@
 package app.kadr.generation;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Priority;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,16 +24,30 @@ import org.springframework.stereotype.Component;
 /**
  * The durable job of a generation: one task instance per generation that reschedules itself to poll, so a
  * restart picks it up where the database says it was.
+ *
+ * <p>The scheduler only looks for due jobs now and then; a generation's next step is usually a second or two
+ * away, so waiting for that look would add up to a polling interval to every step. Steps due soon are therefore
+ * also nudged from memory at their time, and a freed provider slot wakes the next job in line at once. Both are
+ * shortcuts only: the rows stay the truth, and a lost nudge just means the regular look finds the step.
  */
 @Component
-class GenerationJobs {
+class GenerationJobs implements DisposableBean {
 
     static final String TASK = "generation";
+    /** Steps further away than this are left to the scheduler's regular look. */
+    static final Duration NUDGE_WITHIN = Duration.ofSeconds(5);
 
-    private final ObjectProvider<SchedulerClient> scheduler;
+    private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
+
+    private final ObjectProvider<Scheduler> scheduler;
     private final ObjectProvider<CustomTask<Void>> task;
+    private final ScheduledExecutorService nudges = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "generation-nudges");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    GenerationJobs(ObjectProvider<SchedulerClient> scheduler, ObjectProvider<CustomTask<Void>> task) {
+    GenerationJobs(ObjectProvider<Scheduler> scheduler, ObjectProvider<CustomTask<Void>> task) {
         this.scheduler = scheduler;
         this.task = task;
     }
@@ -35,19 +57,54 @@ class GenerationJobs {
         scheduler.getObject().scheduleIfNotExists(task.getObject().instance(generationId.toString()), Instant.now());
     }
 
+    /**
+     * Runs a waiting generation's next step now. Answers false when its job is running a step at this moment
+     * (or is gone), which the scheduler refuses to move.
+     */
+    boolean wake(UUID generationId) {
+        try {
+            return scheduler.getObject().reschedule(TaskInstanceId.of(TASK, generationId.toString()), Instant.now());
+        } catch (RuntimeException busyOrGone) {
+            log.debug("Generation {} could not be woken: {}", generationId, busyOrGone.toString());
+            return false;
+        }
+    }
+
+    /** Has the scheduler look for due jobs at {@code when}, if that is soon. */
+    void nudgeAt(Instant when) {
+        long delay = Duration.between(Instant.now(), when).toMillis();
+        if (delay <= NUDGE_WITHIN.toMillis() && !nudges.isShutdown()) {
+            nudges.schedule(
+                    () -> scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions),
+                    Math.max(0, delay),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        nudges.shutdownNow();
+    }
+
     @Configuration
     static class Definition {
 
         @Bean
-        CustomTask<Void> generationTask(GenerationRunner runner) {
+        CustomTask<Void> generationTask(GenerationRunner runner, GenerationJobs jobs) {
             return Tasks.custom(TASK, Void.class)
+                    // Steps are short and mostly wait on the provider; ahead of media work they keep slots busy.
+                    .defaultPriority(Priority.HIGH)
                     // A bug, not a provider answer, ended the step: look again a little later instead of spinning.
                     .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(30)))
                     .execute((instance, context) -> {
                         Instant next = runner.step(UUID.fromString(instance.getId()));
-                        return next == null
-                                ? (CompletionHandler<Void>) (complete, operations) -> operations.remove()
-                                : (complete, operations) -> operations.reschedule(complete, next);
+                        if (next == null) {
+                            return (complete, operations) -> operations.remove();
+                        }
+                        return (CompletionHandler<Void>) (complete, operations) -> {
+                            operations.reschedule(complete, next);
+                            jobs.nudgeAt(next);
+                        };
                     });
         }
     }

@@ -3,7 +3,6 @@ package app.kadr.generation;
 import app.kadr.asset.Asset;
 import app.kadr.asset.AssetService;
 import app.kadr.catalog.CatalogModel;
-import app.kadr.catalog.ProviderKind;
 import app.kadr.generation.download.DownloadException;
 import app.kadr.generation.download.ResultDownloads;
 import app.kadr.generation.provider.ProviderException;
@@ -104,13 +103,13 @@ class GenerationResults {
         }
     }
 
-    /** Only a self-hosted provider's own host may be a private address. */
+    /**
+     * Only the provider's own configured host may be a private address: a self-hosted ComfyUI, or any provider an
+     * admin pointed at a local endpoint (a gateway, or a test fake). Result addresses on other hosts are checked.
+     */
     private static @Nullable String privateHostAllowed(CatalogModel model) {
         String base = model.provider().baseUrl();
-        if (base == null || model.provider().kind() != ProviderKind.COMFYUI) {
-            return null;
-        }
-        return URI.create(base).getHost();
+        return base == null || base.isBlank() ? null : URI.create(base).getHost();
     }
 
     private static void forget(@Nullable Path work) {

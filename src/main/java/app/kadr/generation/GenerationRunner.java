@@ -33,13 +33,10 @@ import org.springframework.stereotype.Component;
 class GenerationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationRunner.class);
-    static final int MAX_ATTEMPTS = 8;
-    static final Duration POLL_EVERY = Duration.ofSeconds(2);
-    static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(1);
-    static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
-    static final Duration LONGEST_BACKOFF = Duration.ofMinutes(5);
-    static final Duration IMAGE_TIME_LIMIT = Duration.ofMinutes(30);
-    static final Duration VIDEO_TIME_LIMIT = Duration.ofMinutes(90);
+    /** The error code of a generation stopped by its time limit (not a provider's time-out, which is retried). */
+    static final String TIME_LIMIT = "time_limit";
+    /** How many of the first in line a freed slot tries to wake; one may be busy running its step. */
+    private static final int WAKE_TRIES = 3;
 
     private final Generations generations;
     private final Catalog catalog;
@@ -47,6 +44,9 @@ class GenerationRunner {
     private final ProviderCalls calls;
     private final GenerationResults results;
     private final LiveUpdates live;
+    private final SlotQueue line;
+    private final GenerationJobs jobs;
+    private final GenerationSettings settings;
     private final Map<String, ProviderAdapter> adapters;
 
     GenerationRunner(
@@ -56,6 +56,9 @@ class GenerationRunner {
             ProviderCalls calls,
             GenerationResults results,
             LiveUpdates live,
+            SlotQueue line,
+            GenerationJobs jobs,
+            GenerationSettings settings,
             List<ProviderAdapter> adapters) {
         this.generations = generations;
         this.catalog = catalog;
@@ -63,6 +66,9 @@ class GenerationRunner {
         this.calls = calls;
         this.results = results;
         this.live = live;
+        this.line = line;
+        this.jobs = jobs;
+        this.settings = settings;
         this.adapters = adapters.stream().collect(Collectors.toMap(ProviderAdapter::kind, Function.identity()));
     }
 
@@ -71,7 +77,7 @@ class GenerationRunner {
     Instant step(UUID generationId) {
         Optional<GenerationRow> found = generations.byId(generationId);
         if (found.isEmpty() || found.get().status().finished()) {
-            slots.giveBack(generationId);
+            found.ifPresent(this::release);
             return null;
         }
         GenerationRow generation = found.get();
@@ -93,7 +99,7 @@ class GenerationRunner {
             }
             if (overdue(generation, model.get())) {
                 cancelQuietly(generation, model.get(), adapter);
-                return end(generation, ProviderException.Kind.TIMEOUT.name(), null, "The generation ran out of time");
+                return end(generation, TIME_LIMIT, null, "The generation ran out of time");
             }
             return generation.submitted()
                     ? poll(generation, model.get(), adapter)
@@ -107,8 +113,10 @@ class GenerationRunner {
             throws ProviderException {
         Provider provider = model.provider();
         if (!slots.tryTake(provider.id(), generation.id(), provider.maxConcurrency())) {
-            return Instant.now().plus(jittered(WAIT_FOR_SLOT));
+            line.waits(provider.id(), generation.id());
+            return Instant.now().plus(jittered(settings.slotWait()));
         }
+        line.leaves(provider.id(), generation.id());
         ProviderRequest request = calls.request(generation, model);
         Submission submission = adapter.submit(request);
         generations.markSubmitted(generation.id(), submission.providerRequestId(), request.input());
@@ -116,7 +124,7 @@ class GenerationRunner {
         if (submission.finished()) {
             return complete(generation, model, submission.results(), submission.cost(), submission.raw());
         }
-        return Instant.now().plus(POLL_EVERY);
+        return Instant.now().plus(settings.pollInterval());
     }
 
     private @Nullable Instant poll(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
@@ -126,7 +134,7 @@ class GenerationRunner {
             case Poll.Waiting waiting -> {
                 generations.markProgress(generation.id(), waiting.running(), waiting.progress(), waiting.message());
                 announce(generation);
-                yield Instant.now().plus(POLL_EVERY);
+                yield Instant.now().plus(settings.pollInterval());
             }
             case Poll.Finished finished ->
                 complete(generation, model, finished.results(), finished.cost(), finished.raw());
@@ -140,9 +148,10 @@ class GenerationRunner {
             java.math.@Nullable BigDecimal cost,
             @Nullable String raw)
             throws ProviderException {
+        // The provider is done with it: its slot goes to the next in line before the download, which may be slow.
+        release(generation);
         results.store(generation, model, found);
         generations.finish(generation.id(), cost);
-        slots.giveBack(generation.id());
         log.info("Generation {} finished with {} result(s)", generation.id(), found.size());
         announce(generation);
         return null;
@@ -150,10 +159,10 @@ class GenerationRunner {
 
     /** A provider failure: retry later when it is the provider's passing trouble, else end with the reason. */
     private @Nullable Instant failed(GenerationRow generation, ProviderException e) {
-        if (e.kind().retryable() && generation.attempts() + 1 < MAX_ATTEMPTS) {
+        if (e.kind().retryable() && generation.attempts() + 1 < settings.maxAttempts()) {
             generations.countAttempt(generation.id(), e.kind().name(), e.raw());
             if (!generation.submitted()) {
-                slots.giveBack(generation.id()); // others may use the slot while we wait
+                release(generation); // others may use the slot while we wait
             }
             announce(generation);
             return Instant.now().plus(backoff(generation.attempts() + 1, e.retryAfter()));
@@ -164,7 +173,7 @@ class GenerationRunner {
     private @Nullable Instant end(GenerationRow generation, String code, @Nullable String field, @Nullable String raw) {
         log.info("Generation {} failed: {}", generation.id(), code);
         generations.fail(generation.id(), code, field, raw);
-        slots.giveBack(generation.id());
+        release(generation);
         announce(generation);
         return null;
     }
@@ -172,7 +181,7 @@ class GenerationRunner {
     private @Nullable Instant cancel(GenerationRow generation, CatalogModel model, ProviderAdapter adapter) {
         cancelQuietly(generation, model, adapter);
         generations.markCancelled(generation.id());
-        slots.giveBack(generation.id());
+        release(generation);
         announce(generation);
         return null;
     }
@@ -188,16 +197,31 @@ class GenerationRunner {
         }
     }
 
-    private static boolean overdue(GenerationRow generation, CatalogModel model) {
+    /**
+     * Gives the generation's slot back and wakes the provider's longest-waiting generation at once, so a freed
+     * slot is not left empty until that one's next look.
+     */
+    private void release(GenerationRow generation) {
+        slots.giveBack(generation.id());
+        line.leaves(generation.providerId(), generation.id());
+        for (UUID next : line.first(generation.providerId(), WAKE_TRIES)) {
+            if (jobs.wake(next)) {
+                return;
+            }
+        }
+    }
+
+    private boolean overdue(GenerationRow generation, CatalogModel model) {
         Instant started = generation.startedAt();
-        Duration limit = model.task().makesVideo() ? VIDEO_TIME_LIMIT : IMAGE_TIME_LIMIT;
+        Duration limit = model.task().makesVideo() ? settings.videoTimeLimit() : settings.imageTimeLimit();
         return started != null && started.plus(limit).isBefore(Instant.now());
     }
 
     /** Exponential backoff with jitter, never shorter than what the provider asked for. */
-    static Duration backoff(int attempt, @Nullable Duration retryAfter) {
-        long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 16);
-        Duration wait = jittered(Duration.ofMillis(Math.min(base, LONGEST_BACKOFF.toMillis())));
+    Duration backoff(int attempt, @Nullable Duration retryAfter) {
+        long base = settings.backoffBase().toMillis() << Math.min(attempt - 1, 16);
+        Duration wait =
+                jittered(Duration.ofMillis(Math.min(base, settings.backoffCap().toMillis())));
         return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
     }
 

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How many generations each provider has in flight. A generation takes a slot before it submits and gives it back
- * when it ends; the slots are rows, so the limit holds across restarts and across instances.
+ * when the provider has finished its work (before the results are downloaded) or the generation ends; the slots are
+ * rows, so the limit holds across restarts and across instances.
  */
 @Component
 class ProviderSlots {

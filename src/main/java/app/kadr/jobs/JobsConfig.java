@@ -19,11 +19,13 @@ class JobsConfig {
      * exactly when the change that asked for it was committed.
      */
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsSettings settings) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .threads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-                .pollingInterval(Duration.ofMillis(500))
-                .heartbeatInterval(Duration.ofSeconds(15))
+                .threads(Math.max(2, settings.threads()))
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                // Due jobs are taken by priority, so short waits on providers are not stuck behind media work.
+                .enablePriority()
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();

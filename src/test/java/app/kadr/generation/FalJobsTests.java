@@ -1,0 +1,276 @@
+package app.kadr.generation;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kadr.support.Api;
+import app.kadr.support.KadrTest;
+import app.kadr.support.Studio;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The durable job of a generation against a fal queue fake, seen through the API: cancelling reaches fal, a time
+ * limit stops a job with a Russian message, answers that cannot get better end the job at once, and a freed
+ * provider slot starts the next waiting job at once rather than at its next look.
+ */
+@KadrTest
+@TestPropertySource(
+        properties = {
+            "kadr.generation.poll-interval=200ms",
+            "kadr.generation.backoff-base=200ms",
+            "kadr.generation.image-time-limit=6s",
+            // Long, so that only the wake-up on a freed slot can start a waiting job quickly.
+            "kadr.generation.slot-wait=30s"
+        })
+class FalJobsTests {
+
+    private static final WireMockServer fal = new WireMockServer(options().dynamicPort());
+
+    @Autowired
+    Studio studio;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Studio.Person person;
+    private String shot;
+    private String model;
+
+    @BeforeAll
+    static void startFal() {
+        fal.start();
+    }
+
+    @AfterAll
+    static void stopFal() {
+        fal.stop();
+    }
+
+    @BeforeEach
+    void aShotWithFalPointedAtTheFake() {
+        fal.resetAll();
+        person = studio.newPerson();
+        jdbc.sql("update users set role = 'ADMIN' where username = ?")
+                .param(person.username())
+                .update();
+        limitFalTo(8);
+        shot = studio.newShot(person, studio.newProject(person, "Очередь fal"), "Шот");
+        model = falModel("fal-ai/flux/schnell");
+    }
+
+    @Test
+    void cancellingARunningGenerationAsksFalToStop() throws InterruptedException {
+        String prompt = accepted("req-cancel");
+        fal.stubFor(status("req-cancel", json(202, "{\"status\":\"IN_PROGRESS\",\"logs\":[]}")));
+        fal.stubFor(put("/fal-ai/flux/requests/req-cancel/cancel")
+                .willReturn(json(202, "{\"status\":\"CANCELLATION_REQUESTED\"}")));
+        String id = generate(prompt);
+        awaitStatus(id, "running");
+
+        Api.Response cancelled = person.api().post("/api/v1/generations/" + id + "/cancel", null);
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("cancelled");
+        fal.verify(putRequestedFor(urlEqualTo("/fal-ai/flux/requests/req-cancel/cancel")));
+        fal.verify(1, postRequestedFor(urlEqualTo("/fal-ai/flux/schnell")));
+    }
+
+    @Test
+    void aGenerationOverItsTimeLimitIsStoppedAtFalAndEndsWithARussianMessage() {
+        String prompt = accepted("req-slow");
+        fal.stubFor(status("req-slow", json(202, "{\"status\":\"IN_PROGRESS\",\"logs\":[]}")));
+        fal.stubFor(put("/fal-ai/flux/requests/req-slow/cancel")
+                .willReturn(json(202, "{\"status\":\"CANCELLATION_REQUESTED\"}")));
+
+        JsonNode ended = studio.awaitGeneration(person, generate(prompt));
+
+        assertThat(ended.path("status").asString()).isEqualTo("failed");
+        assertThat(ended.path("error").path("code").asString()).isEqualTo("time_limit");
+        assertThat(ended.path("error").path("message").asString())
+                .isEqualTo("Генерация не уложилась в отведённое время и остановлена. Повторите её или выберите модель"
+                        + " побыстрее.");
+        fal.verify(putRequestedFor(urlEqualTo("/fal-ai/flux/requests/req-slow/cancel")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            moderation | 422 | {"detail":[{"loc":["body","prompt"],"msg":"Refused","type":"content_policy_violation"}]} | Запрос отклонён модерацией провайдера.
+            bad_key    | 401 | {"detail":"Invalid key"}                                                                   | Неверный ключ API провайдера.
+            no_credits | 403 | {"detail":"User is locked. Reason: Exhausted balance."}                                    | Недостаточно средств у провайдера.
+            bad_input  | 422 | {"detail":[{"loc":["body","image_size"],"msg":"not valid","type":"type_error.enum"}]}      | Неверные параметры: image_size.
+            """)
+    void answersThatCannotGetBetterEndTheGenerationAtOnceWithoutARetry(
+            String code, int status, String body, String message) {
+        String prompt = "отказ " + UUID.randomUUID();
+        fal.stubFor(post("/fal-ai/flux/schnell")
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(json(status, body)));
+
+        JsonNode ended = studio.awaitGeneration(person, generate(prompt));
+
+        assertThat(ended.path("status").asString()).isEqualTo("failed");
+        assertThat(ended.path("error").path("code").asString()).isEqualTo(code);
+        assertThat(ended.path("error").path("message").asString()).isEqualTo(message);
+        fal.verify(1, postRequestedFor(urlEqualTo("/fal-ai/flux/schnell")));
+    }
+
+    @Test
+    void aFreedSlotStartsTheLongestWaitingGenerationAtOnce() throws Exception {
+        limitFalTo(1);
+        String first = accepted("req-first");
+        String second = accepted("req-second");
+        fal.stubFor(status("req-first", json(202, "{\"status\":\"IN_PROGRESS\",\"logs\":[]}")));
+        fal.stubFor(status("req-second", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+        stubResult("req-first");
+        stubResult("req-second");
+        String firstId = generate(first);
+        awaitStatus(firstId, "running");
+        String secondId = generate(second);
+        Thread.sleep(1_000); // the second has looked for a slot, found none, and sleeps for 15 to 45 s
+        assertThat(submitsOf(second)).as("the second waits for the slot").isEmpty();
+
+        fal.stubFor(status("req-first", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+
+        assertThat(studio.awaitGeneration(person, secondId).path("status").asString())
+                .isEqualTo("done");
+        LoggedRequest firstResult = fal.findAll(getRequestedFor(urlEqualTo("/fal-ai/flux/requests/req-first")))
+                .getFirst();
+        LoggedRequest secondSubmit = submitsOf(second).getFirst();
+        assertThat(Duration.ofMillis(secondSubmit.getLoggedDate().getTime()
+                        - firstResult.getLoggedDate().getTime()))
+                .as("from the first's result to the second's submit")
+                .isLessThan(Duration.ofSeconds(3));
+        assertThat(studio.awaitGeneration(person, firstId).path("status").asString())
+                .isEqualTo("done");
+    }
+
+    /** A prompt whose submit fal accepts as the given request. */
+    private static String accepted(String requestId) {
+        String prompt = "маяк " + requestId + " " + UUID.randomUUID();
+        fal.stubFor(post("/fal-ai/flux/schnell")
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(json(200, """
+                        {"request_id":"%s","status":"IN_QUEUE","queue_position":0,
+                         "status_url":"x","response_url":"x","cancel_url":"x"}""".formatted(requestId))));
+        return prompt;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder status(
+            String requestId, ResponseDefinitionBuilder answer) {
+        return get(urlPathEqualTo("/fal-ai/flux/requests/" + requestId + "/status"))
+                .willReturn(answer);
+    }
+
+    private static void stubResult(String requestId) throws Exception {
+        fal.stubFor(get("/fal-ai/flux/requests/" + requestId)
+                .willReturn(json(200, """
+                {"images":[{"url":"%s/files/%s.png","content_type":"image/png"}],"seed":3}""".formatted(fal.baseUrl(), requestId))));
+        fal.stubFor(get("/files/" + requestId + ".png")
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(picture())));
+    }
+
+    private static List<LoggedRequest> submitsOf(String prompt) {
+        return fal.findAll(postRequestedFor(urlEqualTo("/fal-ai/flux/schnell"))
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt))));
+    }
+
+    private String generate(String prompt) {
+        Api.Response started =
+                person.api().post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", model, "prompt", prompt));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return started.json().get(0).path("id").asString();
+    }
+
+    private void awaitStatus(String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!person.api()
+                .get("/api/v1/generations/" + id)
+                .json()
+                .path("status")
+                .asString()
+                .equals(status)) {
+            assertThat(System.nanoTime())
+                    .as("generation %s reaching %s", id, status)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private void limitFalTo(int limit) {
+        String fal = null;
+        for (JsonNode provider : person.api().get("/api/v1/providers").json().path("items")) {
+            if (provider.path("kind").asString().equals("fal")) {
+                fal = provider.path("id").asString();
+            }
+        }
+        Api.Response changed = person.api()
+                .patch(
+                        "/api/v1/providers/" + fal,
+                        Map.of(
+                                "baseUrl",
+                                FalJobsTests.fal.baseUrl(),
+                                "apiKey",
+                                "fal-test-key",
+                                "enabled",
+                                true,
+                                "maxConcurrency",
+                                limit));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+
+    private String falModel(String externalId) {
+        for (JsonNode found :
+                person.api().get("/api/v1/models?provider=fal").json().path("items")) {
+            if (found.path("externalId").asString().equals(externalId)) {
+                return found.path("id").asString();
+            }
+        }
+        throw new AssertionError("No fal model " + externalId);
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
+    }
+
+    private static byte[] picture() throws Exception {
+        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 3, 0xff8800);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        }
+    }
+}
