@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,28 @@ final class Ffmpeg {
         }
     }
 
+    /**
+     * Background jobs may run several media steps at once (their threads mostly wait on providers), but ffmpeg
+     * is CPU-bound: more processes than cores only make each one slower and multiply memory use.
+     */
+    private static final Semaphore PROCESSES =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
     private static Finished run(List<String> args, Duration timeout, int stderrChars) throws MediaException {
+        try {
+            PROCESSES.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException("media.processing.failed", e);
+        }
+        try {
+            return runNow(args, timeout, stderrChars);
+        } finally {
+            PROCESSES.release();
+        }
+    }
+
+    private static Finished runNow(List<String> args, Duration timeout, int stderrChars) throws MediaException {
         List<String> command = new ArrayList<>(args.size() + 1);
         command.add(executable().toString());
         command.addAll(args);
