@@ -15,7 +15,10 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** Who may open what: pages and API need an account, except login, sign-up, health, docs and share links. */
+/**
+ * Who may open what: pages and API need an account, except login, sign-up, health, docs, share links and
+ * providers' (signed) webhooks.
+ */
 @Configuration
 class SecurityConfig {
 
@@ -36,7 +39,8 @@ class SecurityConfig {
         "/swagger-ui/**",
         "/api/v1/auth/**",
         "/s/**",
-        "/api/v1/public/**"
+        "/api/v1/public/**",
+        "/api/v1/webhooks/**"
     };
 
     @Bean
@@ -59,7 +63,11 @@ class SecurityConfig {
                         // public JSON endpoints check instead that the browser says the request is
                         // same-origin (sharing.SameOrigin), which stops other sites posting with the
                         // client's unlock cookie.
-                        request -> request.getRequestURI().startsWith("/api/v1/public/")))
+                        request -> request.getRequestURI().startsWith("/api/v1/public/"),
+                        // Providers' webhooks come from their servers, not a browser, so there is no session
+                        // for a forged request to ride on; each is authenticated by its signature instead
+                        // (generation.FalWebhookApi).
+                        request -> request.getRequestURI().startsWith("/api/v1/webhooks/")))
                 .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (api.matches(request)) {

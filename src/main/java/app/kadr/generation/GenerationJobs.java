@@ -36,6 +36,10 @@ class GenerationJobs implements DisposableBean {
     static final String TASK = "generation";
     /** Steps further away than this are left to the scheduler's regular look. */
     static final Duration NUDGE_WITHIN = Duration.ofSeconds(5);
+    /** A job busy when news arrives is tried this many times, this far apart. */
+    private static final int NEWS_TRIES = 4;
+
+    private static final Duration NEWS_RETRY = Duration.ofMillis(500);
 
     private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
 
@@ -67,6 +71,22 @@ class GenerationJobs implements DisposableBean {
         } catch (RuntimeException busyOrGone) {
             log.debug("Generation {} could not be woken: {}", generationId, busyOrGone.toString());
             return false;
+        }
+    }
+
+    /**
+     * Runs a waiting generation's next step now because its provider announced news (a webhook). A job busy with
+     * a step right now may have asked the provider just before the news, so it is tried again a little later.
+     */
+    void wakeOnNews(UUID generationId) {
+        wakeOnNews(generationId, NEWS_TRIES);
+    }
+
+    private void wakeOnNews(UUID generationId, int tries) {
+        if (wake(generationId)) {
+            nudgeAt(Instant.now());
+        } else if (tries > 1 && !nudges.isShutdown()) {
+            nudges.schedule(() -> wakeOnNews(generationId, tries - 1), NEWS_RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

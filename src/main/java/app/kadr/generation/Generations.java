@@ -63,6 +63,15 @@ class Generations {
                 .optional();
     }
 
+    /** The running generations that wait on the given request at the provider (normally one, or none). */
+    List<UUID> runningWith(UUID providerId, String providerRequestId) {
+        return jdbc.sql("select id from generations where provider_id = ? and status = 'RUNNING'"
+                        + " and provider_request_id = ?")
+                .params(providerId, providerRequestId)
+                .query((rs, row) -> Rows.uuid(rs, "id"))
+                .list();
+    }
+
     List<GenerationRow> ofShot(UUID shotId, int limit) {
         return jdbc.sql("select * from generations where shot_id = ? order by created_at desc, id desc limit " + limit)
                 .param(shotId)

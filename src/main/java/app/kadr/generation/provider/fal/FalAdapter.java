@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  * input holds the placeholder {@code "$source:<role>"} (see {@link FalSources}), which the job runner sets.
  * Status and result addresses are derived from the model id, so a new instance can poll a request another
  * one submitted. fal reports no cost, so results come without one.
+ *
+ * <p>With webhooks on ({@link FalWebhookAddress}) a submit also asks fal to announce the finished request; the
+ * announcement only wakes the job, which then fetches the result here as it would after a poll.
  */
 @Component
 class FalAdapter implements ProviderAdapter {
@@ -35,13 +39,26 @@ class FalAdapter implements ProviderAdapter {
             Set.of("CANCELLATION_REQUESTED", "ALREADY_COMPLETED", "NOT_FOUND");
 
     private final FalHttp http;
+    private final @Nullable Map<String, Object> webhook;
+
+    @Autowired
+    FalAdapter(FalWebhookAddress webhook) {
+        this(ProviderHttp.READ_TIMEOUT, webhook);
+    }
 
     FalAdapter() {
         this(ProviderHttp.READ_TIMEOUT);
     }
 
     FalAdapter(Duration readTimeout) {
+        this(readTimeout, FalWebhookAddress.NONE);
+    }
+
+    FalAdapter(Duration readTimeout, FalWebhookAddress webhook) {
         this.http = new FalHttp(readTimeout);
+        this.webhook = webhook.url()
+                .<Map<String, Object>>map(url -> Map.of("fal_webhook", url))
+                .orElse(null);
     }
 
     @Override
@@ -53,7 +70,7 @@ class FalAdapter implements ProviderAdapter {
     public Submission submit(ProviderRequest request) throws ProviderException {
         FalPaths paths = FalPaths.of(request.externalId());
         byte[] body = FalJson.write(FalSources.fill(request.input(), request.sources()));
-        FalHttp.Answer answer = http.call(request, HttpMethod.POST, paths.submit(), null, body);
+        FalHttp.Answer answer = http.call(request, HttpMethod.POST, paths.submit(), webhook, body);
         if (!answer.ok()) {
             throw FalErrors.of(answer);
         }

@@ -128,6 +128,27 @@ class FalAdapterTest {
     }
 
     @Test
+    void withWebhooksOnASubmitAsksFalToAnnounceTheFinishedRequestAtKadrsPublicAddress() throws Exception {
+        fal.stubFor(post(urlPathEqualTo("/fal-ai/flux/dev")).willReturn(json(200, QUEUED)));
+        FalAdapter withWebhooks =
+                new FalAdapter(SHORT_READ_TIMEOUT, new FalWebhookAddress("https://kadr.example.org/", true));
+
+        withWebhooks.submit(flux(Map.of("prompt", "a cat")));
+
+        fal.verify(postRequestedFor(urlPathEqualTo("/fal-ai/flux/dev"))
+                .withQueryParam("fal_webhook", equalTo("https://kadr.example.org/api/v1/webhooks/fal")));
+    }
+
+    @Test
+    void webhooksNeedBothTheSettingAndAPublicAddress() {
+        assertThat(new FalWebhookAddress("https://kadr.example.org", true).url())
+                .contains("https://kadr.example.org/api/v1/webhooks/fal");
+        assertThat(new FalWebhookAddress("https://kadr.example.org", false).url())
+                .isEmpty();
+        assertThat(new FalWebhookAddress(" ", true).url()).isEmpty();
+    }
+
+    @Test
     void progressIsReadFromTheLatestLogLine() {
         assertThat(FalProgress.of(" 50%|█████     | 14/28")).isEqualTo(0.5);
         assertThat(FalProgress.of("Step 7/28")).isEqualTo(0.25);
