@@ -1,8 +1,12 @@
 package app.kadr.generation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static app.kadr.generation.FalStubs.awaitStatus;
+import static app.kadr.generation.FalStubs.falModel;
+import static app.kadr.generation.FalStubs.json;
+import static app.kadr.generation.FalStubs.pointFalAt;
+import static app.kadr.generation.FalStubs.status;
+import static app.kadr.generation.FalStubs.stubResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,7 +14,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +21,11 @@ import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,9 +82,9 @@ class FalJobsTests {
         jdbc.sql("update users set role = 'ADMIN' where username = ?")
                 .param(person.username())
                 .update();
-        limitFalTo(8);
+        pointFalAt(person, fal, 8);
         shot = studio.newShot(person, studio.newProject(person, "Очередь fal"), "Шот");
-        model = falModel("fal-ai/flux/schnell");
+        model = falModel(person, "fal-ai/flux/schnell");
     }
 
     @Test
@@ -95,7 +94,7 @@ class FalJobsTests {
         fal.stubFor(put("/fal-ai/flux/requests/req-cancel/cancel")
                 .willReturn(json(202, "{\"status\":\"CANCELLATION_REQUESTED\"}")));
         String id = generate(prompt);
-        awaitStatus(id, "running");
+        awaitStatus(person, id, "running");
 
         Api.Response cancelled = person.api().post("/api/v1/generations/" + id + "/cancel", null);
 
@@ -146,15 +145,15 @@ class FalJobsTests {
 
     @Test
     void aFreedSlotStartsTheLongestWaitingGenerationAtOnce() throws Exception {
-        limitFalTo(1);
+        pointFalAt(person, fal, 1);
         String first = accepted("req-first");
         String second = accepted("req-second");
         fal.stubFor(status("req-first", json(202, "{\"status\":\"IN_PROGRESS\",\"logs\":[]}")));
         fal.stubFor(status("req-second", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
-        stubResult("req-first");
-        stubResult("req-second");
+        stubResult(fal, "req-first");
+        stubResult(fal, "req-second");
         String firstId = generate(first);
-        awaitStatus(firstId, "running");
+        awaitStatus(person, firstId, "running");
         String secondId = generate(second);
         Thread.sleep(1_000); // the second has looked for a slot, found none, and sleeps for 15 to 45 s
         assertThat(submitsOf(second)).as("the second waits for the slot").isEmpty();
@@ -177,26 +176,13 @@ class FalJobsTests {
     /** A prompt whose submit fal accepts as the given request. */
     private static String accepted(String requestId) {
         String prompt = "маяк " + requestId + " " + UUID.randomUUID();
+        // The exact address: with webhooks off, as by default, a submit names no fal_webhook.
         fal.stubFor(post("/fal-ai/flux/schnell")
                 .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
                 .willReturn(json(200, """
                         {"request_id":"%s","status":"IN_QUEUE","queue_position":0,
                          "status_url":"x","response_url":"x","cancel_url":"x"}""".formatted(requestId))));
         return prompt;
-    }
-
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder status(
-            String requestId, ResponseDefinitionBuilder answer) {
-        return get(urlPathEqualTo("/fal-ai/flux/requests/" + requestId + "/status"))
-                .willReturn(answer);
-    }
-
-    private static void stubResult(String requestId) throws Exception {
-        fal.stubFor(get("/fal-ai/flux/requests/" + requestId)
-                .willReturn(json(200, """
-                {"images":[{"url":"%s/files/%s.png","content_type":"image/png"}],"seed":3}""".formatted(fal.baseUrl(), requestId))));
-        fal.stubFor(get("/files/" + requestId + ".png")
-                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(picture())));
     }
 
     private static List<LoggedRequest> submitsOf(String prompt) {
@@ -209,68 +195,5 @@ class FalJobsTests {
                 person.api().post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", model, "prompt", prompt));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return started.json().get(0).path("id").asString();
-    }
-
-    private void awaitStatus(String id, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!person.api()
-                .get("/api/v1/generations/" + id)
-                .json()
-                .path("status")
-                .asString()
-                .equals(status)) {
-            assertThat(System.nanoTime())
-                    .as("generation %s reaching %s", id, status)
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private void limitFalTo(int limit) {
-        String fal = null;
-        for (JsonNode provider : person.api().get("/api/v1/providers").json().path("items")) {
-            if (provider.path("kind").asString().equals("fal")) {
-                fal = provider.path("id").asString();
-            }
-        }
-        Api.Response changed = person.api()
-                .patch(
-                        "/api/v1/providers/" + fal,
-                        Map.of(
-                                "baseUrl",
-                                FalJobsTests.fal.baseUrl(),
-                                "apiKey",
-                                "fal-test-key",
-                                "enabled",
-                                true,
-                                "maxConcurrency",
-                                limit));
-        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-    }
-
-    private String falModel(String externalId) {
-        for (JsonNode found :
-                person.api().get("/api/v1/models?provider=fal").json().path("items")) {
-            if (found.path("externalId").asString().equals(externalId)) {
-                return found.path("id").asString();
-            }
-        }
-        throw new AssertionError("No fal model " + externalId);
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(body);
-    }
-
-    private static byte[] picture() throws Exception {
-        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 3, 0xff8800);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        }
     }
 }

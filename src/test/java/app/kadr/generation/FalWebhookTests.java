@@ -1,6 +1,11 @@
 package app.kadr.generation;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static app.kadr.generation.FalStubs.awaitStatus;
+import static app.kadr.generation.FalStubs.falModel;
+import static app.kadr.generation.FalStubs.json;
+import static app.kadr.generation.FalStubs.pointFalAt;
+import static app.kadr.generation.FalStubs.status;
+import static app.kadr.generation.FalStubs.stubResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -16,9 +21,6 @@ import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +37,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,16 +104,16 @@ class FalWebhookTests {
         jdbc.sql("update users set role = 'ADMIN' where username = ?")
                 .param(person.username())
                 .update();
-        pointFalAtTheFake();
+        pointFalAt(person, fal, 8);
         shot = studio.newShot(person, studio.newProject(person, "Вебхуки fal"), "Шот");
-        model = falModel("fal-ai/flux/schnell");
+        model = falModel(person, "fal-ai/flux/schnell");
     }
 
     @Test
     void aSignedWebhookFinishesTheGenerationAtOnceAndItsResultIsFetchedFromFalOnce() throws Exception {
         String id = runningAtFal("req-hook");
         fal.stubFor(status("req-hook", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
-        stubResult("req-hook");
+        stubResult(fal, "req-hook");
 
         Instant sent = Instant.now();
         byte[] body = webhookBody("req-hook");
@@ -133,7 +134,7 @@ class FalWebhookTests {
     void unsignedForgedOrStaleWebhooksAreRefusedAndLeaveTheJobAlone() throws Exception {
         String id = runningAtFal("req-forged");
         fal.stubFor(status("req-forged", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
-        stubResult("req-forged");
+        stubResult(fal, "req-forged");
         byte[] body = webhookBody("req-forged");
         Map<String, Map<String, String>> forgeries = new LinkedHashMap<>();
         forgeries.put("signed by a key not in fal's JWKS", signed(ed25519(), body, Instant.now()));
@@ -198,16 +199,7 @@ class FalWebhookTests {
                 person.api().post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", model, "prompt", prompt));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String id = started.json().get(0).path("id").asString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!person.api()
-                .get("/api/v1/generations/" + id)
-                .json()
-                .path("status")
-                .asString()
-                .equals("running")) {
-            assertThat(System.nanoTime()).as("generation %s submitted", id).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        awaitStatus(person, id, "running");
         return id;
     }
 
@@ -248,60 +240,6 @@ class FalWebhookTests {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void pointFalAtTheFake() {
-        String provider = null;
-        for (JsonNode found : person.api().get("/api/v1/providers").json().path("items")) {
-            if (found.path("kind").asString().equals("fal")) {
-                provider = found.path("id").asString();
-            }
-        }
-        Api.Response changed = person.api()
-                .patch(
-                        "/api/v1/providers/" + provider,
-                        Map.of("baseUrl", fal.baseUrl(), "apiKey", "fal-test-key", "enabled", true));
-        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-    }
-
-    private String falModel(String externalId) {
-        for (JsonNode found :
-                person.api().get("/api/v1/models?provider=fal").json().path("items")) {
-            if (found.path("externalId").asString().equals(externalId)) {
-                return found.path("id").asString();
-            }
-        }
-        throw new AssertionError("No fal model " + externalId);
-    }
-
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder status(
-            String requestId, ResponseDefinitionBuilder answer) {
-        return get(urlPathEqualTo("/fal-ai/flux/requests/" + requestId + "/status"))
-                .willReturn(answer);
-    }
-
-    private static void stubResult(String requestId) throws Exception {
-        fal.stubFor(get("/fal-ai/flux/requests/" + requestId)
-                .willReturn(json(200, """
-                {"images":[{"url":"%s/files/%s.png","content_type":"image/png"}],"seed":3}""".formatted(fal.baseUrl(), requestId))));
-        fal.stubFor(get("/files/" + requestId + ".png")
-                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(picture())));
-    }
-
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse()
-                .withStatus(status)
-                .withHeader("Content-Type", "application/json")
-                .withBody(body);
-    }
-
-    private static byte[] picture() throws Exception {
-        BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(3, 3, 0xff8800);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        }
     }
 
     private static KeyPair ed25519() {
