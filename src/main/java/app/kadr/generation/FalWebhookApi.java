@@ -31,21 +31,32 @@ class FalWebhookApi {
     /** fal's announcement carries URLs, not files; anything bigger is not one. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
+    private final FalWebhookAddress address;
     private final FalWebhookVerifier verifier;
     private final Catalog catalog;
     private final Generations generations;
     private final GenerationJobs jobs;
 
-    FalWebhookApi(FalWebhookVerifier verifier, Catalog catalog, Generations generations, GenerationJobs jobs) {
+    FalWebhookApi(
+            FalWebhookAddress address,
+            FalWebhookVerifier verifier,
+            Catalog catalog,
+            Generations generations,
+            GenerationJobs jobs) {
+        this.address = address;
         this.verifier = verifier;
         this.catalog = catalog;
         this.generations = generations;
         this.jobs = jobs;
     }
 
-    /** Answers 200 also for a request Kadr does not know (any more), so that fal stops retrying it. */
+    /** Answers 404 when webhooks are off, and 200 also for a request Kadr does not know (any more), so that fal stops retrying it. */
     @PostMapping(FalWebhookAddress.PATH)
     ResponseEntity<Void> finished(HttpServletRequest request) throws IOException {
+        if (address.url().isEmpty()) {
+            // Off: then a stranger's post must not even make Kadr fetch fal's keys.
+            throw KadrException.notFound();
+        }
         byte[] body = body(request);
         Optional<String> requestId = verifier.verify(request::getHeader, body);
         if (requestId.isEmpty()) {

@@ -173,6 +173,13 @@ class FalJobsTests {
                 .isEqualTo("done");
     }
 
+    @Test
+    void withWebhooksOffAsByDefaultThereIsNoWebhookAddress() {
+        Api.Response answer = person.api().anonymous().post("/api/v1/webhooks/fal", Map.of("request_id", "req-1"));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+    }
+
     /** A prompt whose submit fal accepts as the given request. */
     private static String accepted(String requestId) {
         String prompt = "маяк " + requestId + " " + UUID.randomUUID();

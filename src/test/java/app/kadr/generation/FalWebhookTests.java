@@ -188,6 +188,15 @@ class FalWebhookTests {
                 .isEmpty();
     }
 
+    @Test
+    void aBodyOverAMegabyteIsRefusedUnread() throws Exception {
+        byte[] body = new byte[1024 * 1024 + 1];
+
+        HttpResponse<String> answer = send(body, signed(falKey, webhookBody("req-big"), Instant.now()));
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+    }
+
     /** A generation fal has accepted as the given request, which waits for its next (distant) poll. */
     private String runningAtFal(String requestId) throws InterruptedException {
         String prompt = "маяк " + requestId + " " + UUID.randomUUID();
