@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -27,17 +28,24 @@ import tools.jackson.databind.JsonNode;
 class FalJwks {
 
     private static final Logger log = LoggerFactory.getLogger(FalJwks.class);
-    private static final Duration REFETCH_PAUSE = Duration.ofMinutes(1);
+    static final Duration REFETCH_PAUSE = Duration.ofMinutes(1);
     /** The DER prefix of an X.509 Ed25519 public key; the 32 raw bytes of a JWK's {@code x} follow it. */
     private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
     private final FalWebhookSettings settings;
+    private final Duration refetchPause;
     private final RestClient http;
     private List<PublicKey> keys = List.of();
     private Instant fetchedAt = Instant.MIN;
 
+    @Autowired
     FalJwks(FalWebhookSettings settings) {
+        this(settings, REFETCH_PAUSE);
+    }
+
+    FalJwks(FalWebhookSettings settings, Duration refetchPause) {
         this.settings = settings;
+        this.refetchPause = refetchPause;
         this.http = ProviderHttp.client(settings.falJwksUrl().toString(), Duration.ofSeconds(10));
     }
 
@@ -51,7 +59,7 @@ class FalJwks {
 
     /** Fetches the keys again after none verified a signature, unless they were fetched a moment ago. */
     synchronized List<PublicKey> refreshed() {
-        if (fetchedAt.plus(REFETCH_PAUSE).isBefore(Instant.now())) {
+        if (fetchedAt.plus(refetchPause).isBefore(Instant.now())) {
             fetch();
         }
         return keys;
