@@ -50,7 +50,10 @@ class FalWebhookApi {
         this.jobs = jobs;
     }
 
-    /** Answers 404 when webhooks are off, and 200 also for a request Kadr does not know (any more), so that fal stops retrying it. */
+    /**
+     * Answers 404 when webhooks are off, and 200 also for a request Kadr does not know (any more), so that fal
+     * stops retrying it.
+     */
     @PostMapping(FalWebhookAddress.PATH)
     ResponseEntity<Void> finished(HttpServletRequest request) throws IOException {
         if (address.url().isEmpty()) {

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** How fal's keys are fetched: kept for their TTL, fetched again when fal may have added one, but not on every forgery. */
+/**
+ * How fal's keys are fetched: kept for their TTL, fetched again when fal may have added one, but not on every
+ * forgery.
+ */
 class FalWebhookVerifierTest {
 
     private static final WireMockServer fal = new WireMockServer(options().dynamicPort());
