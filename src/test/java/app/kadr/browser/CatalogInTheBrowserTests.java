@@ -9,10 +9,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,23 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("browser")
 class CatalogInTheBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Autowired
     Studio studio;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        browser.close();
-    }
 
     @Test
     void anAdminAddsAModelAndItIsInTheBoxPicker() {
@@ -47,13 +37,7 @@ class CatalogInTheBrowserTests {
                 .update();
         String shot = studio.newShot(admin, studio.newProject(admin, "Каталог в браузере"), "Шот");
         String name = "Набросок из браузера " + UUID.randomUUID().toString().substring(0, 4);
-        Page page = browser.newPage(studio.baseUrl());
-
-        page.navigate("/login");
-        page.locator("input[name=username]").fill(admin.username());
-        page.locator("input[name=password]").fill(Studio.PASSWORD);
-        page.locator("button[type=submit]").click();
-        page.waitForURL("**/");
+        Page page = browser.signedIn(studio, admin);
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Каталог моделей"))

@@ -17,10 +17,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -31,23 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag("browser")
 class SmartEditInTheBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Autowired
     Studio studio;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        browser.close();
-    }
 
     @Test
     void threeSmartEditsFromTheBoxShowTheirDiffLandInTheFeedAndFormALineage() {
@@ -63,7 +53,7 @@ class SmartEditInTheBrowserTests {
                                 "params", Map.of("seed", 7, "size", "1280x720")));
         String first = newestAsset(person, started.json().path(0));
 
-        Page page = signedIn(person);
+        Page page = browser.signedIn(studio, person);
         page.navigate("/shots/" + shot);
 
         String second = smartEdit(page, person, shot, first, "сделай камеру 35мм", "24mm", "35mm", 2);
@@ -110,7 +100,7 @@ class SmartEditInTheBrowserTests {
                                     "choices", java.util.List.of(Map.of("message", Map.of("content", content))))))));
             String project = studio.newProject(admin, "Парк");
             String shot = studio.newShot(admin, project, "Туман");
-            Page page = signedIn(admin);
+            Page page = browser.signedIn(studio, admin);
             page.navigate("/shots/" + shot);
 
             Locator form = page.locator("#generate-form");
@@ -128,17 +118,6 @@ class SmartEditInTheBrowserTests {
             admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", ""));
             llm.stop();
         }
-    }
-
-    private Page signedIn(Studio.Person person) {
-        Page page = browser.newPage(studio.baseUrl());
-        page.navigate("/login");
-        page.getByLabel("Логин").fill(person.username());
-        page.getByLabel("Пароль").fill(Studio.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти"))
-                .click();
-        page.waitForURL("**/");
-        return page;
     }
 
     /** One smart edit from a card of the feed: the diff shown, then the new take in the feed; answers its id. */
