@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An admin adds a model in the catalog pages, and a box's picker offers it at once. */
 @KadrTest
@@ -26,15 +25,9 @@ class CatalogInTheBrowserTests {
     @Autowired
     Studio studio;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void anAdminAddsAModelAndItIsInTheBoxPicker() {
-        Studio.Person admin = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(admin.username())
-                .update();
+        Studio.Person admin = studio.newAdmin();
         String shot = studio.newShot(admin, studio.newProject(admin, "Каталог в браузере"), "Шот");
         String name = "Набросок из браузера " + UUID.randomUUID().toString().substring(0, 4);
         Page page = browser.signedIn(studio, admin);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +34,6 @@ class SmartEditInTheBrowserTests {
 
     @Autowired
     Studio studio;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void threeSmartEditsFromTheBoxShowTheirDiffLandInTheFeedAndFormALineage() {
@@ -85,10 +81,7 @@ class SmartEditInTheBrowserTests {
     void enhancingThePromptOffersTheAgentsVariantsAndPutsTheChosenOneInTheForm() {
         WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort());
         llm.start();
-        Studio.Person admin = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(admin.username())
-                .update();
+        Studio.Person admin = studio.newAdmin();
         try {
             admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", llm.baseUrl() + "/v1", "model", "m"));
             String content = "{\"variants\":[\"an autumn park in morning fog, golden light\","
@@ -163,10 +156,6 @@ class SmartEditInTheBrowserTests {
     }
 
     private String newestAsset(Studio.Person person, JsonNode generation) {
-        JsonNode done = studio.awaitGeneration(person, generation.path("id").asString());
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
-        String asset = done.path("assetIds").path(0).asString();
-        studio.awaitProcessed(person, asset);
-        return asset;
+        return studio.awaitTake(person, generation.path("id").asString());
     }
 }

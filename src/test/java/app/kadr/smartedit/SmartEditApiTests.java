@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +28,6 @@ class SmartEditApiTests {
 
     @Autowired
     Studio studio;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Studio.Person person;
     String shot;
@@ -46,23 +42,17 @@ class SmartEditApiTests {
     }
 
     private String take(String prompt, int seed) {
-        Api.Response started = person.api()
-                .post(
-                        "/api/v1/shots/" + shot + "/generations",
-                        Map.of(
-                                "modelId", studio.localModel(person, "local/draft"),
-                                "prompt", prompt,
-                                "params", Map.of("seed", seed, "size", "1024x1024")));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        return assetOf(started.json().path(0));
+        return studio.generate(
+                person,
+                shot,
+                Map.of(
+                        "modelId", studio.localModel(person, "local/draft"),
+                        "prompt", prompt,
+                        "params", Map.of("seed", seed, "size", "1024x1024")));
     }
 
     private String assetOf(JsonNode generation) {
-        JsonNode done = studio.awaitGeneration(person, generation.path("id").asString());
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
-        String asset = done.path("assetIds").path(0).asString();
-        studio.awaitProcessed(person, asset);
-        return asset;
+        return studio.awaitTake(person, generation.path("id").asString());
     }
 
     private Api.Response smartEdit(String assetId, Map<String, Object> body) {
@@ -219,10 +209,7 @@ class SmartEditApiTests {
     void withAnAgentTheRewriteComesFromItAndItsFailuresAreRussianProblems() {
         WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort());
         llm.start();
-        Studio.Person admin = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(admin.username())
-                .update();
+        Studio.Person admin = studio.newAdmin();
         try {
             Api.Response set = admin.api()
                     .put(
