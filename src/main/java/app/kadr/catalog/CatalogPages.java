@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,14 +124,14 @@ class CatalogPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         requireAdmin(me);
-        try {
-            CatalogModel created = admin.create(me, forms.changes(form, true));
-            redirect.addFlashAttribute("saved", messages.get("catalog.admin.model.added", created.name()));
-            return "redirect:/admin/catalog";
-        } catch (ModelForms.Invalid | KadrException e) {
-            response.setStatus(STATUS_INVALID);
-            return modelPage(model, null, form, forms.errors(e));
-        }
+        return save(
+                () -> admin.create(me, forms.changes(form, true)),
+                "catalog.admin.model.added",
+                null,
+                form,
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/admin/catalog/models/{modelId}")
@@ -143,9 +144,31 @@ class CatalogPages {
             RedirectAttributes redirect) {
         requireAdmin(me);
         CatalogModel current = catalog.find(modelId).orElseThrow(KadrException::notFound);
+        return save(
+                () -> admin.update(me, modelId, forms.changes(form, false)),
+                "catalog.admin.model.saved",
+                current,
+                form,
+                model,
+                response,
+                redirect);
+    }
+
+    /**
+     * Saves a model from its form: back to the list with a notice naming it, or the form again with each refusal
+     * next to its field.
+     */
+    private String save(
+            Supplier<CatalogModel> saving,
+            String noticeKey,
+            @Nullable CatalogModel current,
+            ModelForms.Form form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            CatalogModel saved = admin.update(me, modelId, forms.changes(form, false));
-            redirect.addFlashAttribute("saved", messages.get("catalog.admin.model.saved", saved.name()));
+            CatalogModel saved = saving.get();
+            redirect.addFlashAttribute("saved", messages.get(noticeKey, saved.name()));
             return "redirect:/admin/catalog";
         } catch (ModelForms.Invalid | KadrException e) {
             response.setStatus(STATUS_INVALID);
