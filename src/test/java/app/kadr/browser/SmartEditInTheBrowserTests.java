@@ -1,17 +1,13 @@
 package app.kadr.browser;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kadr.support.Api;
 import app.kadr.support.Browser;
+import app.kadr.support.FakeAgent;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A director refines a take three times by plain requests in the box, then reads its history. */
 @KadrTest
@@ -79,18 +74,12 @@ class SmartEditInTheBrowserTests {
 
     @Test
     void enhancingThePromptOffersTheAgentsVariantsAndPutsTheChosenOneInTheForm() {
-        WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort());
-        llm.start();
+        FakeAgent agent = new FakeAgent();
         Studio.Person admin = studio.newAdmin();
         try {
-            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", llm.baseUrl() + "/v1", "model", "m"));
-            String content = "{\"variants\":[\"an autumn park in morning fog, golden light\","
-                    + "\"a misty autumn park at dawn, wide shot\"]}";
-            llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                    .willReturn(okJson(JsonMapper.builder()
-                            .build()
-                            .writeValueAsString(Map.of(
-                                    "choices", java.util.List.of(Map.of("message", Map.of("content", content))))))));
+            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", agent.url(), "model", "m"));
+            agent.answers("{\"variants\":[\"an autumn park in morning fog, golden light\","
+                    + "\"a misty autumn park at dawn, wide shot\"]}");
             String project = studio.newProject(admin, "Парк");
             String shot = studio.newShot(admin, project, "Туман");
             Page page = browser.signedIn(studio, admin);
@@ -109,7 +98,7 @@ class SmartEditInTheBrowserTests {
             assertThat(form.locator("[data-enhance-variants]")).isHidden();
         } finally {
             admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", ""));
-            llm.stop();
+            agent.close();
         }
     }
 
