@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,28 +53,33 @@ class CatalogPages {
     /** A refusal on one provider's form. */
     record ProviderError(UUID providerId, String field, String message) {}
 
+    /** The models' search and filters, each of which may be missing. */
+    record Filters(
+            @Nullable String q,
+            @Nullable String task,
+            @Nullable String provider) {
+
+        static final Filters NONE = new Filters(null, null, null);
+
+        /** Unknown filter values simply match nothing in particular: the page is not the API. */
+        List<CatalogModel> models(Catalog catalog) {
+            return catalog.models(
+                    Task.of(task).orElse(null), ProviderKind.of(provider).orElse(null), q, false);
+        }
+    }
+
     @GetMapping("/admin/catalog")
-    String page(
-            CurrentUser me,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String task,
-            @RequestParam(required = false) @Nullable String provider,
-            Model model) {
+    String page(CurrentUser me, @ModelAttribute Filters filters, Model model) {
         requireAdmin(me);
-        pageModel(model, q, task, provider);
+        pageModel(model, filters);
         return "catalog/admin";
     }
 
     /** The models' table alone, for the search and filters (htmx). */
     @GetMapping("/admin/catalog/models")
-    String models(
-            CurrentUser me,
-            @RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable String task,
-            @RequestParam(required = false) @Nullable String provider,
-            Model model) {
+    String models(CurrentUser me, @ModelAttribute Filters filters, Model model) {
         requireAdmin(me);
-        model.addAttribute("models", models(q, task, provider));
+        model.addAttribute("models", filters.models(catalog));
         return "catalog/parts :: models";
     }
 
@@ -94,7 +100,7 @@ class CatalogPages {
                 throw e;
             }
             response.setStatus(STATUS_INVALID);
-            pageModel(model, null, null, null);
+            pageModel(model, Filters.NONE);
             model.addAttribute("providerError", new ProviderError(providerId, e.field(), messages.detailOf(e)));
             return "catalog/admin";
         }
@@ -123,14 +129,14 @@ class CatalogPages {
             HttpServletResponse response,
             RedirectAttributes redirect) {
         requireAdmin(me);
-        try {
-            CatalogModel created = admin.create(me, forms.changes(form, true));
-            redirect.addFlashAttribute("saved", messages.get("catalog.admin.model.added", created.name()));
-            return "redirect:/admin/catalog";
-        } catch (ModelForms.Invalid | KadrException e) {
-            response.setStatus(STATUS_INVALID);
-            return modelPage(model, null, form, forms.errors(e));
-        }
+        return save(
+                () -> admin.create(me, forms.changes(form, true)),
+                "catalog.admin.model.added",
+                null,
+                form,
+                model,
+                response,
+                redirect);
     }
 
     @PostMapping("/admin/catalog/models/{modelId}")
@@ -143,9 +149,31 @@ class CatalogPages {
             RedirectAttributes redirect) {
         requireAdmin(me);
         CatalogModel current = catalog.find(modelId).orElseThrow(KadrException::notFound);
+        return save(
+                () -> admin.update(me, modelId, forms.changes(form, false)),
+                "catalog.admin.model.saved",
+                current,
+                form,
+                model,
+                response,
+                redirect);
+    }
+
+    /**
+     * Saves a model from its form: back to the list with a notice naming it, or the form again with each refusal
+     * next to its field.
+     */
+    private String save(
+            Supplier<CatalogModel> saving,
+            String noticeKey,
+            @Nullable CatalogModel current,
+            ModelForms.Form form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
-            CatalogModel saved = admin.update(me, modelId, forms.changes(form, false));
-            redirect.addFlashAttribute("saved", messages.get("catalog.admin.model.saved", saved.name()));
+            CatalogModel saved = saving.get();
+            redirect.addFlashAttribute("saved", messages.get(noticeKey, saved.name()));
             return "redirect:/admin/catalog";
         } catch (ModelForms.Invalid | KadrException e) {
             response.setStatus(STATUS_INVALID);
@@ -170,12 +198,12 @@ class CatalogPages {
         return "catalog/parts :: model-row";
     }
 
-    private void pageModel(Model model, @Nullable String q, @Nullable String task, @Nullable String provider) {
+    private void pageModel(Model model, Filters filters) {
         model.addAttribute("providers", catalog.providers());
-        model.addAttribute("models", models(q, task, provider));
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("task", task == null ? "" : task);
-        model.addAttribute("provider", provider == null ? "" : provider);
+        model.addAttribute("models", filters.models(catalog));
+        model.addAttribute("q", filters.q() == null ? "" : filters.q());
+        model.addAttribute("task", filters.task() == null ? "" : filters.task());
+        model.addAttribute("provider", filters.provider() == null ? "" : filters.provider());
         model.addAttribute("tasks", Arrays.stream(Task.values()).map(Task::code).toList());
         model.addAttribute(
                 "kinds",
@@ -195,12 +223,6 @@ class CatalogPages {
                 "units",
                 Arrays.stream(Price.Unit.values()).map(Price.Unit::code).toList());
         return "catalog/model";
-    }
-
-    /** Unknown filter values simply match nothing in particular: the page is not the API. */
-    private List<CatalogModel> models(@Nullable String q, @Nullable String task, @Nullable String provider) {
-        return catalog.models(
-                Task.of(task).orElse(null), ProviderKind.of(provider).orElse(null), q, false);
     }
 
     private static ProviderChanges changes(Provider current, ProviderForm form) {

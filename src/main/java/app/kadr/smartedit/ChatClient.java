@@ -5,14 +5,10 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,23 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
 final class ChatClient {
 
     private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where the agent is and which model answers; {@code apiKey} may be empty for a local server. */
     record Endpoint(String baseUrl, String apiKey, String model) {}
 
     private final JsonMapper json;
     private final Duration timeout;
-    private final HttpClient http;
+    private final HttpClient http = AgentHttp.client();
 
     ChatClient(JsonMapper json, Duration timeout) {
         this.json = json;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** Asks for an answer in the given schema and returns it, checked against that schema. */
@@ -73,24 +63,9 @@ final class ChatClient {
         if (!endpoint.apiKey().isBlank()) {
             request.header("Authorization", "Bearer " + endpoint.apiKey());
         }
-        HttpResponse<String> answer = send(request.build());
+        HttpResponse<String> answer = AgentHttp.send(http, request.build());
         failOnStatus(answer);
         return content(answer.body(), schema);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws AgentException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new AgentException(Kind.UNREACHABLE, e.toString());
-        } catch (HttpTimeoutException e) {
-            throw new AgentException(Kind.TIMEOUT, e.toString());
-        } catch (IOException e) {
-            throw new AgentException(Kind.UNREACHABLE, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AgentException(Kind.TIMEOUT, "interrupted");
-        }
     }
 
     private void failOnStatus(HttpResponse<String> answer) throws AgentException {
@@ -99,15 +74,7 @@ final class ChatClient {
             return;
         }
         log.warn("The agent answered HTTP {}", status);
-        if (status == 429) {
-            throw new AgentException(Kind.BUSY, null);
-        }
-        if (status == 401 || status == 403) {
-            throw new AgentException(Kind.AUTH, null);
-        }
-        if (status >= 500) {
-            throw new AgentException(Kind.FAILED, "HTTP " + status);
-        }
+        AgentHttp.failOnServerStatus(status);
         if (answer.body().contains("content_policy") || answer.body().contains("content_filter")) {
             throw new AgentException(Kind.REFUSED, null);
         }

@@ -1,12 +1,10 @@
 package app.kadr.smartedit;
 
 import app.kadr.smartedit.AgentException.Kind;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +22,7 @@ final class RunwareEnhance {
 
     private final JsonMapper json;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(ChatClient.CONNECT_TIMEOUT)
-            .build();
+    private final HttpClient http = AgentHttp.client();
 
     RunwareEnhance(JsonMapper json, Duration timeout) {
         this.json = json;
@@ -47,27 +42,9 @@ final class RunwareEnhance {
                 .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(tasks), StandardCharsets.UTF_8))
                 .build();
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new AgentException(Kind.TIMEOUT, e.toString());
-        } catch (IOException e) {
-            throw new AgentException(Kind.UNREACHABLE, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AgentException(Kind.TIMEOUT, "interrupted");
-        }
+        HttpResponse<String> answer = AgentHttp.send(http, request);
         int status = answer.statusCode();
-        if (status == 429) {
-            throw new AgentException(Kind.BUSY, null);
-        }
-        if (status == 401 || status == 403) {
-            throw new AgentException(Kind.AUTH, null);
-        }
-        if (status >= 500) {
-            throw new AgentException(Kind.FAILED, "HTTP " + status);
-        }
+        AgentHttp.failOnServerStatus(status);
         try {
             JsonNode body = json.readTree(answer.body());
             if (body.path("errors").size() > 0 || status >= 400) {

@@ -9,51 +9,28 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An admin adds a model in the catalog pages, and a box's picker offers it at once. */
 @KadrTest
 @Tag("browser")
 class CatalogInTheBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Autowired
     Studio studio;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        browser.close();
-    }
-
     @Test
     void anAdminAddsAModelAndItIsInTheBoxPicker() {
-        Studio.Person admin = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(admin.username())
-                .update();
+        Studio.Person admin = studio.newAdmin();
         String shot = studio.newShot(admin, studio.newProject(admin, "Каталог в браузере"), "Шот");
         String name = "Набросок из браузера " + UUID.randomUUID().toString().substring(0, 4);
-        Page page = browser.newPage(studio.baseUrl());
-
-        page.navigate("/login");
-        page.locator("input[name=username]").fill(admin.username());
-        page.locator("input[name=password]").fill(Studio.PASSWORD);
-        page.locator("button[type=submit]").click();
-        page.waitForURL("**/");
+        Page page = browser.signedIn(studio, admin);
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Каталог моделей"))

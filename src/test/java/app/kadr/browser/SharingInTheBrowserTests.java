@@ -12,10 +12,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The owner shares a storyboard; a client with a fresh browser comments; the owner sees it and answers. */
@@ -23,20 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("browser")
 class SharingInTheBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Autowired
     Studio studio;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        browser.close();
-    }
 
     @Test
     void aClientOpensTheLinkWithoutAnAccountCommentsAndTheOwnerSeesTheBadgeAndReplies() {
@@ -57,8 +47,7 @@ class SharingInTheBrowserTests {
         headliner.put("headlinerAssetId", clip);
         owner.api().patch("/api/v1/shots/" + third, headliner);
 
-        Page studioPage = browser.newPage(studio.baseUrl());
-        logIn(studioPage, owner.username());
+        Page studioPage = browser.signedIn(studio, owner);
         studioPage.navigate("/projects/" + project);
         studioPage.locator("#sharing > summary").click();
         studioPage.getByText("Создать ссылку").click();
@@ -125,13 +114,5 @@ class SharingInTheBrowserTests {
         assertThat(reply).containsText("Сделаем крупнее");
         client.locator(".client-shot").nth(0).locator(".talk-new summary").click();
         assertThat(client.locator(".client-shot").nth(0).getByLabel("Ваше имя")).hasValue("Марина");
-    }
-
-    private static void logIn(Page page, String username) {
-        page.navigate("/login");
-        page.getByLabel("Логин").fill(username);
-        page.getByLabel("Пароль").fill(Studio.PASSWORD);
-        page.getByText("Войти").click();
-        page.waitForURL("**/");
     }
 }

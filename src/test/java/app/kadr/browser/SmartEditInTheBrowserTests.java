@@ -1,53 +1,34 @@
 package app.kadr.browser;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kadr.support.Api;
 import app.kadr.support.Browser;
+import app.kadr.support.FakeAgent;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A director refines a take three times by plain requests in the box, then reads its history. */
 @KadrTest
 @Tag("browser")
 class SmartEditInTheBrowserTests {
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Autowired
     Studio studio;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeAll
-    static void startChromium() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        browser.close();
-    }
 
     @Test
     void threeSmartEditsFromTheBoxShowTheirDiffLandInTheFeedAndFormALineage() {
@@ -63,7 +44,7 @@ class SmartEditInTheBrowserTests {
                                 "params", Map.of("seed", 7, "size", "1280x720")));
         String first = newestAsset(person, started.json().path(0));
 
-        Page page = signedIn(person);
+        Page page = browser.signedIn(studio, person);
         page.navigate("/shots/" + shot);
 
         String second = smartEdit(page, person, shot, first, "сделай камеру 35мм", "24mm", "35mm", 2);
@@ -93,24 +74,15 @@ class SmartEditInTheBrowserTests {
 
     @Test
     void enhancingThePromptOffersTheAgentsVariantsAndPutsTheChosenOneInTheForm() {
-        WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort());
-        llm.start();
-        Studio.Person admin = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(admin.username())
-                .update();
+        FakeAgent agent = new FakeAgent();
+        Studio.Person admin = studio.newAdmin();
         try {
-            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", llm.baseUrl() + "/v1", "model", "m"));
-            String content = "{\"variants\":[\"an autumn park in morning fog, golden light\","
-                    + "\"a misty autumn park at dawn, wide shot\"]}";
-            llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                    .willReturn(okJson(JsonMapper.builder()
-                            .build()
-                            .writeValueAsString(Map.of(
-                                    "choices", java.util.List.of(Map.of("message", Map.of("content", content))))))));
+            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", agent.url(), "model", "m"));
+            agent.answers("{\"variants\":[\"an autumn park in morning fog, golden light\","
+                    + "\"a misty autumn park at dawn, wide shot\"]}");
             String project = studio.newProject(admin, "Парк");
             String shot = studio.newShot(admin, project, "Туман");
-            Page page = signedIn(admin);
+            Page page = browser.signedIn(studio, admin);
             page.navigate("/shots/" + shot);
 
             Locator form = page.locator("#generate-form");
@@ -126,19 +98,8 @@ class SmartEditInTheBrowserTests {
             assertThat(form.locator("[data-enhance-variants]")).isHidden();
         } finally {
             admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", ""));
-            llm.stop();
+            agent.close();
         }
-    }
-
-    private Page signedIn(Studio.Person person) {
-        Page page = browser.newPage(studio.baseUrl());
-        page.navigate("/login");
-        page.getByLabel("Логин").fill(person.username());
-        page.getByLabel("Пароль").fill(Studio.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти"))
-                .click();
-        page.waitForURL("**/");
-        return page;
     }
 
     /** One smart edit from a card of the feed: the diff shown, then the new take in the feed; answers its id. */
@@ -184,10 +145,6 @@ class SmartEditInTheBrowserTests {
     }
 
     private String newestAsset(Studio.Person person, JsonNode generation) {
-        JsonNode done = studio.awaitGeneration(person, generation.path("id").asString());
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
-        String asset = done.path("assetIds").path(0).asString();
-        studio.awaitProcessed(person, asset);
-        return asset;
+        return studio.awaitTake(person, generation.path("id").asString());
     }
 }

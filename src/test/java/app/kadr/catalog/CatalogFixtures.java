@@ -4,10 +4,7 @@ import app.kadr.support.Studio;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/**
- * Admins for catalog tests. The first account of the shared test studio may belong to any test, so an admin is an
- * ordinary new person promoted in the database.
- */
+/** Admins, providers' ids and their stored keys, for catalog tests. */
 @TestComponent
 class CatalogFixtures {
 
@@ -20,11 +17,7 @@ class CatalogFixtures {
     }
 
     Studio.Person newAdmin() {
-        Studio.Person person = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(person.username())
-                .update();
-        return person;
+        return studio.newAdmin();
     }
 
     String providerId(String kind) {

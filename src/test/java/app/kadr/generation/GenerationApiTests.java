@@ -77,36 +77,16 @@ class GenerationApiTests {
 
     @Test
     void aStillIsAnimatedIntoAVideoInTheSameShot() {
-        String draft = person.api()
-                .post(
-                        "/api/v1/shots/" + shot + "/generations",
-                        Map.of(
-                                "modelId",
-                                studio.localModel(person, "local/draft"),
-                                "prompt",
-                                "море",
-                                "params",
-                                Map.of("size", "1280x720")))
-                .json()
-                .get(0)
-                .path("id")
-                .asString();
-        String still =
-                studio.awaitGeneration(person, draft).path("assetIds").get(0).asString();
-        studio.awaitProcessed(person, still);
+        String still = studio.generate(
+                person,
+                shot,
+                Map.of(
+                        "modelId", studio.localModel(person, "local/draft"),
+                        "prompt", "море",
+                        "params", Map.of("size", "1280x720")));
 
-        Api.Response animation = person.api()
-                .post(
-                        "/api/v1/assets/" + still + "/animate",
-                        Map.of(
-                                "modelId",
-                                studio.localModel(person, "local/pan-zoom"),
-                                "params",
-                                Map.of("duration", 2)));
+        JsonNode done = studio.animate(person, still, 2);
 
-        assertThat(animation.status()).as(animation.toString()).isEqualTo(202);
-        JsonNode done = studio.awaitGeneration(person, animation.id());
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
         assertThat(done.path("sourceAssetIds").get(0).asString()).isEqualTo(still);
         JsonNode video =
                 studio.awaitProcessed(person, done.path("assetIds").get(0).asString());

@@ -88,18 +88,7 @@ class PassportApiTests {
                 "modelId", studio.localModel(person, "local/draft"),
                 "prompt", "туманный лес на рассвете",
                 "params", Map.of("seed", 4242, "size", "1280x720")));
-        Api.Response animation = person.api()
-                .post(
-                        "/api/v1/assets/" + still + "/animate",
-                        Map.of(
-                                "modelId",
-                                studio.localModel(person, "local/pan-zoom"),
-                                "params",
-                                Map.of("duration", 2)));
-        assertThat(animation.status()).as(animation.toString()).isEqualTo(202);
-        JsonNode animated = studio.awaitGeneration(person, animation.id());
-        assertThat(animated.path("status").asString()).as(animated.toString()).isEqualTo("done");
-        String video = animated.path("assetIds").get(0).asString();
+        String video = studio.animate(person, still, 2).path("assetIds").get(0).asString();
 
         JsonNode rows = json().path("rows");
 
@@ -269,14 +258,7 @@ class PassportApiTests {
     }
 
     private String generate(Map<String, Object> request) {
-        Api.Response started = person.api().post("/api/v1/shots/" + prologue + "/generations", request);
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        JsonNode done =
-                studio.awaitGeneration(person, started.json().get(0).path("id").asString());
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
-        String asset = done.path("assetIds").get(0).asString();
-        studio.awaitProcessed(person, asset);
-        return asset;
+        return studio.generate(person, prologue, request);
     }
 
     private Api.Response get(String format) {

@@ -11,14 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import app.kadr.shared.Problem;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,25 +28,17 @@ class ChatClientTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode SCHEMA =
             JSON.readTree(ChatClientTests.class.getResourceAsStream("/smartedit/rewrite-schema.json"));
-    private static WireMockServer server;
+
+    @RegisterExtension
+    static final WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private final ChatClient client = new ChatClient(JSON, Duration.ofMillis(1500));
     private ChatClient.Endpoint endpoint;
 
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
-
     @BeforeEach
-    void reset() {
-        server.resetAll();
+    void pointAtTheFake() {
         endpoint = new ChatClient.Endpoint(server.baseUrl() + "/v1/", KEY, "gpt-test");
     }
 

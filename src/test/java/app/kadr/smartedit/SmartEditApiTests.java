@@ -1,25 +1,21 @@
 package app.kadr.smartedit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kadr.support.Api;
+import app.kadr.support.FakeAgent;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +25,6 @@ class SmartEditApiTests {
 
     @Autowired
     Studio studio;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Studio.Person person;
     String shot;
@@ -46,23 +39,17 @@ class SmartEditApiTests {
     }
 
     private String take(String prompt, int seed) {
-        Api.Response started = person.api()
-                .post(
-                        "/api/v1/shots/" + shot + "/generations",
-                        Map.of(
-                                "modelId", studio.localModel(person, "local/draft"),
-                                "prompt", prompt,
-                                "params", Map.of("seed", seed, "size", "1024x1024")));
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        return assetOf(started.json().path(0));
+        return studio.generate(
+                person,
+                shot,
+                Map.of(
+                        "modelId", studio.localModel(person, "local/draft"),
+                        "prompt", prompt,
+                        "params", Map.of("seed", seed, "size", "1024x1024")));
     }
 
     private String assetOf(JsonNode generation) {
-        JsonNode done = studio.awaitGeneration(person, generation.path("id").asString());
-        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
-        String asset = done.path("assetIds").path(0).asString();
-        studio.awaitProcessed(person, asset);
-        return asset;
+        return studio.awaitTake(person, generation.path("id").asString());
     }
 
     private Api.Response smartEdit(String assetId, Map<String, Object> body) {
@@ -217,24 +204,18 @@ class SmartEditApiTests {
 
     @Test
     void withAnAgentTheRewriteComesFromItAndItsFailuresAreRussianProblems() {
-        WireMockServer llm = new WireMockServer(wireMockConfig().dynamicPort());
-        llm.start();
-        Studio.Person admin = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(admin.username())
-                .update();
+        FakeAgent agent = new FakeAgent();
+        Studio.Person admin = studio.newAdmin();
         try {
             Api.Response set = admin.api()
-                    .put(
-                            "/api/v1/settings/agent",
-                            Map.of("baseUrl", llm.baseUrl() + "/v1", "model", "m", "apiKey", "sk-x"));
+                    .put("/api/v1/settings/agent", Map.of("baseUrl", agent.url(), "model", "m", "apiKey", "sk-x"));
             assertThat(set.status()).as(set.toString()).isEqualTo(200);
             assertThat(set.text()).doesNotContain("sk-x");
             assertThat(person.api().get("/api/v1/settings/agent").status()).isEqualTo(403);
             assertThat(person.api().get("/settings/agent").status()).isEqualTo(403);
             Api.Response page = admin.api().get("/settings/agent");
             assertThat(page.status()).isEqualTo(200);
-            assertThat(page.text()).contains("Настройки агента", llm.baseUrl()).doesNotContain("sk-x");
+            assertThat(page.text()).contains("Настройки агента", agent.url()).doesNotContain("sk-x");
 
             String content = JsonMapper.builder()
                     .build()
@@ -243,13 +224,7 @@ class SmartEditApiTests {
                             "negativePrompt", "blur",
                             "paramChanges", List.of(),
                             "explanation", "Объектив 35 мм, золотой час"));
-            llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                    .willReturn(aResponse()
-                            .withHeader("Content-Type", "application/json")
-                            .withBody(JsonMapper.builder()
-                                    .build()
-                                    .writeValueAsString(Map.of(
-                                            "choices", List.of(Map.of("message", Map.of("content", content))))))));
+            agent.answers(content);
             Api.Response preview = person.api()
                     .post(
                             "/api/v1/assets/" + first + "/smart-edit/preview",
@@ -258,7 +233,7 @@ class SmartEditApiTests {
             assertThat(preview.json().path("explanation").asString()).isEqualTo("Объектив 35 мм, золотой час");
             assertThat(preview.json().path("rewrittenPrompt").asString())
                     .isEqualTo("a man on a bridge, 35mm lens, golden hour, wide shot");
-            llm.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+            agent.verify(postRequestedFor(urlEqualTo(FakeAgent.COMPLETIONS))
                     .withRequestBody(matchingJsonPath(
                             "$.messages[0].content", containing("Change only what the request asks for")))
                     .withRequestBody(
@@ -267,39 +242,21 @@ class SmartEditApiTests {
                             "$.messages[1].content", containing("a man on a bridge, 24mm lens, daytime, wide shot")))
                     .withRequestBody(matchingJsonPath("$.messages[1].content", containing("35мм, золотой час"))));
 
-            llm.stubFor(
-                    post(urlEqualTo("/v1/chat/completions"))
-                            .willReturn(
-                                    aResponse()
-                                            .withHeader("Content-Type", "application/json")
-                                            .withBody(
-                                                    JsonMapper.builder()
-                                                            .build()
-                                                            .writeValueAsString(
-                                                                    Map.of(
-                                                                            "choices",
-                                                                            List.of(
-                                                                                    Map.of(
-                                                                                            "message",
-                                                                                            Map.of(
-                                                                                                    "content",
-                                                                                                    "{\"variants\":[\"a lone man crossing an old stone bridge at dawn\","
-                                                                                                            + "\"a man on a misty bridge, cinematic\"]}"))))))));
+            agent.answers("{\"variants\":[\"a lone man crossing an old stone bridge at dawn\","
+                    + "\"a man on a misty bridge, cinematic\"]}");
             Api.Response enhanced = person.api().post("/api/v1/prompts/enhance", Map.of("prompt", "a man on a bridge"));
             assertThat(enhanced.status()).as(enhanced.toString()).isEqualTo(200);
             assertThat(enhanced.json().path("source").asString()).isEqualTo("agent");
             assertThat(enhanced.json().path("variants")).hasSize(2);
 
-            llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                    .willReturn(aResponse().withStatus(429)));
+            agent.answersStatus(429);
             Api.Response busy = smartEdit(first, Map.of("instruction", "35мм"));
             assertThat(busy.status()).isEqualTo(429);
             assertThat(busy.headers().getContentType().toString()).startsWith("application/problem+json");
             assertThat(busy.json().path("code").asString()).isEqualTo("agent_busy");
             assertThat(busy.json().path("detail").asString()).contains("перегружен");
 
-            llm.stubFor(post(urlEqualTo("/v1/chat/completions"))
-                    .willReturn(aResponse().withStatus(500)));
+            agent.answersStatus(500);
             Api.Response failed = smartEdit(first, Map.of("instruction", "35мм"));
             assertThat(failed.status()).isEqualTo(502);
             assertThat(failed.json().path("code").asString()).isEqualTo("agent_unavailable");
@@ -311,7 +268,7 @@ class SmartEditApiTests {
                     .hasSize(1);
         } finally {
             admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", ""));
-            llm.stop();
+            agent.close();
         }
     }
 

@@ -5,48 +5,56 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Debian's Chromium driven by Playwright, headless, with no network of its own and no downloaded browser. */
-public final class Browser implements AutoCloseable {
+/**
+ * Debian's Chromium driven by Playwright, headless, with no network of its own and no downloaded browser. A browser
+ * test registers it with {@code @RegisterExtension static final Browser browser = new Browser();}: one Chromium
+ * then serves the whole test run and JUnit closes it at the end; every page still starts as a fresh person.
+ */
+public final class Browser implements BeforeAllCallback {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browser.class);
 
-    private final Playwright playwright;
-    private final com.microsoft.playwright.Browser chromium;
+    private @Nullable Chromium chromium;
 
-    public Browser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium");
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run",
-                                "--autoplay-policy=no-user-gesture-required")));
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        chromium = context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(Chromium.class, type -> new Chromium(), Chromium.class);
     }
 
     /** A fresh person at a fresh browser: no cookies, no storage. */
     public Page newPage(String baseUrl) {
-        BrowserContext context = chromium.newContext(
+        if (chromium == null) {
+            throw new IllegalStateException("Register the browser with @RegisterExtension on a static field");
+        }
+        BrowserContext context = chromium.browser.newContext(
                 new NewContextOptions().setBaseURL(baseUrl).setLocale("ru-RU").setViewportSize(1440, 900));
         context.setDefaultTimeout(20_000);
         return context.newPage();
+    }
+
+    /** A fresh browser in which the person has signed in through the login form, left on the projects page. */
+    public Page signedIn(Studio studio, Studio.Person person) {
+        Page page = newPage(studio.baseUrl());
+        page.navigate("/login");
+        page.getByLabel("Логин").fill(person.username());
+        page.getByLabel("Пароль").fill(Studio.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти"))
+                .click();
+        page.waitForURL("**/");
+        return page;
     }
 
     public static void screenshot(Page page, String name) {
@@ -55,9 +63,38 @@ public final class Browser implements AutoCloseable {
                 .setFullPage(true));
     }
 
-    @Override
-    public void close() {
-        chromium.close();
-        playwright.close();
+    /** The Playwright driver and its Chromium, stored once per run so that JUnit closes them when the run ends. */
+    private static final class Chromium implements AutoCloseable {
+
+        private final Playwright playwright;
+        private final com.microsoft.playwright.Browser browser;
+
+        Chromium() {
+            if (!Files.isExecutable(CHROMIUM)) {
+                throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium");
+            }
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(CHROMIUM)
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-quic",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run",
+                                    "--autoplay-policy=no-user-gesture-required")));
+        }
+
+        @Override
+        public void close() {
+            browser.close();
+            playwright.close();
+        }
     }
 }

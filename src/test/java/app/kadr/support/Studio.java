@@ -9,8 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,9 +26,18 @@ public class Studio {
     public static final String PASSWORD = "correct-horse-42";
 
     private final Environment environment;
+    private final @Nullable JdbcClient jdbc;
 
+    @Autowired
+    public Studio(Environment environment, JdbcClient jdbc) {
+        this.environment = environment;
+        this.jdbc = jdbc;
+    }
+
+    /** A studio over a context started by hand (the chaos runs): it makes people over the API, but no admins. */
     public Studio(Environment environment) {
         this.environment = environment;
+        this.jdbc = null;
     }
 
     public String baseUrl() {
@@ -51,6 +63,21 @@ public class Studio {
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         String secret = token.string("token");
         return new Person(username, secret, anonymous.as(secret));
+    }
+
+    /**
+     * A new person made an admin in the database: the first account of the shared test studio may belong to any
+     * test, so no test can count on being it.
+     */
+    public Person newAdmin() {
+        if (jdbc == null) {
+            throw new IllegalStateException("Admins are made in the database, which this studio was not given");
+        }
+        Person person = newPerson();
+        jdbc.sql("update users set role = 'ADMIN' where username = ?")
+                .param(person.username())
+                .update();
+        return person;
     }
 
     public String newProject(Person person, String name) {
@@ -89,6 +116,37 @@ public class Studio {
                 generation -> Set.of("done", "failed", "cancelled")
                         .contains(generation.path("status").asString()),
                 "generation " + generationId);
+    }
+
+    /**
+     * Starts a generation in a shot, waits until it is done and its first take has been processed, and answers that
+     * take's id.
+     */
+    public String generate(Person person, String shotId, Map<String, ?> request) {
+        Api.Response started = person.api().post("/api/v1/shots/" + shotId + "/generations", request);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return awaitTake(person, started.json().get(0).path("id").asString());
+    }
+
+    /** Waits until a generation is done (failing the test otherwise) and its first take is processed; answers it. */
+    public String awaitTake(Person person, String generationId) {
+        JsonNode done = awaitGeneration(person, generationId);
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
+        String asset = done.path("assetIds").path(0).asString();
+        awaitProcessed(person, asset);
+        return asset;
+    }
+
+    /** Animates a still with the offline engine's pan and zoom, and answers the generation once it is done. */
+    public JsonNode animate(Person person, String stillId, int seconds) {
+        Api.Response animation = person.api()
+                .post(
+                        "/api/v1/assets/" + stillId + "/animate",
+                        Map.of("modelId", localModel(person, "local/pan-zoom"), "params", Map.of("duration", seconds)));
+        assertThat(animation.status()).as(animation.toString()).isEqualTo(202);
+        JsonNode done = awaitGeneration(person, animation.id());
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
+        return done;
     }
 
     /** The id of one of the offline engine's models, e.g. {@code local/draft}. */
