@@ -134,8 +134,10 @@ class Generations {
     }
 
     /**
-     * Counts a retryable failure. A failed submit got the provider's refusal (or never reached it), so no job of
-     * ours is there and the next attempt may submit again: the submit marker goes in the same statement.
+     * Counts a retryable failure. A submit that failed this way is taken as not accepted (the provider said it is
+     * busy, or could not be reached), so the next attempt may submit again: the submit marker goes in the same
+     * statement. A read time-out after sending is the one doubtful case; its kind cannot be told from a provider's
+     * own time-out answer, so it is retried as before.
      */
     void countAttempt(UUID id, String errorCode, @Nullable String log) {
         jdbc.sql("""
