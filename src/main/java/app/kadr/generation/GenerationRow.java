@@ -35,9 +35,18 @@ record GenerationRow(
         @Nullable BigDecimal cost,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt,
+        @Nullable Instant submitStartedAt) {
 
     boolean submitted() {
         return providerRequestId != null;
+    }
+
+    /**
+     * A submit was sent but its answer never stored: the studio stopped in between, so the provider may hold (and
+     * bill) the job without us knowing its request id.
+     */
+    boolean submitInDoubt() {
+        return providerRequestId == null && submitStartedAt != null;
     }
 }

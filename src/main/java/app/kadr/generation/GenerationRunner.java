@@ -35,6 +35,8 @@ class GenerationRunner {
     private static final Logger log = LoggerFactory.getLogger(GenerationRunner.class);
     /** The error code of a generation stopped by its time limit (not a provider's time-out, which is retried). */
     static final String TIME_LIMIT = "time_limit";
+    /** The error code of a generation whose submit was cut short by a stop: the provider may hold it already. */
+    static final String SUBMIT_UNKNOWN = "submit_unknown";
     /** How many of the first in line a freed slot tries to wake; one may be busy running its step. */
     private static final int WAKE_TRIES = 3;
 
@@ -101,6 +103,14 @@ class GenerationRunner {
                 cancelQuietly(generation, model.get(), adapter);
                 return end(generation, TIME_LIMIT, null, "The generation ran out of time");
             }
+            if (generation.submitInDoubt() && !adapter.resubmitsSafely()) {
+                return end(
+                        generation,
+                        SUBMIT_UNKNOWN,
+                        null,
+                        "The studio stopped during the submit started at " + generation.submitStartedAt()
+                                + "; not submitted again so as not to pay twice");
+            }
             return generation.submitted()
                     ? poll(generation, model.get(), adapter)
                     : submit(generation, model.get(), adapter);
@@ -118,6 +128,8 @@ class GenerationRunner {
         }
         line.leaves(provider.id(), generation.id());
         ProviderRequest request = calls.request(generation, model);
+        // Committed before the provider hears of it: a stop before the answer is stored must not lead to a second one.
+        generations.markSubmitting(generation.id());
         Submission submission = adapter.submit(request);
         generations.markSubmitted(generation.id(), submission.providerRequestId(), request.input());
         announce(generation);

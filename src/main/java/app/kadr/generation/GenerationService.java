@@ -322,6 +322,7 @@ public class GenerationService {
                 null,
                 Rows.now(),
                 null,
+                null,
                 null);
     }
 

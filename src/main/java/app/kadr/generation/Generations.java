@@ -112,10 +112,17 @@ class Generations {
                 .update();
     }
 
+    /** Notes, before the provider is asked, that a submit is under way (see {@link GenerationRow#submitInDoubt}). */
+    void markSubmitting(UUID id) {
+        jdbc.sql("update generations set submit_started_at = ? where id = ?")
+                .params(Rows.ts(Rows.now()), id)
+                .update();
+    }
+
     void markSubmitted(UUID id, String providerRequestId, Map<String, Object> sent) {
         jdbc.sql("""
                         update generations set status = 'RUNNING', provider_request_id = ?, sent = ?,
-                          started_at = coalesce(started_at, ?) where id = ?""")
+                          submit_started_at = null, started_at = coalesce(started_at, ?) where id = ?""")
                 .params(providerRequestId, json.writeValueAsString(sent), Rows.ts(Rows.now()), id)
                 .update();
     }
@@ -126,17 +133,23 @@ class Generations {
                 .update();
     }
 
+    /**
+     * Counts a retryable failure. A submit that failed this way is taken as not accepted (the provider said it is
+     * busy, or could not be reached), so the next attempt may submit again: the submit marker goes in the same
+     * statement. A read time-out after sending is the one doubtful case; its kind cannot be told from a provider's
+     * own time-out answer, so it is retried as before.
+     */
     void countAttempt(UUID id, String errorCode, @Nullable String log) {
-        jdbc.sql("update generations set attempts = attempts + 1, error_code = ?, provider_log = ? where id = ?")
-                .params(errorCode, clip(log, 20_000), id)
-                .update();
+        jdbc.sql("""
+                        update generations set attempts = attempts + 1, error_code = ?, provider_log = ?,
+                          submit_started_at = null where id = ?""").params(errorCode, clip(log, 20_000), id).update();
     }
 
     /** Forgets a submission that must be made again (a retry after a failed submit or a lost local job). */
     void unsubmit(UUID id) {
-        jdbc.sql("update generations set provider_request_id = null, status = 'PENDING' where id = ?")
-                .param(id)
-                .update();
+        jdbc.sql("""
+                        update generations set provider_request_id = null, submit_started_at = null, status = 'PENDING'
+                        where id = ?""").param(id).update();
     }
 
     void finish(UUID id, @Nullable BigDecimal cost) {
@@ -170,7 +183,8 @@ class Generations {
     /** Starts a failed or cancelled generation over, keeping its parameters and seed. */
     boolean reopen(UUID id) {
         return jdbc.sql("""
-                                update generations set status = 'PENDING', provider_request_id = null, attempts = 0,
+                                update generations set status = 'PENDING', provider_request_id = null,
+                                  submit_started_at = null, attempts = 0,
                                   cancel_requested = false, error_code = null, error_field = null, progress = null,
                                   progress_message = null, started_at = null, finished_at = null
                                 where id = ? and status in ('FAILED', 'CANCELLED')""").param(id).update() > 0;
@@ -215,7 +229,8 @@ class Generations {
                 rs.getBigDecimal("cost"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "started_at"),
-                Rows.instant(rs, "finished_at"));
+                Rows.instant(rs, "finished_at"),
+                Rows.instant(rs, "submit_started_at"));
     }
 
     private static @Nullable String clip(@Nullable String text, int length) {

@@ -19,4 +19,12 @@ public interface ProviderAdapter {
 
     /** Asks the provider to stop; a provider that cannot cancel simply lets the job run out. */
     void cancel(ProviderRequest request, String providerRequestId) throws ProviderException;
+
+    /**
+     * Whether the same request may be submitted again when the studio stopped before storing a submit's answer.
+     * False by default: the provider may have accepted the first one, and a second would be billed twice.
+     */
+    default boolean resubmitsSafely() {
+        return false;
+    }
 }

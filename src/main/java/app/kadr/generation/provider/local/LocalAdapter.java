@@ -71,6 +71,12 @@ class LocalAdapter implements ProviderAdapter {
         }
     }
 
+    /** The engine runs here, costs nothing and keeps nothing once a submit is cut short, so it can simply run again. */
+    @Override
+    public boolean resubmitsSafely() {
+        return true;
+    }
+
     @Override
     public Poll poll(ProviderRequest request, String providerRequestId) throws ProviderException {
         // Submissions finish at once; a poll means the job was lost in between, so it must be made again.

@@ -1,0 +1,240 @@
+package app.kadr.generation;
+
+import static app.kadr.generation.FalStubs.falModel;
+import static app.kadr.generation.FalStubs.json;
+import static app.kadr.generation.FalStubs.pointFalAt;
+import static app.kadr.generation.FalStubs.status;
+import static app.kadr.generation.FalStubs.stubResult;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kadr.support.Api;
+import app.kadr.support.KadrTest;
+import app.kadr.support.Studio;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A job is submitted to a paying provider at most once, even when the studio is killed between the provider
+ * accepting it and the studio storing its request id. Such a kill leaves the row with its submit marker set, no
+ * request id, its slot held and its job due; the tests put a generation in exactly that state and let its job run.
+ */
+@KadrTest
+@TestPropertySource(
+        properties = {
+            // The same settings as FalJobsTests, so both share one application context.
+            "kadr.generation.poll-interval=200ms",
+            "kadr.generation.backoff-base=200ms",
+            "kadr.generation.image-time-limit=6s",
+            "kadr.generation.slot-wait=30s"
+        })
+class SubmitOnceTests {
+
+    private static final String SUBMIT = "/fal-ai/flux/schnell";
+    private static final WireMockServer fal = new WireMockServer(options().dynamicPort());
+
+    @Autowired
+    Studio studio;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    GenerationJobs jobs;
+
+    private Studio.Person person;
+    private String shot;
+
+    @BeforeAll
+    static void startFal() {
+        fal.start();
+    }
+
+    @AfterAll
+    static void stopFal() {
+        fal.stop();
+    }
+
+    @BeforeEach
+    void aShotWithFalPointedAtTheFake() {
+        fal.resetAll();
+        person = studio.newPerson();
+        jdbc.sql("update users set role = 'ADMIN' where username = ?")
+                .param(person.username())
+                .update();
+        pointFalAt(person, fal, 8);
+        shot = studio.newShot(person, studio.newProject(person, "Один раз"), "Шот");
+    }
+
+    @Test
+    void aSubmitCutShortByAStopIsNotMadeAgainAndEndsWithARussianMessage() throws Exception {
+        String id = cutShortDuringItsSubmit("маяк " + UUID.randomUUID(), "req-after-stop");
+
+        JsonNode ended = studio.awaitGeneration(person, id);
+
+        assertThat(ended.path("status").asString()).isEqualTo("failed");
+        assertThat(ended.path("error").path("code").asString()).isEqualTo("submit_unknown");
+        assertThat(ended.path("error").path("message").asString())
+                .isEqualTo("Студия перезапустилась, пока задача отправлялась провайдеру, и неизвестно, принял ли он её."
+                        + " Чтобы не платить дважды, она не отправлена повторно: проверьте кабинет провайдера и при"
+                        + " необходимости нажмите «Повторить».");
+        fal.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
+        assertThat(slotsHeldBy(id)).as("slots still held").isZero();
+    }
+
+    @Test
+    void retryingAGenerationWhoseSubmitWasCutShortSubmitsItOnceAndFinishes() throws Exception {
+        String id = cutShortDuringItsSubmit("маяк " + UUID.randomUUID(), "req-retried");
+        fal.stubFor(status("req-retried", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+        stubResult(fal, "req-retried");
+        assertThat(studio.awaitGeneration(person, id).path("error").path("code").asString())
+                .isEqualTo("submit_unknown");
+
+        Api.Response retried = person.api().post("/api/v1/generations/" + id + "/retry", null);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("done");
+        fal.verify(1, postRequestedFor(urlEqualTo(SUBMIT)));
+        assertThat(stored(id))
+                .as("request id and submit marker after a normal run")
+                .containsEntry("provider_request_id", "req-retried")
+                .containsEntry("submit_started_at", null);
+    }
+
+    @Test
+    void theOfflineEngineCostsNothingSoACutShortSubmitIsSimplyMadeAgain() throws Exception {
+        String id = generate(studio.localModel(person, "local/draft"), "дом у моря");
+        JsonNode first = studio.awaitGeneration(person, id);
+        assertThat(first.path("status").asString()).isEqualTo("done");
+        String firstTake = first.path("assetIds").path(0).asString();
+
+        asLeftByAStopDuringItsSubmit(id);
+        JsonNode ended = studio.awaitGeneration(person, id);
+
+        assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("done");
+        assertThat(ended.path("assetIds")).hasSize(1);
+        assertThat(ended.path("assetIds").path(0).asString())
+                .as("the take made again")
+                .isNotEqualTo(firstTake);
+        assertThat(stored(id)).containsEntry("submit_started_at", null);
+        assertThat(slotsHeldBy(id)).as("slots still held").isZero();
+    }
+
+    @Test
+    void aSubmitTurnedAwayWithA429IsRetriedAndAcceptedExactlyOnce() throws Exception {
+        String prompt = "маяк " + UUID.randomUUID();
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .inScenario("busy")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(429, "{\"detail\":\"Too many requests\"}").withHeader("Retry-After", "0"))
+                .willSetStateTo("free"));
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .inScenario("busy")
+                .whenScenarioStateIs("free")
+                .willReturn(accepted("req-busy")));
+        fal.stubFor(status("req-busy", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+        stubResult(fal, "req-busy");
+
+        String id = generate(falModel(person, "fal-ai/flux/schnell"), prompt);
+
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("done");
+        fal.verify(2, postRequestedFor(urlEqualTo(SUBMIT)));
+        assertThat(stored(id))
+                .containsEntry("provider_request_id", "req-busy")
+                .containsEntry("attempts", 1)
+                .containsEntry("submit_started_at", null);
+    }
+
+    /**
+     * A fal generation whose submit was cut short: its first run ends at once (fal refuses the key), then its row is
+     * put where a stop during the submit leaves it. From now on fal would accept the prompt as the given request.
+     */
+    private String cutShortDuringItsSubmit(String prompt, String requestId) throws InterruptedException {
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(json(401, "{\"detail\":\"Invalid key\"}")));
+        String id = generate(falModel(person, "fal-ai/flux/schnell"), prompt);
+        assertThat(studio.awaitGeneration(person, id).path("error").path("code").asString())
+                .isEqualTo("bad_key");
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(accepted(requestId)));
+        fal.resetRequests();
+        asLeftByAStopDuringItsSubmit(id);
+        return id;
+    }
+
+    /**
+     * Puts the row where a kill in the middle of its submit leaves it: pending, marker set, no request id and no
+     * result, its slot still held, and its durable job due.
+     */
+    private void asLeftByAStopDuringItsSubmit(String id) throws InterruptedException {
+        UUID generation = UUID.fromString(id);
+        // The ended job removes itself just after the generation ends; a new one is scheduled only once it is gone.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
+            assertThat(System.nanoTime()).as("the ended job of %s removed", id).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        jdbc.sql("delete from generation_results where generation_id = ?")
+                .param(generation)
+                .update();
+        jdbc.sql("""
+                        update generations set status = 'PENDING', provider_request_id = null, attempts = 0,
+                          error_code = null, error_field = null, progress = null, cost = null, finished_at = null,
+                          submit_started_at = current_timestamp where id = ?""").param(generation).update();
+        jdbc.sql("""
+                        insert into generation_slots (generation_id, provider_id)
+                        select id, provider_id from generations where id = ?""").param(generation).update();
+        jobs.schedule(generation);
+    }
+
+    private static ResponseDefinitionBuilder accepted(String requestId) {
+        return json(200, """
+                {"request_id":"%s","status":"IN_QUEUE","queue_position":0,
+                 "status_url":"x","response_url":"x","cancel_url":"x"}""".formatted(requestId));
+    }
+
+    private Map<String, Object> stored(String id) {
+        return jdbc.sql("select provider_request_id, attempts, submit_started_at from generations where id = ?")
+                .param(UUID.fromString(id))
+                .query()
+                .singleRow();
+    }
+
+    private int slotsHeldBy(String id) {
+        return jdbc.sql("select count(*) from generation_slots where generation_id = ?")
+                .param(UUID.fromString(id))
+                .query(Integer.class)
+                .single();
+    }
+
+    private String generate(String model, String prompt) {
+        Api.Response started =
+                person.api().post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", model, "prompt", prompt));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return started.json().get(0).path("id").asString();
+    }
+}
