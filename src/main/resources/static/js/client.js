@@ -95,11 +95,10 @@
     time.dateTime = comment.createdAt;
     time.textContent = new Date(comment.createdAt).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
     item.querySelector('.what').textContent = comment.text;
-    if (comment.reply) {
-      const reply = item.querySelector('.reply');
-      reply.querySelector('.what').textContent = comment.reply;
-      reply.hidden = false;
-    }
+    // Like the page the server renders: the reply's block only when there is a reply.
+    const reply = item.querySelector('.reply');
+    if (comment.reply) reply.querySelector('.what').textContent = comment.reply;
+    else reply.remove();
     return item;
   }
 
