@@ -88,12 +88,17 @@
     if (savedName) input.closest('.talk-name').classList.add('known');
   });
 
+  // The same «27.11.2026 13:17» the server writes, so a refreshed list looks like the page it replaces.
+  const two = (n) => String(n).padStart(2, '0');
+  const when = (d) =>
+    `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+
   function render(comment) {
     const item = document.getElementById('talk-item').content.firstElementChild.cloneNode(true);
     item.querySelector('strong').textContent = comment.authorName;
     const time = item.querySelector('time');
     time.dateTime = comment.createdAt;
-    time.textContent = new Date(comment.createdAt).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+    time.textContent = when(new Date(comment.createdAt));
     item.querySelector('.what').textContent = comment.text;
     // Like the page the server renders: the reply's block only when there is a reply.
     const reply = item.querySelector('.reply');
