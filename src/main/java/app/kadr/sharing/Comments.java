@@ -50,8 +50,8 @@ class Comments {
 
     /**
      * What changes whenever the link's comments change as the client sees them: a new comment raises the count, a
-     * reply moves {@code replied_at}, a deletion moves {@code deleted_at}. One indexed aggregate, so a client's
-     * page may ask for it often.
+     * reply moves {@code replied_at}, a deletion moves {@code deleted_at}. One aggregate over the project's
+     * comments (found by their index), so a client's page may ask for it often.
      */
     String versionOfLink(UUID projectId, UUID linkId) {
         return jdbc.sql("""

@@ -290,6 +290,10 @@ class CommentTests {
                         .status())
                 .isEqualTo(404);
         assertThat(intruder.api().delete("/api/v1/comments/" + id).status()).isEqualTo(404);
+        assertThat(intruder.api().get("/projects/" + project + "/inbox/link").status())
+                .isEqualTo(404);
+        assertThat(owner.api().get("/projects/" + project + "/inbox/link").text())
+                .contains("новых: 1");
         assertThat(owner.api()
                         .get("/api/v1/projects/" + project + "/comments")
                         .json()

@@ -141,7 +141,7 @@ class ShareLinkTests {
         String token = Sharing.newLink(owner, project).path("token").asString();
 
         for (String path :
-                new String[] {"/s/" + "A".repeat(43), "/s/" + token + "/unlock", "/s/" + token + "/x/y", "/s/"}) {
+                new String[] {"/s/" + "A".repeat(43), "/s/" + token + "/unlock", "/s/" + token + "/x/y", "/s/", "/s"}) {
             PublicClient.Answer page = stranger.get(path);
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.text())
