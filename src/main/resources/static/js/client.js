@@ -88,15 +88,64 @@
     if (savedName) input.closest('.talk-name').classList.add('known');
   });
 
+  // The same «27.11.2026 13:17» the server writes, so a refreshed list looks like the page it replaces.
+  const two = (n) => String(n).padStart(2, '0');
+  const when = (d) =>
+    `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+
   function render(comment) {
     const item = document.getElementById('talk-item').content.firstElementChild.cloneNode(true);
     item.querySelector('strong').textContent = comment.authorName;
     const time = item.querySelector('time');
     time.dateTime = comment.createdAt;
-    time.textContent = new Date(comment.createdAt).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+    time.textContent = when(new Date(comment.createdAt));
     item.querySelector('.what').textContent = comment.text;
+    // Like the page the server renders: the reply's block only when there is a reply.
+    const reply = item.querySelector('.reply');
+    if (comment.reply) reply.querySelector('.what').textContent = comment.reply;
+    else reply.remove();
     return item;
   }
+
+  // The owner's replies and deletions reach an open page by polling the link's comments, not by a stream:
+  // a client's tab may stay open for days behind any proxy, a poll re-checks revocation, expiry and password
+  // each time like every other public request, and with If-None-Match an idle poll is an empty 304.
+  // A hidden tab does not poll at all; it catches up as soon as it is shown again.
+  const POLL_MS = 20000;
+  let tag = null;
+  let timer = null;
+  let stopped = false;
+  async function refreshComments() {
+    if (stopped || document.visibilityState !== 'visible') return;
+    try {
+      const response = await fetch(`/api/v1/public/${token}/comments`, {
+        credentials: 'same-origin',
+        cache: 'no-store',
+        headers: { Accept: 'application/json', ...(tag ? { 'If-None-Match': tag } : {}) },
+      });
+      if (response.status === 404) { stopped = true; return; }
+      if (!response.ok) return;
+      const conversation = await response.json();
+      tag = response.headers.get('ETag');
+      const byShot = new Map(conversation.shots.map((shot) => [shot.id, shot.comments]));
+      // Only the lists are replaced: a comment being typed lives in the form beside them and stays as it is.
+      main.querySelectorAll('.client-shot').forEach((shot) => {
+        shot.querySelector('.talk-list')?.replaceChildren(...(byShot.get(shot.dataset.shotId) || []).map(render));
+      });
+    } catch (ignored) {
+      // Offline for a moment: the next round tries again.
+    }
+  }
+  function schedule() {
+    clearTimeout(timer);
+    if (stopped || document.visibilityState !== 'visible') return;
+    timer = setTimeout(async () => { await refreshComments(); schedule(); }, POLL_MS);
+  }
+  document.addEventListener('visibilitychange', async () => {
+    if (document.visibilityState === 'visible') await refreshComments();
+    schedule();
+  });
+  schedule();
 
   main.addEventListener('submit', async (event) => {
     const form = event.target.closest('.talk-form');

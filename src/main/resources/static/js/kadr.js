@@ -3,6 +3,7 @@
   'use strict';
 
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
+  const streams = {};
 
   const Kadr = {
     csrfHeaders() {
@@ -61,10 +62,14 @@
       setTimeout(() => item.remove(), 6000);
     },
 
-    /** Opens the project's event stream and calls the handler for each named event. */
+    /**
+     * Calls the handler for each named event of the project's stream. Scripts of one page share one stream:
+     * a browser allows only a few open connections per server.
+     */
     live(projectId, handlers) {
       if (!window.EventSource || !projectId) return null;
-      const source = new EventSource(`/projects/${projectId}/events`);
+      streams[projectId] ||= new EventSource(`/projects/${projectId}/events`);
+      const source = streams[projectId];
       for (const [name, handler] of Object.entries(handlers)) {
         source.addEventListener(name, (event) => handler(JSON.parse(event.data)));
       }

@@ -1,4 +1,4 @@
-// The owner's sharing tools: copying a link, and the box page's comments kept live.
+// The owner's sharing tools: copying a link, and the comments kept live on the storyboard, inbox and box pages.
 (function () {
   'use strict';
 
@@ -14,6 +14,35 @@
     }
     Kadr.toast(button.dataset.copied);
   });
+
+  // The storyboard's way to the inbox keeps its unread count as clients write and the owner reads.
+  const storyboard = document.querySelector('main.storyboard');
+  if (storyboard) {
+    const refreshInboxLink = () => {
+      const link = document.getElementById('inbox-link');
+      if (link) htmx.ajax('GET', link.dataset.refresh, { target: link, swap: 'outerHTML' });
+    };
+    Kadr.live(storyboard.dataset.projectId, { comment: refreshInboxLink, 'comment-state': refreshInboxLink });
+  }
+
+  // The inbox shows new comments and changes made elsewhere at once, but never while the owner is typing a
+  // reply: then it waits until that reply box is gone or closed.
+  const inbox = document.querySelector('main.inbox');
+  if (inbox) {
+    let stale = false;
+    const refreshInbox = () => {
+      const list = document.getElementById('inbox-comments');
+      stale = Boolean(list?.querySelector('.reply-box[open]'));
+      if (list && !stale) {
+        htmx.ajax('GET', window.location.pathname + window.location.search,
+          { target: list, select: '#inbox-comments', swap: 'outerHTML' });
+      }
+    };
+    const catchUp = () => { if (stale) refreshInbox(); };
+    document.addEventListener('htmx:afterSettle', catchUp);
+    inbox.addEventListener('toggle', catchUp, true);
+    Kadr.live(inbox.dataset.projectId, { comment: refreshInbox, 'comment-state': refreshInbox });
+  }
 
   const box = document.querySelector('main.box-page');
   if (!box) return;

@@ -66,6 +66,15 @@ class ClientPage {
         }
     }
 
+    /**
+     * Any other address under {@code /s/} names no link either: it gets the same client page, not the studio's
+     * error page with its way back to the projects.
+     */
+    @GetMapping({"/s", "/s/**"})
+    String unknown() {
+        throw KadrException.notFound();
+    }
+
     /** A wrong, revoked or expired link gets a calm page of its own, without the studio around it. */
     @ExceptionHandler(KadrException.class)
     ModelAndView gone(KadrException e, HttpServletResponse response) {

@@ -7,7 +7,7 @@ import app.kadr.shared.Problem;
 import app.kadr.storage.BlobStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,10 +46,7 @@ class ClientService {
 
     @Transactional(readOnly = true)
     public ClientView view(OpenLink link) {
-        Map<UUID, List<ClientView.ClientComment>> byShot = new HashMap<>();
-        for (Comments.OfLink item : comments.ofLink(link.id())) {
-            byShot.computeIfAbsent(item.shotId(), id -> new ArrayList<>()).add(item.comment());
-        }
+        Map<UUID, List<ClientView.ClientComment>> byShot = commentsByShot(link);
         List<ClientView.ClientShot> shots = storyboard.shots(link.projectId()).stream()
                 .map(row -> new ClientView.ClientShot(
                         row.shotId(),
@@ -60,6 +57,31 @@ class ClientService {
                         byShot.getOrDefault(row.shotId(), List.of())))
                 .toList();
         return new ClientView(storyboard.project(link.projectId()), shots, link.allowComments());
+    }
+
+    /** The conversation under every shot, as the client's page refreshes it while open. */
+    @Transactional(readOnly = true)
+    public ClientView.Conversation conversation(OpenLink link) {
+        return new ClientView.Conversation(commentsByShot(link).entrySet().stream()
+                .map(shot -> new ClientView.ShotComments(shot.getKey(), shot.getValue()))
+                .toList());
+    }
+
+    /**
+     * A tag that changes whenever the conversation does, so a page that polls is answered «nothing new» cheaply.
+     * It is signed with the link's secret: the count and times it is made of stay on the server.
+     */
+    @Transactional(readOnly = true)
+    public String conversationTag(OpenLink link) {
+        return Secrets.sign(link.secret(), 12, "conversation", comments.versionOfLink(link.projectId(), link.id()));
+    }
+
+    private Map<UUID, List<ClientView.ClientComment>> commentsByShot(OpenLink link) {
+        Map<UUID, List<ClientView.ClientComment>> byShot = new LinkedHashMap<>();
+        for (Comments.OfLink item : comments.ofLink(link.id())) {
+            byShot.computeIfAbsent(item.shotId(), id -> new ArrayList<>()).add(item.comment());
+        }
+        return byShot;
     }
 
     private static ClientView.@Nullable Media media(OpenLink link, ClientStoryboard.@Nullable Files files) {

@@ -42,4 +42,9 @@ public record ClientView(Project project, List<ClientShot> shots, boolean allowC
             Instant createdAt,
             @Nullable String reply,
             @Nullable Instant repliedAt) {}
+
+    /** The comments of a link without the rest of the page: what the client's page polls for. */
+    public record Conversation(List<ShotComments> shots) {}
+
+    public record ShotComments(UUID id, List<ClientComment> comments) {}
 }

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -72,6 +74,27 @@ class PublicApi {
         OpenLink link = links.open(token);
         unlocking.requireUnlocked(link, request);
         return client.comment(link, shotId, body.authorName(), body.text(), request.getRemoteAddr());
+    }
+
+    /**
+     * The link's comments alone, for the client's page to poll while it is open. The ETag is taken before the
+     * comments are read, so a change in between costs one more fetch later and is never missed. The link is opened
+     * (and its password checked) on every call, so a revoked or expired link stops answering at once.
+     */
+    @GetMapping("/comments")
+    ResponseEntity<ClientView.Conversation> conversation(
+            @PathVariable String token,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String seen,
+            HttpServletRequest request) {
+        OpenLink link = links.open(token);
+        unlocking.requireUnlocked(link, request);
+        String tag = "\"" + client.conversationTag(link) + "\"";
+        boolean unchanged = tag.equals(seen);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .eTag(tag)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Robots-Tag", "noindex");
+        return unchanged ? answer.build() : answer.body(client.conversation(link));
     }
 
     /** A headliner's re-encoded file. The address changes with the file, so it may be cached for good. */

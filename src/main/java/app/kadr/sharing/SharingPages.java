@@ -77,10 +77,17 @@ class SharingPages {
     private String panelOf(CurrentUser me, UUID projectId, Model model) {
         model.addAttribute("projectId", projectId);
         model.addAttribute("links", links.list(me.id(), projectId, SharingApi.baseUrl()));
-        model.addAttribute(
-                "unread", comments.ofProject(me.id(), projectId, true).size());
+        model.addAttribute("unread", comments.unreadCount(me.id(), projectId));
         model.addAttribute("expiryDays", EXPIRY_DAYS);
         return "sharing/panel :: panel";
+    }
+
+    /** The panel's way to the inbox with its unread count, refreshed alone so a link being made is kept. */
+    @GetMapping("/projects/{projectId}/inbox/link")
+    String inboxLink(CurrentUser me, @PathVariable UUID projectId, Model model) {
+        model.addAttribute("projectId", projectId);
+        model.addAttribute("unread", comments.unreadCount(me.id(), projectId));
+        return "sharing/panel :: inbox-link";
     }
 
     @GetMapping("/shots/{shotId}/comments")

@@ -115,4 +115,63 @@ class SharingInTheBrowserTests {
         client.locator(".client-shot").nth(0).locator(".talk-new summary").click();
         assertThat(client.locator(".client-shot").nth(0).getByLabel("Ваше имя")).hasValue("Марина");
     }
+
+    @Test
+    void theOwnersRepliesAndDeletionsReachAnOpenClientPageAndNewCommentsReachTheOpenInbox() {
+        Studio.Person owner = studio.newPerson();
+        String project = studio.newProject(owner, "Ролик для пекарни");
+        studio.newShot(owner, project, "Тесто");
+        studio.newShot(owner, project, "Печь");
+        Api.Response created = owner.api().post("/api/v1/projects/" + project + "/share-links", Map.of());
+        String link = created.json().path("url").asString();
+
+        Page inbox = browser.signedIn(studio, owner);
+        inbox.navigate("/projects/" + project + "/inbox");
+        assertThat(inbox.locator("#inbox-comments .empty")).isVisible();
+        Page storyboard = inbox.context().newPage();
+        storyboard.navigate("/projects/" + project);
+        storyboard.locator("#sharing > summary").click();
+        assertThat(storyboard.locator("#inbox-link")).isVisible();
+        assertThat(storyboard.locator("#inbox-link .unread-badge")).hasCount(0);
+
+        Page client = browser.newPage(studio.baseUrl());
+        client.clock().install();
+        client.navigate(link);
+        Locator shots = client.locator(".client-shot");
+        Locator dough = shots.nth(0).locator(".talk");
+        dough.getByText("Оставить комментарий").click();
+        dough.getByLabel("Ваше имя").fill("Олег");
+        dough.getByLabel("Комментарий").fill("Тесто пышнее");
+        dough.getByText("Отправить").click();
+        assertThat(dough.locator(".talk-item .what")).hasText("Тесто пышнее");
+
+        Locator comment = inbox.locator("#inbox-comments .comment");
+        assertThat(comment).hasCount(1);
+        assertThat(comment.locator(".comment-text")).hasText("Тесто пышнее");
+        assertThat(comment).hasClass(java.util.regex.Pattern.compile("unread"));
+        assertThat(storyboard.locator("#inbox-link .unread-badge")).hasText("новых: 1");
+
+        Locator oven = shots.nth(1).locator(".talk");
+        oven.getByText("Оставить комментарий").click();
+        oven.getByLabel("Комментарий").fill("Ещё пишу…");
+        comment.locator(".reply-box > summary").click();
+        comment.locator("textarea[name=text]").fill("Сделаем пышнее");
+        comment.locator("form button[type=submit]").click();
+        assertThat(inbox.locator("#inbox-comments .comment-reply")).containsText("Сделаем пышнее");
+        assertThat(storyboard.locator("#inbox-link .unread-badge")).hasCount(0);
+
+        client.clock().runFor(21_000);
+        Locator reply = dough.locator(".talk-item .reply");
+        assertThat(reply).containsText("Ответ автора");
+        assertThat(reply).containsText("Сделаем пышнее");
+        assertThat(oven.getByLabel("Комментарий")).hasValue("Ещё пишу…");
+        Browser.screenshot(client, "client-sees-reply-live");
+
+        inbox.onDialog(dialog -> dialog.accept());
+        inbox.locator("#inbox-comments .comment").getByText("Удалить").click();
+        assertThat(inbox.locator("#inbox-comments .comment")).hasCount(0);
+        client.clock().runFor(21_000);
+        assertThat(dough.locator(".talk-item")).hasCount(0);
+        assertThat(oven.getByLabel("Комментарий")).hasValue("Ещё пишу…");
+    }
 }

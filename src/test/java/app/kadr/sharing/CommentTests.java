@@ -217,6 +217,64 @@ class CommentTests {
     }
 
     @Test
+    void theClientsPageAsksForNewsCheaplyAndLearnsOfRepliesAndDeletions() {
+        String comments = "/api/v1/public/" + token + "/comments";
+        PublicClient.Answer empty = client.get(comments);
+        assertThat(empty.status()).as(empty.toString()).isEqualTo(200);
+        assertThat(empty.json().path("shots")).isEmpty();
+        String quiet = empty.header("ETag");
+        assertThat(empty.header("Cache-Control")).contains("no-store");
+
+        PublicClient.Answer nothingNew = client.get(comments, "If-None-Match", quiet);
+        assertThat(nothingNew.status()).isEqualTo(304);
+        assertThat(nothingNew.bytes()).isEmpty();
+
+        String id = comment("Ира", "Темп быстрее").json().path("id").asString();
+        PublicClient.Answer posted = client.get(comments, "If-None-Match", quiet);
+        assertThat(posted.status()).isEqualTo(200);
+        JsonNode shots = posted.json().path("shots");
+        assertThat(shots).hasSize(1);
+        assertThat(shots.get(0).path("id").asString()).isEqualTo(shot);
+        assertThat(shots.get(0).path("comments").get(0).path("text").asString()).isEqualTo("Темп быстрее");
+        assertThat(shots.get(0).path("comments").get(0).path("reply").isNull()).isTrue();
+
+        owner.api().post("/api/v1/comments/" + id + "/reply", Map.of("text", "Ускорим"));
+        PublicClient.Answer replied = client.get(comments, "If-None-Match", posted.header("ETag"));
+        assertThat(replied.status()).isEqualTo(200);
+        assertThat(replied.json()
+                        .path("shots")
+                        .get(0)
+                        .path("comments")
+                        .get(0)
+                        .path("reply")
+                        .asString())
+                .isEqualTo("Ускорим");
+
+        owner.api().delete("/api/v1/comments/" + id);
+        PublicClient.Answer deleted = client.get(comments, "If-None-Match", replied.header("ETag"));
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().path("shots")).isEmpty();
+        assertThat(deleted.header("ETag"))
+                .as("a deletion is news even though the list looks as it did at first")
+                .isNotEqualTo(quiet);
+    }
+
+    @Test
+    void thePolledCommentsFollowRevocationAndPasswords() {
+        JsonNode locked = Sharing.newLink(owner, project, Map.of("password", "секрет-чая"));
+        assertThat(client.get("/api/v1/public/" + locked.path("token").asString() + "/comments")
+                        .status())
+                .isEqualTo(404);
+
+        JsonNode links =
+                owner.api().get("/api/v1/projects/" + project + "/share-links").json();
+        for (JsonNode link : links.path("items")) {
+            owner.api().delete("/api/v1/share-links/" + link.path("id").asString());
+        }
+        assertThat(client.get("/api/v1/public/" + token + "/comments").status()).isEqualTo(404);
+    }
+
+    @Test
     void nobodyElseReadsRepliesToOrDeletesTheComments() {
         String id = comment("Олег", "Только владельцу").json().path("id").asString();
         Studio.Person intruder = studio.newPerson();
@@ -232,6 +290,10 @@ class CommentTests {
                         .status())
                 .isEqualTo(404);
         assertThat(intruder.api().delete("/api/v1/comments/" + id).status()).isEqualTo(404);
+        assertThat(intruder.api().get("/projects/" + project + "/inbox/link").status())
+                .isEqualTo(404);
+        assertThat(owner.api().get("/projects/" + project + "/inbox/link").text())
+                .contains("новых: 1");
         assertThat(owner.api()
                         .get("/api/v1/projects/" + project + "/comments")
                         .json()

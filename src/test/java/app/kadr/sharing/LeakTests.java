@@ -90,7 +90,13 @@ class LeakTests {
 
         String token = Sharing.newLink(owner, project).path("token").asString();
         PublicClient client = new PublicClient(studio.baseUrl());
-        Set<String> urls = new LinkedHashSet<>(List.of("/s/" + token, "/api/v1/public/" + token));
+        assertThat(client.post(
+                                "/api/v1/public/" + token + "/shots/" + city + "/comments",
+                                Map.of("authorName", "Клиент", "text", "Город хорош"))
+                        .status())
+                .isEqualTo(201);
+        Set<String> urls = new LinkedHashSet<>(
+                List.of("/s/" + token, "/api/v1/public/" + token, "/api/v1/public/" + token + "/comments"));
 
         PublicClient.Answer page = client.get("/s/" + token);
         Document html = Jsoup.parse(page.text());

@@ -130,6 +130,24 @@ class ShareLinkTests {
             assertThat(stranger.get("/api/v1/public/" + token).status())
                     .as(token)
                     .isEqualTo(404);
+            assertThat(stranger.get("/api/v1/public/" + token + "/comments").status())
+                    .as(token)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aWrongAddressUnderALinkShowsTheClientsPageWithNoWayIntoTheStudio() {
+        String token = Sharing.newLink(owner, project).path("token").asString();
+
+        for (String path :
+                new String[] {"/s/" + "A".repeat(43), "/s/" + token + "/unlock", "/s/" + token + "/x/y", "/s/", "/s"}) {
+            PublicClient.Answer page = stranger.get(path);
+            assertThat(page.status()).as(path).isEqualTo(404);
+            assertThat(page.text())
+                    .as(path)
+                    .contains("Ссылка не работает", "<body class=\"client\">")
+                    .doesNotContain("Вернуться к проектам", "kadr.css", "href=\"/\"");
         }
     }
 
