@@ -37,6 +37,8 @@ class GenerationRunner {
     static final String TIME_LIMIT = "time_limit";
     /** The error code of a generation whose submit was cut short by a stop: the provider may hold it already. */
     static final String SUBMIT_UNKNOWN = "submit_unknown";
+    /** The error code of a generation whose submit was sent but got no answer: the provider may hold it already. */
+    static final String SUBMIT_NO_ANSWER = "submit_no_answer";
     /** How many of the first in line a freed slot tries to wake; one may be busy running its step. */
     private static final int WAKE_TRIES = 3;
 
@@ -130,7 +132,20 @@ class GenerationRunner {
         ProviderRequest request = calls.request(generation, model);
         // Committed before the provider hears of it: a stop before the answer is stored must not lead to a second one.
         generations.markSubmitting(generation.id());
-        Submission submission = adapter.submit(request);
+        Submission submission;
+        try {
+            submission = adapter.submit(request);
+        } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.NO_ANSWER && !adapter.resubmitsSafely()) {
+                // Sent, but unanswered: the provider may have accepted it, and a second submit would be billed.
+                return end(
+                        generation,
+                        SUBMIT_NO_ANSWER,
+                        null,
+                        "No answer to the submit; not submitted again so as not to pay twice: " + e.raw());
+            }
+            throw e;
+        }
         generations.markSubmitted(generation.id(), submission.providerRequestId(), request.input());
         announce(generation);
         if (submission.finished()) {

@@ -136,8 +136,8 @@ class Generations {
     /**
      * Counts a retryable failure. A submit that failed this way is taken as not accepted (the provider said it is
      * busy, or could not be reached), so the next attempt may submit again: the submit marker goes in the same
-     * statement. A read time-out after sending is the one doubtful case; its kind cannot be told from a provider's
-     * own time-out answer, so it is retried as before.
+     * statement. A submit that got no answer after sending is the doubtful case; the runner ends it instead
+     * (see {@code GenerationRunner}), unless the provider takes a second submit safely.
      */
     void countAttempt(UUID id, String errorCode, @Nullable String log) {
         jdbc.sql("""

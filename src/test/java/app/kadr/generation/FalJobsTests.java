@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
             "kadr.generation.backoff-base=200ms",
             "kadr.generation.image-time-limit=6s",
             // Long, so that only the wake-up on a freed slot can start a waiting job quickly.
-            "kadr.generation.slot-wait=30s"
+            "kadr.generation.slot-wait=30s",
+            "kadr.generation.fal-read-timeout=1s"
         })
 class FalJobsTests {
 

@@ -6,10 +6,12 @@ import static app.kadr.generation.FalStubs.pointFalAt;
 import static app.kadr.generation.FalStubs.status;
 import static app.kadr.generation.FalStubs.stubResult;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,8 @@ import tools.jackson.databind.JsonNode;
             "kadr.generation.poll-interval=200ms",
             "kadr.generation.backoff-base=200ms",
             "kadr.generation.image-time-limit=6s",
-            "kadr.generation.slot-wait=30s"
+            "kadr.generation.slot-wait=30s",
+            "kadr.generation.fal-read-timeout=1s"
         })
 class SubmitOnceTests {
 
@@ -161,6 +164,82 @@ class SubmitOnceTests {
                 .containsEntry("provider_request_id", "req-busy")
                 .containsEntry("attempts", 1)
                 .containsEntry("submit_started_at", null);
+    }
+
+    @Test
+    void aSubmitThatGetsNoAnswerIsNotMadeAgainAndEndsWithARussianMessage() throws Exception {
+        String prompt = "маяк " + UUID.randomUUID();
+        // Slower than the adapter's read time-out (1s here): fal got the request, the studio never hears back.
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(accepted("req-unanswered").withFixedDelay(2500)));
+
+        String id = generate(falModel(person, "fal-ai/flux/schnell"), prompt);
+        JsonNode ended = studio.awaitGeneration(person, id);
+
+        assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("failed");
+        assertThat(ended.path("error").path("code").asString()).isEqualTo("submit_no_answer");
+        assertThat(ended.path("error").path("message").asString())
+                .isEqualTo("Провайдер не ответил на отправку задачи, и неизвестно, принял ли он её. Чтобы не платить"
+                        + " дважды, она не отправлена повторно: проверьте кабинет провайдера и при необходимости"
+                        + " нажмите «Повторить».");
+        fal.verify(1, postRequestedFor(urlEqualTo(SUBMIT)));
+        assertThat(slotsHeldBy(id)).as("slots still held").isZero();
+    }
+
+    @Test
+    void retryingAGenerationWhoseSubmitGotNoAnswerSubmitsItOnceMoreAndFinishes() throws Exception {
+        String prompt = "маяк " + UUID.randomUUID();
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .inScenario("silent")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(accepted("req-lost").withFixedDelay(2500))
+                .willSetStateTo("answering"));
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .inScenario("silent")
+                .whenScenarioStateIs("answering")
+                .willReturn(accepted("req-answered")));
+        fal.stubFor(status("req-answered", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+        stubResult(fal, "req-answered");
+        String id = generate(falModel(person, "fal-ai/flux/schnell"), prompt);
+        assertThat(studio.awaitGeneration(person, id).path("error").path("code").asString())
+                .isEqualTo("submit_no_answer");
+
+        Api.Response retried = person.api().post("/api/v1/generations/" + id + "/retry", null);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("done");
+        fal.verify(2, postRequestedFor(urlEqualTo(SUBMIT)));
+        assertThat(stored(id)).containsEntry("provider_request_id", "req-answered");
+    }
+
+    @Test
+    void aPollThatGetsNoAnswerIsSimplyAskedAgain() throws Exception {
+        String prompt = "маяк " + UUID.randomUUID();
+        fal.stubFor(post(SUBMIT)
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(accepted("req-slow-poll")));
+        fal.stubFor(status(
+                        "req-slow-poll",
+                        json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}").withFixedDelay(2500))
+                .inScenario("slow poll")
+                .whenScenarioStateIs(STARTED)
+                .willSetStateTo("quick"));
+        fal.stubFor(status("req-slow-poll", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}"))
+                .inScenario("slow poll")
+                .whenScenarioStateIs("quick"));
+        stubResult(fal, "req-slow-poll");
+
+        String id = generate(falModel(person, "fal-ai/flux/schnell"), prompt);
+
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("done");
+        fal.verify(1, postRequestedFor(urlEqualTo(SUBMIT)));
+        fal.verify(2, getRequestedFor(urlPathEqualTo("/fal-ai/flux/requests/req-slow-poll/status")));
+        assertThat(stored(id))
+                .containsEntry("provider_request_id", "req-slow-poll")
+                .containsEntry("attempts", 1);
     }
 
     /**

@@ -14,6 +14,11 @@ public class ProviderException extends Exception {
         BUSY(true, "provider.busy"),
         UNREACHABLE(true, "provider.unreachable"),
         TIMEOUT(true, "provider.timeout"),
+        /**
+         * The request was sent and no answer came in time. Asking again is safe for a poll, a result or a cancel,
+         * but a submit may have been accepted: the runner does not resubmit it (double cost).
+         */
+        NO_ANSWER(true, "provider.no_answer"),
         NO_CREDITS(false, "provider.no_credits"),
         MODERATION(false, "provider.moderation"),
         BAD_INPUT(false, "provider.bad_input"),

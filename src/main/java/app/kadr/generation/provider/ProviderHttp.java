@@ -63,7 +63,10 @@ public final class ProviderHttp {
         }
     }
 
-    /** A request that never got an answer: a time-out, or a provider that cannot be reached at all. */
+    /**
+     * A request that never got an answer. A failed connect means nothing was sent (unreachable); any other
+     * time-out came after the request went out, so the provider may be working on it (no answer).
+     */
     public static ProviderException networkFailure(ResourceAccessException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpConnectTimeoutException
@@ -72,7 +75,7 @@ public final class ProviderHttp {
                 return ProviderException.of(ProviderException.Kind.UNREACHABLE, cause.toString());
             }
             if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-                return ProviderException.of(ProviderException.Kind.TIMEOUT, cause.toString());
+                return ProviderException.of(ProviderException.Kind.NO_ANSWER, cause.toString());
             }
         }
         return ProviderException.of(ProviderException.Kind.UNREACHABLE, e.toString());

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +42,10 @@ class FalAdapter implements ProviderAdapter {
     private final FalHttp http;
     private final @Nullable Map<String, Object> webhook;
 
+    /** The read time-out is a setting so that tests can make a submit go unanswered without waiting minutes. */
     @Autowired
-    FalAdapter(FalWebhookAddress webhook) {
-        this(ProviderHttp.READ_TIMEOUT, webhook);
+    FalAdapter(FalWebhookAddress webhook, @Value("${kadr.generation.fal-read-timeout:120s}") Duration readTimeout) {
+        this(readTimeout, webhook);
     }
 
     FalAdapter() {

@@ -345,13 +345,13 @@ class ComfyUiAdapterTest {
     }
 
     @Test
-    void anAnswerSlowerThanTheReadTimeoutIsATimeout() {
+    void anAnswerSlowerThanTheReadTimeoutIsNoAnswer() {
         comfy.stubFor(get("/history/p-1").willReturn(okJson(DONE).withFixedDelay(2000)));
 
         ProviderException failure =
                 failure(() -> new ComfyUiAdapter(Duration.ofMillis(200)).poll(textToImage(), "p-1"));
 
-        assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(Kind.NO_ANSWER);
     }
 
     private static Map<String, Object> values() {

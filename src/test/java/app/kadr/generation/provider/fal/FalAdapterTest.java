@@ -339,10 +339,10 @@ class FalAdapterTest {
     }
 
     @Test
-    void aProviderThatDoesNotAnswerInTimeTimesOut() {
+    void aSubmitSentButNotAnsweredInTimeGotNoAnswer() {
         fal.stubFor(post("/fal-ai/flux/dev").willReturn(json(200, QUEUED).withFixedDelay(4000)));
 
-        assertFailure(() -> adapter.submit(flux()), Kind.TIMEOUT);
+        assertFailure(() -> adapter.submit(flux()), Kind.NO_ANSWER);
     }
 
     @Test

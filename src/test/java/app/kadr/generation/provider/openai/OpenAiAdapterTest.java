@@ -318,13 +318,13 @@ class OpenAiAdapterTest {
     }
 
     @Test
-    void anAnswerSlowerThanTheReadTimeoutIsATimeout() {
+    void anAnswerSlowerThanTheReadTimeoutIsNoAnswer() {
         openai.stubFor(post("/v1/images/generations")
                 .willReturn(okJson(twoImages(null)).withFixedDelay(2000)));
 
         ProviderException failure = failure(() -> new OpenAiAdapter(Duration.ofMillis(200)).submit(textToImage()));
 
-        assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(Kind.NO_ANSWER);
     }
 
     @Test

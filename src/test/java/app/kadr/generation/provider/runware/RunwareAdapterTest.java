@@ -306,10 +306,10 @@ class RunwareAdapterTest {
     }
 
     @Test
-    void aProviderThatDoesNotAnswerInTimeTimesOut() {
+    void aProviderThatDoesNotAnswerInTimeGaveNoAnswer() {
         runware.stubFor(post("/v1").willReturn(json(200, "{\"data\":[]}").withFixedDelay(4000)));
 
-        assertFailure(() -> adapter.submit(picture(Map.of())), Kind.TIMEOUT);
+        assertFailure(() -> adapter.submit(picture(Map.of())), Kind.NO_ANSWER);
     }
 
     @Test

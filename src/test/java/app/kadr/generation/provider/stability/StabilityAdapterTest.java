@@ -275,13 +275,13 @@ class StabilityAdapterTest {
     }
 
     @Test
-    void anAnswerSlowerThanTheReadTimeoutIsATimeout() {
+    void anAnswerSlowerThanTheReadTimeoutIsNoAnswer() {
         stability.stubFor(post("/v2beta/stable-image/generate/core")
                 .willReturn(okJson("{\"image\":\"" + PNG_BASE64 + "\"}").withFixedDelay(2000)));
 
         ProviderException failure = failure(() -> new StabilityAdapter(Duration.ofMillis(200)).submit(core()));
 
-        assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(failure.kind()).isEqualTo(Kind.NO_ANSWER);
     }
 
     @Test
