@@ -73,7 +73,7 @@ class ClientService {
      */
     @Transactional(readOnly = true)
     public String conversationTag(OpenLink link) {
-        return Secrets.sign(link.secret(), 12, "conversation", comments.versionOfLink(link.projectId(), link.id()));
+        return Secrets.sign(link.secret(), 12, "conversation", comments.versionOfLink(link.id()));
     }
 
     private Map<UUID, List<ClientView.ClientComment>> commentsByShot(OpenLink link) {

@@ -50,14 +50,14 @@ class Comments {
 
     /**
      * What changes whenever the link's comments change as the client sees them: a new comment raises the count, a
-     * reply moves {@code replied_at}, a deletion moves {@code deleted_at}. One aggregate over the project's
-     * comments (found by their index), so a client's page may ask for it often.
+     * reply moves {@code replied_at}, a deletion moves {@code deleted_at}. One aggregate that the link's index
+     * ({@code comments_link_idx}, V7) answers alone, so a client's page may ask for it often.
      */
-    String versionOfLink(UUID projectId, UUID linkId) {
+    String versionOfLink(UUID linkId) {
         return jdbc.sql("""
                         select count(*) n, max(created_at) c, max(replied_at) r, max(deleted_at) d from comments
-                        where project_id = ? and share_link_id = ?""")
-                .params(projectId, linkId)
+                        where share_link_id = ?""")
+                .param(linkId)
                 .query((rs, n) -> rs.getLong("n") + "|" + rs.getTimestamp("c") + "|" + rs.getTimestamp("r") + "|"
                         + rs.getTimestamp("d"))
                 .single();
