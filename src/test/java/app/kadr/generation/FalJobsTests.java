@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -59,9 +58,6 @@ class FalJobsTests {
     @Autowired
     Studio studio;
 
-    @Autowired
-    JdbcClient jdbc;
-
     private Studio.Person person;
     private String shot;
     private String model;
@@ -79,10 +75,7 @@ class FalJobsTests {
     @BeforeEach
     void aShotWithFalPointedAtTheFake() {
         fal.resetAll();
-        person = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(person.username())
-                .update();
+        person = studio.newAdmin();
         pointFalAt(person, fal, 8);
         shot = studio.newShot(person, studio.newProject(person, "Очередь fal"), "Шот");
         model = falModel(person, "fal-ai/flux/schnell");

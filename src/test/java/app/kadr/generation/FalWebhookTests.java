@@ -42,7 +42,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -72,9 +71,6 @@ class FalWebhookTests {
     @Autowired
     Studio studio;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @LocalServerPort
     int port;
 
@@ -100,10 +96,7 @@ class FalWebhookTests {
         fal.resetAll();
         fal.stubFor(get("/.well-known/jwks.json").willReturn(json(200, """
                 {"keys":[{"kty":"OKP","crv":"Ed25519","alg":"EdDSA","use":"sig","kid":"fal-1","x":"%s"}]}""".formatted(jwkX(falKey)))));
-        person = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(person.username())
-                .update();
+        person = studio.newAdmin();
         pointFalAt(person, fal, 8);
         shot = studio.newShot(person, studio.newProject(person, "Вебхуки fal"), "Шот");
         model = falModel(person, "fal-ai/flux/schnell");

@@ -77,10 +77,7 @@ class SubmitOnceTests {
     @BeforeEach
     void aShotWithFalPointedAtTheFake() {
         fal.resetAll();
-        person = studio.newPerson();
-        jdbc.sql("update users set role = 'ADMIN' where username = ?")
-                .param(person.username())
-                .update();
+        person = studio.newAdmin();
         pointFalAt(person, fal, 8);
         shot = studio.newShot(person, studio.newProject(person, "Один раз"), "Шот");
     }
