@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -101,6 +102,11 @@ class ApiErrors {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> contentType(HttpMediaTypeNotSupportedException e) {
         return problem(Problem.UNSUPPORTED_MEDIA, messages.get("problem.content_type.detail"), null);
+    }
+
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(Problem.VALIDATION, messages.get("problem.request_rejected.detail"), null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

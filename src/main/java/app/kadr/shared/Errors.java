@@ -35,7 +35,9 @@ class Errors implements ErrorController {
         HttpStatus status = statusOf(request);
         Problem problem = problemOf(status);
         String title = messages.get(problem.titleKey());
-        String detail = messages.get("problem." + problem.code() + ".detail");
+        String detail = request.getAttribute(TextParameters.DETAIL) instanceof String given
+                ? given
+                : messages.get("problem." + problem.code() + ".detail");
         if (wantsPage(request)) {
             return ErrorPage.of(status, title, detail);
         }
