@@ -8,6 +8,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Failures of the HTML pages: a calm Russian page with the reason, never a stack trace. */
@@ -34,6 +36,14 @@ class PageErrors {
                 Problem.NOT_FOUND,
                 messages.get(Problem.NOT_FOUND.titleKey()),
                 messages.get("problem.not_found.detail"));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView badMultipart(MultipartException e) {
+        Problem problem = e instanceof MaxUploadSizeExceededException ? Problem.TOO_LARGE : Problem.VALIDATION;
+        String detail =
+                messages.get(problem == Problem.TOO_LARGE ? "upload.too_large.request" : "upload.broken_request");
+        return ErrorPage.of(problem, messages.get(problem.titleKey()), detail);
     }
 
     @ExceptionHandler(Exception.class)

@@ -11,6 +11,7 @@ public enum Problem {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not_acceptable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too_large"),
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri_too_long"),
     UNSUPPORTED_MEDIA(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media"),
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal"),
