@@ -4,6 +4,7 @@ import app.kadr.account.CurrentUser;
 import app.kadr.shared.Cursor;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
+import app.kadr.shared.Problem;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,6 +54,9 @@ class ProjectPages {
         try {
             projects.update(me.id(), projectId, name, description);
         } catch (KadrException e) {
+            if (e.problem() == Problem.NOT_FOUND) {
+                throw e; // another person's project is not there, not a form to show again
+            }
             redirect.addFlashAttribute("error", messages.detailOf(e));
         }
         return "redirect:/projects/" + projectId;
