@@ -166,6 +166,52 @@ class InDoubtSubmitTests {
                 .withRequestBody(matchingJsonPath("$.prompt_id", equalTo(requestId))));
     }
 
+    @Test
+    void theTaskUUIDIsStoredWithTheSubmitMarkerBeforeRunwareAnswers() throws Exception {
+        String prompt = "маяк " + UUID.randomUUID();
+        // Runware holds the answer back long enough to look at the row while the submit is under way.
+        fake.stubFor(runware("imageInference")
+                .withRequestBody(matchingJsonPath("$[0].positivePrompt", equalTo(prompt)))
+                .willReturn(json(200, """
+                        {"data":[{"taskType":"imageInference","taskUUID":"{{jsonPath request.body '$[0].taskUUID'}}",
+                                  "imageURL":"%s/files/%s.png","seed":1}]}""".formatted(fake.baseUrl(), requestId))
+                        .withTransformers("response-template")
+                        .withFixedDelay(3000)));
+        servePicture();
+
+        String id = generate(model(person, "runware", "runware:101@1"), prompt, Map.of());
+        String sent = sentTaskUUID();
+        Map<String, Object> row = jdbc.sql("select submit_started_at, submit_request_id, provider_request_id"
+                        + " from generations where id = ?")
+                .param(UUID.fromString(id))
+                .query()
+                .singleRow();
+
+        assertThat(row.get("submit_request_id")).as("stored before the answer").isEqualTo(sent);
+        assertThat(row.get("submit_started_at")).as("the submit marker").isNotNull();
+        assertThat(row.get("provider_request_id")).as("no answer stored yet").isNull();
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("done");
+        assertThat(providerRequestId(id)).isEqualTo(sent);
+    }
+
+    /** The taskUUID of the first inference Runware received, once it has received one. */
+    private String sentTaskUUID() throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            var received =
+                    fake.findAll(postRequestedFor(urlEqualTo("/v1")).withRequestBody(taskType("imageInference")));
+            if (!received.isEmpty()) {
+                return tools.jackson.databind.json.JsonMapper.shared()
+                        .readTree(received.getFirst().getBodyAsString())
+                        .path(0)
+                        .path("taskUUID")
+                        .asString();
+            }
+            assertThat(System.nanoTime()).as("Runware receives the inference").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     /** A Runware picture whose first run Runware refused, then put where a stop during its submit leaves it. */
     private String runwareCutShort() throws InterruptedException {
         String prompt = "маяк " + UUID.randomUUID();

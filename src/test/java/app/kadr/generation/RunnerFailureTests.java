@@ -17,11 +17,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.kadr.shared.KadrProperties;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every way a generation's step can fail ends in a decision the person can read, and gives the provider slot back:
- * a source image trashed before or after the submit, a result file the studio refuses. Polls and cancels use what
+ * a source image trashed before or after the submit, a result file the studio refuses, a disk it cannot write. Polls and cancels use what
  * was stored at the submit, so a trashed source neither stops a running job from finishing nor from being
  * cancelled. fal is the fake here ({@code fal-ai/flux-pro/kontext}, image to image, polled under
  * {@code /fal-ai/flux-pro/requests/…}).
@@ -61,6 +64,9 @@ class RunnerFailureTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    KadrProperties properties;
 
     private Studio.Person person;
     private String shot;
@@ -177,6 +183,39 @@ class RunnerFailureTests {
         assertThat(slotsInFlight()).isZero();
     }
 
+    @Test
+    void aResultTheStudioCannotWriteToItsDiskEndsWithItsOwnReasonAtOnce() throws Exception {
+        String prompt = "маяк " + UUID.randomUUID();
+        fal.stubFor(post("/fal-ai/flux/schnell")
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(queued("req-no-disk")));
+        fal.stubFor(FalStubs.status("req-no-disk", json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+        FalStubs.stubResult(fal, "req-no-disk");
+        // The studio's scratch folder becomes a plain file: nothing can be written there, even by root.
+        Path scratch = properties.dataDir().resolve("tmp");
+        Path aside = scratch.resolveSibling("tmp-aside-" + UUID.randomUUID());
+        JsonNode ended;
+        Files.move(scratch, aside);
+        try {
+            Files.writeString(scratch, "не папка");
+            ended = studio.awaitGeneration(
+                    person, generate(model(person, "fal", "fal-ai/flux/schnell"), prompt, List.of()));
+        } finally {
+            Files.deleteIfExists(scratch);
+            Files.move(aside, scratch);
+        }
+
+        assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("failed");
+        assertThat(ended.path("error").path("code").asString()).isEqualTo("disk_error");
+        assertThat(ended.path("error").path("message").asString())
+                .isEqualTo("Не удалось записать файл на диск студии. Освободите место или проверьте права на папку"
+                        + " данных и нажмите «Повторить».");
+        assertThat(attempts(ended.path("id").asString()))
+                .as("not retried as if fal were away")
+                .isZero();
+        assertThat(slotsInFlight()).isZero();
+    }
+
     /** An uploaded picture, ready to start an edit from. */
     private String still() {
         String asset = studio.upload(person, shot, new Api.NamedBytes("кадр.png", Samples.png(64, 48)))
@@ -234,6 +273,13 @@ class RunnerFailureTests {
                         Map.of("modelId", model, "prompt", prompt, "sourceAssetIds", sources));
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return started.json().get(0).path("id").asString();
+    }
+
+    private int attempts(String id) {
+        return jdbc.sql("select attempts from generations where id = ?")
+                .param(UUID.fromString(id))
+                .query(Integer.class)
+                .single();
     }
 
     private int slotsInFlight() {
