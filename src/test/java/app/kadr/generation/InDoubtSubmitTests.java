@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
             "kadr.generation.backoff-base=200ms",
             "kadr.generation.image-time-limit=6s",
             "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s"
+            "kadr.generation.fal-read-timeout=1s",
+            "kadr.generation.runware-read-timeout=2s"
         })
 class InDoubtSubmitTests {
 
@@ -167,16 +168,16 @@ class InDoubtSubmitTests {
     }
 
     @Test
-    void theTaskUUIDIsStoredWithTheSubmitMarkerBeforeRunwareAnswers() throws Exception {
+    void aRunwareSubmitThatGetsNoAnswerIsLookedUpByTheTaskUUIDStoredBeforeItWasSentAndNotMadeTwice() throws Exception {
         String prompt = "маяк " + UUID.randomUUID();
-        // Runware holds the answer back long enough to look at the row while the submit is under way.
+        // Runware takes the task but answers later than the studio waits (2 s here).
         fake.stubFor(runware("imageInference")
                 .withRequestBody(matchingJsonPath("$[0].positivePrompt", equalTo(prompt)))
+                .willReturn(json(200, "{\"data\":[]}").withFixedDelay(4000)));
+        fake.stubFor(runware("getResponse")
                 .willReturn(json(200, """
                         {"data":[{"taskType":"imageInference","taskUUID":"{{jsonPath request.body '$[0].taskUUID'}}",
-                                  "imageURL":"%s/files/%s.png","seed":1}]}""".formatted(fake.baseUrl(), requestId))
-                        .withTransformers("response-template")
-                        .withFixedDelay(3000)));
+                                  "status":"success","imageURL":"%s/files/%s.png","seed":1}]}""".formatted(fake.baseUrl(), requestId)).withTransformers("response-template")));
         servePicture();
 
         String id = generate(model(person, "runware", "runware:101@1"), prompt, Map.of());
@@ -186,11 +187,18 @@ class InDoubtSubmitTests {
                 .param(UUID.fromString(id))
                 .query()
                 .singleRow();
+        JsonNode ended = studio.awaitGeneration(person, id);
 
-        assertThat(row.get("submit_request_id")).as("stored before the answer").isEqualTo(sent);
+        assertThat(row.get("submit_request_id"))
+                .as("stored before Runware heard of it")
+                .isEqualTo(sent);
         assertThat(row.get("submit_started_at")).as("the submit marker").isNotNull();
         assertThat(row.get("provider_request_id")).as("no answer stored yet").isNull();
-        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("done");
+        assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("done");
+        fake.verify(1, postRequestedFor(urlEqualTo("/v1")).withRequestBody(taskType("imageInference")));
+        fake.verify(postRequestedFor(urlEqualTo("/v1"))
+                .withRequestBody(taskType("getResponse"))
+                .withRequestBody(matchingJsonPath("$[0].taskUUID", equalTo(sent))));
         assertThat(providerRequestId(id)).isEqualTo(sent);
     }
 

@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
             "kadr.generation.backoff-base=200ms",
             "kadr.generation.image-time-limit=6s",
             "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s"
+            "kadr.generation.fal-read-timeout=1s",
+            "kadr.generation.runware-read-timeout=2s"
         })
 class SubmitOnceTests {
 
