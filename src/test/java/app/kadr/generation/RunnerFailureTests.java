@@ -217,6 +217,34 @@ class RunnerFailureTests {
         assertThat(slotsInFlight()).isZero();
     }
 
+    @Test
+    void aStepThatKeepsFailingForAReasonOfTheStudiosOwnIsTriedABoundedNumberOfTimesThenEndsAndFreesItsSlot() {
+        String prompt = "маяк " + UUID.randomUUID();
+        fal.stubFor(post("/fal-ai/flux/schnell")
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo(prompt)))
+                .willReturn(json(401, "{\"detail\":\"Invalid key\"}")));
+        String id = generate(model(person, "fal", "fal-ai/flux/schnell"), prompt, List.of());
+        assertThat(studio.awaitGeneration(person, id).path("status").asString()).isEqualTo("failed");
+        // As if the studio's secret key had changed: the stored fal key no longer opens.
+        jdbc.sql("update providers set api_key_encrypted = 'не ключ' where kind = 'fal'")
+                .update();
+        fal.resetRequests();
+
+        Api.Response retried = person.api().post("/api/v1/generations/" + id + "/retry", null);
+        JsonNode ended = studio.awaitGeneration(person, id);
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("failed");
+        assertThat(ended.path("error").path("code").asString()).isEqualTo("internal");
+        assertThat(ended.path("error").path("message").asString())
+                .isEqualTo("Генерация остановлена из-за внутренней ошибки студии после нескольких попыток. Нажмите"
+                        + " «Повторить»; если ошибка повторится, загляните в журнал студии.");
+        assertThat(attempts(id))
+                .as("attempts before the end, as KADR_GENERATION_MAX_ATTEMPTS (8) allows")
+                .isEqualTo(7);
+        assertThat(slotsInFlight()).isZero();
+    }
+
     /** An uploaded picture, ready to start an edit from. */
     private String still() {
         String asset = studio.upload(person, shot, new Api.NamedBytes("кадр.png", Samples.png(64, 48)))
