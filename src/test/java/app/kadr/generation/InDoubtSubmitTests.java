@@ -89,11 +89,12 @@ class InDoubtSubmitTests {
 
     @Test
     void aRunwareTaskThatArrivedBeforeTheStopIsFollowedToItsPictureWithoutASecondSubmit() throws Exception {
-        String id = runwareCutShort();
+        String id = runwareRefused();
         fake.stubFor(runware("getResponse").willReturn(json(200, """
                 {"data":[{"taskType":"imageInference","taskUUID":"%s","status":"success","imageUUID":"i-1",
                           "imageURL":"%s/files/%s.png","seed":42}]}""".formatted(requestId, fake.baseUrl(), requestId))));
         servePicture();
+        CutShort.duringItsSubmit(jdbc, jobs, id, requestId);
 
         JsonNode ended = studio.awaitGeneration(person, id);
 
@@ -108,13 +109,14 @@ class InDoubtSubmitTests {
 
     @Test
     void aRunwareTaskThatNeverArrivedIsSubmittedOnceUnderTheSameTaskUUID() throws Exception {
-        String id = runwareCutShort();
+        String id = runwareRefused();
         fake.stubFor(runware("getResponse").willReturn(json(200, "{\"data\":[]}")));
         fake.stubFor(
                 runware("imageInference").willReturn(json(200, """
                 {"data":[{"taskType":"imageInference","taskUUID":"%s","imageUUID":"i-2",
                           "imageURL":"%s/files/%s.png","seed":42,"cost":0.0038}]}""".formatted(requestId, fake.baseUrl(), requestId))));
         servePicture();
+        CutShort.duringItsSubmit(jdbc, jobs, id, requestId);
 
         JsonNode ended = studio.awaitGeneration(person, id);
 
@@ -130,9 +132,10 @@ class InDoubtSubmitTests {
 
     @Test
     void aComfyPromptThatRanBeforeTheStopIsTakenFromTheHistoryWithoutASecondSubmit() throws Exception {
-        String id = comfyCutShort();
+        String id = comfyRefused();
         fake.stubFor(get("/history/" + requestId).willReturn(json(200, comfyDone())));
         servePicture();
+        CutShort.duringItsSubmit(jdbc, jobs, id, requestId);
 
         JsonNode ended = studio.awaitGeneration(person, id);
 
@@ -143,7 +146,7 @@ class InDoubtSubmitTests {
 
     @Test
     void aComfyPromptInNeitherHistoryNorQueueIsQueuedOnceUnderTheSameId() throws Exception {
-        String id = comfyCutShort();
+        String id = comfyRefused();
         fake.stubFor(get("/history/" + requestId)
                 .inScenario("comfy")
                 .whenScenarioStateIs(STARTED)
@@ -158,6 +161,7 @@ class InDoubtSubmitTests {
                 .willReturn(json(200, "{\"prompt_id\":\"%s\",\"number\":1,\"node_errors\":{}}".formatted(requestId)))
                 .willSetStateTo("queued"));
         servePicture();
+        CutShort.duringItsSubmit(jdbc, jobs, id, requestId);
 
         JsonNode ended = studio.awaitGeneration(person, id);
 
@@ -220,8 +224,8 @@ class InDoubtSubmitTests {
         }
     }
 
-    /** A Runware picture whose first run Runware refused, then put where a stop during its submit leaves it. */
-    private String runwareCutShort() throws InterruptedException {
+    /** A Runware picture whose first run Runware refused; the fake then forgets it. */
+    private String runwareRefused() throws InterruptedException {
         String prompt = "маяк " + UUID.randomUUID();
         fake.stubFor(runware("imageInference")
                 .withRequestBody(matchingJsonPath("$[0].positivePrompt", equalTo(prompt)))
@@ -230,12 +234,11 @@ class InDoubtSubmitTests {
         assertThat(studio.awaitGeneration(person, id).path("error").path("code").asString())
                 .isEqualTo("bad_key");
         fake.resetAll();
-        CutShort.duringItsSubmit(jdbc, jobs, id, requestId);
         return id;
     }
 
-    /** A ComfyUI picture whose first run ComfyUI refused, then put where a stop during its submit leaves it. */
-    private String comfyCutShort() throws InterruptedException {
+    /** A ComfyUI picture whose first run ComfyUI refused; the fake then forgets it. */
+    private String comfyRefused() throws InterruptedException {
         fake.stubFor(post("/prompt")
                 .willReturn(json(400, "{\"error\":{\"type\":\"prompt_no_outputs\"},\"node_errors\":{}}")));
         String id = generate(
@@ -245,7 +248,6 @@ class InDoubtSubmitTests {
         assertThat(studio.awaitGeneration(person, id).path("error").path("code").asString())
                 .isEqualTo("bad_input");
         fake.resetAll();
-        CutShort.duringItsSubmit(jdbc, jobs, id, requestId);
         return id;
     }
 

@@ -118,8 +118,8 @@ class RunnerFailureTests {
     @Test
     void aRunningEditWhoseSourceIsTrashedStillFinishes() throws Exception {
         String source = still();
-        String id = edit(source, accepted("req-keeps-going"));
         running("req-keeps-going");
+        String id = edit(source, accepted("req-keeps-going"));
         FalStubs.awaitStatus(person, id, "running");
 
         trash(source);
@@ -137,10 +137,10 @@ class RunnerFailureTests {
         List<String> ids = new java.util.ArrayList<>();
         for (String request : stuck) {
             String source = still();
-            ids.add(edit(source, accepted(request)));
             running(request);
             fal.stubFor(put("/fal-ai/flux-pro/requests/" + request + "/cancel")
                     .willReturn(json(202, "{\"status\":\"CANCELLATION_REQUESTED\"}")));
+            ids.add(edit(source, accepted(request)));
             FalStubs.awaitStatus(person, ids.getLast(), "running");
             trash(source);
         }
@@ -171,9 +171,9 @@ class RunnerFailureTests {
 
     @Test
     void aResultFileTheStudioRefusesEndsWithItsOwnReasonNotAsTheProvidersFailure() throws Exception {
-        String id = edit(still(), accepted("req-not-a-picture"));
         fal.stubFor(status("req-not-a-picture", "COMPLETED"));
         fal.stubFor(result("req-not-a-picture", "это не картинка".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String id = edit(still(), accepted("req-not-a-picture"));
 
         JsonNode ended = studio.awaitGeneration(person, id);
 
