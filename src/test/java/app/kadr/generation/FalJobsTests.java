@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
             "kadr.generation.image-time-limit=6s",
             // Long, so that only the wake-up on a freed slot can start a waiting job quickly.
             "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s"
+            "kadr.generation.fal-read-timeout=1s",
+            "kadr.generation.runware-read-timeout=2s"
         })
 class FalJobsTests {
 

@@ -14,8 +14,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** fal's queue answers as WireMock stubs, and the studio's fal provider pointed at them, for the job tests. */
@@ -25,35 +27,41 @@ final class FalStubs {
 
     /** Points the studio's fal provider at the fake with a test key, allowing {@code limit} requests at once. */
     static void pointFalAt(Studio.Person admin, WireMockServer fal, int limit) {
+        pointAt(admin, "fal", fal.baseUrl(), "fal-test-key", limit);
+    }
+
+    /** Points the studio's provider of the given kind at an address, with a key where it takes one, and enables it. */
+    static void pointAt(Studio.Person admin, String kind, String baseUrl, @Nullable String key, int limit) {
         String provider = null;
         for (JsonNode found : admin.api().get("/api/v1/providers").json().path("items")) {
-            if (found.path("kind").asString().equals("fal")) {
+            if (found.path("kind").asString().equals(kind)) {
                 provider = found.path("id").asString();
             }
         }
-        Api.Response changed = admin.api()
-                .patch(
-                        "/api/v1/providers/" + provider,
-                        Map.of(
-                                "baseUrl",
-                                fal.baseUrl(),
-                                "apiKey",
-                                "fal-test-key",
-                                "enabled",
-                                true,
-                                "maxConcurrency",
-                                limit));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("baseUrl", baseUrl);
+        if (key != null) {
+            changes.put("apiKey", key);
+        }
+        changes.put("enabled", true);
+        changes.put("maxConcurrency", limit);
+        Api.Response changed = admin.api().patch("/api/v1/providers/" + provider, changes);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
     }
 
-    static String falModel(Studio.Person person, String externalId) {
+    /** The id of a catalog model by its provider kind and its id at the provider. */
+    static String model(Studio.Person person, String kind, String externalId) {
         for (JsonNode found :
-                person.api().get("/api/v1/models?provider=fal").json().path("items")) {
+                person.api().get("/api/v1/models?provider=" + kind).json().path("items")) {
             if (found.path("externalId").asString().equals(externalId)) {
                 return found.path("id").asString();
             }
         }
-        throw new AssertionError("No fal model " + externalId);
+        throw new AssertionError("No " + kind + " model " + externalId);
+    }
+
+    static String falModel(Studio.Person person, String externalId) {
+        return model(person, "fal", externalId);
     }
 
     static MappingBuilder status(String requestId, ResponseDefinitionBuilder answer) {
@@ -92,7 +100,8 @@ final class FalStubs {
         }
     }
 
-    private static byte[] picture() throws IOException {
+    /** A small PNG, as a provider's result. */
+    static byte[] picture() throws IOException {
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xff8800);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -27,6 +27,9 @@ class GenerationPagesTests {
     @Autowired
     org.thymeleaf.spring6.SpringTemplateEngine templates;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Studio.Person person;
     String project;
     String shot;
@@ -174,6 +177,28 @@ class GenerationPagesTests {
 
         Document rows = page("/projects/" + project + "/generations/list?status=done");
         assertThat(rows.select(".history-table tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void aSubmitInDoubtSaysWhatHappenedAndOffersToRetryInOneClickInTheBoxAndTheHistory() {
+        String id = generateAndWait().path("id").asString();
+        // Where a generation ends after a submit that may have reached a paying provider (fal, OpenAI, Stability).
+        jdbc.sql("update generations set status = 'FAILED', error_code = 'submit_no_answer' where id = ?")
+                .param(java.util.UUID.fromString(id))
+                .update();
+        String reason = "Провайдер не ответил на отправку задачи. Задача могла до него дойти, и он мог списать за неё"
+                + " оплату. Кадр не отправил её повторно, чтобы вы не заплатили дважды: проверьте кабинет провайдера,"
+                + " и если результата там нет, нажмите «Повторить».";
+
+        Element card = page("/shots/" + shot + "/generations/list").selectFirst("li.gen");
+        assertThat(card.attr("data-generation-id")).isEqualTo(id);
+        assertThat(card.selectFirst(".gen-error").text()).isEqualTo(reason);
+        assertThat(card.selectFirst("[data-gen-retry]").text()).isEqualTo("Повторить");
+
+        Element row = page("/projects/" + project + "/generations").selectFirst(".history-table tbody tr");
+        assertThat(row.attr("data-generation-id")).isEqualTo(id);
+        assertThat(row.selectFirst(".gen-error").text()).isEqualTo(reason);
+        assertThat(row.selectFirst("[data-gen-retry]").text()).isEqualTo("Повторить");
     }
 
     @Test

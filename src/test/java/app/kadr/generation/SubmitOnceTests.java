@@ -45,7 +45,8 @@ import tools.jackson.databind.JsonNode;
             "kadr.generation.backoff-base=200ms",
             "kadr.generation.image-time-limit=6s",
             "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s"
+            "kadr.generation.fal-read-timeout=1s",
+            "kadr.generation.runware-read-timeout=2s"
         })
 class SubmitOnceTests {
 
@@ -258,33 +259,8 @@ class SubmitOnceTests {
         return id;
     }
 
-    /**
-     * Puts the row where a kill in the middle of its submit leaves it: pending, marker set, no request id and no
-     * result, its slot still held, and its durable job due.
-     */
     private void asLeftByAStopDuringItsSubmit(String id) throws InterruptedException {
-        UUID generation = UUID.fromString(id);
-        // The ended job removes itself just after the generation ends; a new one is scheduled only once it is gone.
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
-                        .param(id)
-                        .query(Integer.class)
-                        .single()
-                > 0) {
-            assertThat(System.nanoTime()).as("the ended job of %s removed", id).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        jdbc.sql("delete from generation_results where generation_id = ?")
-                .param(generation)
-                .update();
-        jdbc.sql("""
-                        update generations set status = 'PENDING', provider_request_id = null, attempts = 0,
-                          error_code = null, error_field = null, progress = null, cost = null, finished_at = null,
-                          submit_started_at = current_timestamp where id = ?""").param(generation).update();
-        jdbc.sql("""
-                        insert into generation_slots (generation_id, provider_id)
-                        select id, provider_id from generations where id = ?""").param(generation).update();
-        jobs.schedule(generation);
+        CutShort.duringItsSubmit(jdbc, jobs, id, null);
     }
 
     private static ResponseDefinitionBuilder accepted(String requestId) {

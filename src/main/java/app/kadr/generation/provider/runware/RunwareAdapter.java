@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +47,8 @@ class RunwareAdapter implements ProviderAdapter, NamedRequests {
         this(ProviderHttp.READ_TIMEOUT);
     }
 
-    RunwareAdapter(Duration readTimeout) {
+    @Autowired
+    RunwareAdapter(@Value("${kadr.generation.runware-read-timeout:120s}") Duration readTimeout) {
         this.http = new RunwareHttp(readTimeout);
         this.uploads = new RunwareUploads(http);
     }
