@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     cores, and media work keeps a few for itself through its own limits
  * @param pollingInterval how often the scheduler looks for due jobs it was not told about in memory
  * @param heartbeatInterval how often a running job says it is alive; one silent for six beats is taken as dead
- *     (its instance crashed) and run again
+ *     (its instance crashed) and run again; short, so a studio killed and started again resumes its half-done jobs
+ *     within about half a minute (db-scheduler looks for dead jobs at start and every two beats)
  */
 @ConfigurationProperties("kadr.jobs")
 record JobsSettings(
         @DefaultValue("8") int threads,
         @DefaultValue("500ms") Duration pollingInterval,
-        @DefaultValue("15s") Duration heartbeatInterval) {}
+        @DefaultValue("5s") Duration heartbeatInterval) {}

@@ -123,7 +123,9 @@ final class Ffmpeg {
             Thread.currentThread().interrupt();
             throw new MediaException("media.processing.failed", e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new MediaException("media.processing.failed", e);
+            // ffmpeg ended but its output was not read in time: a busy machine, not a bad file, so the caller's
+            // job tries again instead of marking the file broken.
+            throw new UncheckedIOException(new IOException("ffmpeg's output was not read in time", e));
         }
     }
 

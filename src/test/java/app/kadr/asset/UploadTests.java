@@ -64,6 +64,28 @@ class UploadTests {
     }
 
     @Test
+    void uploadPartsAreWrittenInsideTheDataFolderWhichIsMadeAgainIfCleanedAway(
+            @Autowired jakarta.servlet.MultipartConfigElement multipart) throws IOException {
+        Path parts = properties
+                .dataDir()
+                .resolve("tmp")
+                .resolve("multipart")
+                .toAbsolutePath()
+                .normalize();
+        assertThat(Path.of(multipart.getLocation())).isEqualTo(parts);
+        org.springframework.util.FileSystemUtils.deleteRecursively(parts);
+
+        byte[] overThreshold = Samples.video("mp4", 8); // parts over 1 MB go to disk
+        assertThat(overThreshold.length).isGreaterThan(1024 * 1024);
+        String id = studio.upload(person, shot, new NamedBytes("дубль.mp4", overThreshold))
+                .getFirst();
+
+        assertThat(studio.awaitProcessed(person, id).path("mediaStatus").asString())
+                .isEqualTo("ready");
+        assertThat(parts).isDirectory();
+    }
+
+    @Test
     void anUploadedVideoGetsAPosterAndAShortMutedHoverClip() {
         String id = studio.upload(person, shot, new NamedBytes("проход.mp4", Samples.video("mp4", 8)))
                 .getFirst();

@@ -27,6 +27,11 @@ public class Api {
         this.token = token;
     }
 
+    /** A client of a studio at the given address, e.g. one running as a child process. */
+    public static Api at(String baseUrl) {
+        return new Api(baseUrl, null);
+    }
+
     public Api as(String token) {
         return new Api(baseUrl, token);
     }
