@@ -1,11 +1,14 @@
 package app.kadr.generation;
 
 import app.kadr.asset.AssetService;
+import app.kadr.asset.SourceFile;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ProviderKind;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.SourceImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +74,12 @@ class ProviderCalls {
         UUID owner = ownerOf(generation).orElseThrow();
         List<SourceImage> sources = new ArrayList<>();
         for (UUID assetId : generation.sourceAssetIds()) {
-            var file = assets.sourceFile(owner, assetId);
+            SourceFile file;
+            try {
+                file = assets.sourceFile(owner, assetId);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // the store is unreachable: the job's step is tried again
+            }
             sources.add(new SourceImage(file.path(), file.mimeType(), sources.isEmpty() ? "image" : "end_image"));
         }
         return sources;
