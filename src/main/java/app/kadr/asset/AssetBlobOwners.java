@@ -7,14 +7,19 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Tells the storage sweep which blobs are takes' files: originals and every derivative, trashed ones too. */
+/**
+ * Tells the storage sweep which blobs are takes' files (originals and every derivative, trashed ones too) or the
+ * bytes of a direct upload still waiting for its confirm.
+ */
 @Component
 class AssetBlobOwners implements BlobOwners {
 
     private final JdbcClient jdbc;
+    private final DirectUploadRows uploads;
 
-    AssetBlobOwners(JdbcClient jdbc) {
+    AssetBlobOwners(JdbcClient jdbc, DirectUploadRows uploads) {
         this.jdbc = jdbc;
+        this.uploads = uploads;
     }
 
     @Override
@@ -29,6 +34,7 @@ class AssetBlobOwners implements BlobOwners {
                     .query(String.class)
                     .list());
         }
+        owned.addAll(uploads.keysAmong(candidateKeys));
         return owned;
     }
 }

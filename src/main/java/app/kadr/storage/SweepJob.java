@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class SweepJob {
 
     @Bean
-    RecurringTask<Void> storageSweep(OrphanSweep sweep, StorageSettings settings) {
+    RecurringTask<Void> storageSweepTask(OrphanSweep sweep, StorageSettings settings) {
         return Tasks.recurring("storage-sweep", FixedDelay.of(settings.sweepInterval()))
                 .execute((instance, context) -> {
                     try {
