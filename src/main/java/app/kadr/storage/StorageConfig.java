@@ -15,7 +15,7 @@ class StorageConfig {
 
     @Bean
     TempFolder tempFolder(KadrProperties properties) throws IOException {
-        return new TempFolder(properties);
+        return new TempFolder(properties.dataDir());
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package app.kadr.storage;
 
-import app.kadr.shared.KadrProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,8 @@ final class TempFolder {
 
     private final Path path;
 
-    TempFolder(KadrProperties properties) throws IOException {
-        this.path = properties.dataDir().resolve("tmp").toAbsolutePath().normalize();
+    TempFolder(Path dataDir) throws IOException {
+        this.path = dataDir.resolve("tmp").toAbsolutePath().normalize();
         Files.createDirectories(path);
         long removed = 0;
         try (Stream<Path> entries = Files.list(path)) {
