@@ -19,6 +19,44 @@
     else refreshFeed();
   }
 
+  // Videos over 50 MB go straight to the store (a signed address in the bucket, or Kadr's own), then are confirmed.
+  const DIRECT_FROM = 50 * 1024 * 1024;
+
+  function send(ticket, file, onProgress) {
+    return new Promise((resolve) => {
+      const request = new XMLHttpRequest();
+      const url = new URL(ticket.url, window.location.href);
+      request.open(ticket.method, url);
+      for (const [name, value] of Object.entries(ticket.headers || {})) request.setRequestHeader(name, value);
+      if (url.origin === window.location.origin) {
+        for (const [name, value] of Object.entries(Kadr.csrfHeaders())) request.setRequestHeader(name, value);
+      }
+      request.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 99));
+      });
+      request.addEventListener('load', () => resolve({ ok: request.status >= 200 && request.status < 300, request }));
+      request.addEventListener('error', () => resolve({ ok: false, network: true }));
+      request.send(file);
+    });
+  }
+
+  async function directUpload(file, onProgress) {
+    try {
+      const ticket = await Kadr.api('POST', `/api/v1/shots/${shotId}/uploads`,
+        { fileName: file.name, size: file.size, contentType: file.type || 'application/octet-stream' });
+      const sent = await send(ticket, file, onProgress);
+      if (!sent.ok) {
+        let message = null;
+        try { message = JSON.parse(sent.request.responseText).detail; } catch (ignored) { /* the bucket's XML */ }
+        return { ok: false, network: sent.network, message };
+      }
+      const asset = await Kadr.api('POST', `/api/v1/uploads/${ticket.uploadId}/confirm`);
+      return { ok: true, data: asset };
+    } catch (error) {
+      return { ok: false, message: error.problem?.detail, network: !error.status };
+    }
+  }
+
   // Uploads: one request per file, so each has its own progress bar and its own error.
   async function upload(file) {
     const row = document.getElementById('upload-row').content.firstElementChild.cloneNode(true);
@@ -26,7 +64,9 @@
     row.querySelector('.state').textContent = texts.uploading;
     document.getElementById('uploads').prepend(row);
     const bar = row.querySelector('progress');
-    const result = await Kadr.upload(shotId, file, (percent) => { bar.value = percent; });
+    const progress = (percent) => { bar.value = percent; };
+    const direct = file.type.startsWith('video/') && file.size > DIRECT_FROM;
+    const result = direct ? await directUpload(file, progress) : await Kadr.upload(shotId, file, progress);
     if (result.ok) {
       bar.value = 100;
       row.classList.add('done');

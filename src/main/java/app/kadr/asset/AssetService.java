@@ -98,15 +98,11 @@ public class AssetService {
         } catch (MediaException e) {
             throw new GeneratedFileRefused(e.reasonKey());
         }
+        long bytes = java.nio.file.Files.size(file);
         String key = blobs.put(file, media.extension());
         try {
-            AssetRow row = AssetRow.generated(
-                    shotId,
-                    generationId,
-                    media,
-                    java.nio.file.Files.size(blobs.path(key)),
-                    fileName + "." + media.extension(),
-                    key);
+            AssetRow row =
+                    AssetRow.generated(shotId, generationId, media, bytes, fileName + "." + media.extension(), key);
             assets.insert(row);
             jobs.schedule(row.id());
             places.projectOf(shotId)
@@ -133,10 +129,11 @@ public class AssetService {
         }
     }
 
-    /** The file of an asset on disk, for a provider that starts from it (the caller owns the asset). */
+    /** The original of an asset as a local file, for a provider that starts from it (the caller owns the asset). */
     @Transactional(readOnly = true)
-    public StoredFile sourceFile(UUID ownerId, UUID assetId) {
-        return file(ownerId, assetId, "original");
+    public SourceFile sourceFile(UUID ownerId, UUID assetId) throws IOException {
+        StoredFile original = file(ownerId, assetId, "original");
+        return new SourceFile(blobs.localFile(original.key()), original.mimeType());
     }
 
     @Transactional(readOnly = true)
@@ -250,7 +247,7 @@ public class AssetService {
             throw KadrException.notFound();
         }
         String mime = variant.equals("original") ? row.mimeType() : mimeOf(key);
-        return new StoredFile(blobs.path(key), mime, AssetUrls.version(key), row.originalName());
+        return new StoredFile(key, mime, AssetUrls.version(key), row.originalName());
     }
 
     private static String mimeOf(String key) {

@@ -80,7 +80,7 @@ class MediaProcessing {
     }
 
     private Derivatives derive(AssetRow asset, Path work) throws MediaException, IOException {
-        Path original = blobs.path(asset.originalKey());
+        Path original = blobs.localFile(asset.originalKey());
         if (asset.isVideo()) {
             VideoDerivatives video = videos.derive(original, work);
             // A video's large still is its poster: the preview and poster variants are one file.

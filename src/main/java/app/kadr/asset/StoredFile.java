@@ -1,10 +1,9 @@
 package app.kadr.asset;
 
-import java.nio.file.Path;
-
 /**
- * A file ready to be served.
+ * A file of an asset, ready to be served.
  *
+ * @param key the blob that holds it
  * @param version the short tag of the blob; the same address with this tag always means the same bytes
  */
-public record StoredFile(Path path, String mimeType, String version, String downloadName) {}
+public record StoredFile(String key, String mimeType, String version, String downloadName) {}

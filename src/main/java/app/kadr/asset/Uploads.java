@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.multipart.MultipartFile;
@@ -75,19 +76,29 @@ class Uploads {
     private Accepted accept(MultipartFile file, Path staged) throws IOException {
         String name = FileNames.clean(file.getOriginalFilename());
         file.transferTo(staged);
-        long size = Files.size(staged);
+        return check(name, staged, null);
+    }
+
+    /**
+     * The checks of an upload on a file already received: type by content, size by kind. A refusal is a
+     * {@link KadrException} with a Russian reason, as the given problem or, without one, the problem of its kind.
+     */
+    Accepted check(String name, Path file, @Nullable Problem refusedAs) throws IOException {
+        long size = Files.size(file);
         DetectedMedia media;
         try {
-            media = inspector.inspect(staged, limits.maxImagePixels());
+            media = inspector.inspect(file, limits.maxImagePixels());
         } catch (MediaException e) {
-            throw refusal(name, problemOf(e.reasonKey()), messages.get(e.reasonKey(), e.args()));
+            Problem problem = refusedAs != null ? refusedAs : problemOf(e.reasonKey());
+            throw refusal(name, problem, messages.get(e.reasonKey(), e.args()));
         }
         long limit = media.kind() == MediaKind.IMAGE ? limits.maxImageBytes() : limits.maxVideoBytes();
         if (size > limit) {
             String key = media.kind() == MediaKind.IMAGE ? "upload.too_large.image" : "upload.too_large.video";
-            throw refusal(name, Problem.TOO_LARGE, messages.get(key, readableSize(limit)));
+            throw refusal(
+                    name, refusedAs != null ? refusedAs : Problem.TOO_LARGE, messages.get(key, readableSize(limit)));
         }
-        return new Accepted(name, media, staged, size);
+        return new Accepted(name, media, file, size);
     }
 
     private static KadrException refusal(String fileName, Problem problem, String reason) {

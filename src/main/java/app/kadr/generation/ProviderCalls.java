@@ -1,13 +1,16 @@
 package app.kadr.generation;
 
 import app.kadr.asset.AssetService;
-import app.kadr.asset.StoredFile;
+import app.kadr.asset.SourceFile;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ProviderKind;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.SourceImage;
 import app.kadr.shared.KadrException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,11 +97,13 @@ class ProviderCalls {
         UUID owner = ownerOf(generation).orElseThrow(() -> sourceGone(generation, null));
         List<SourceImage> sources = new ArrayList<>();
         for (UUID assetId : generation.sourceAssetIds()) {
-            StoredFile file;
+            SourceFile file;
             try {
                 file = assets.sourceFile(owner, assetId);
-            } catch (KadrException gone) {
+            } catch (KadrException | NoSuchFileException gone) {
                 throw sourceGone(generation, gone);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // the store is unreachable: the job's step is tried again
             }
             sources.add(new SourceImage(file.path(), file.mimeType(), sources.isEmpty() ? "image" : "end_image"));
         }

@@ -5,13 +5,15 @@ import app.kadr.live.LiveUpdates;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
 import app.kadr.storage.BlobStore;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +25,7 @@ class ClientService {
     static final int MAX_TEXT = 2000;
 
     /** A file to send: a re-encoded derivative of a headliner. */
-    record MediaFile(Path path, String mimeType) {}
+    record MediaFile(Resource body, String mimeType) {}
 
     private final ClientStoryboard storyboard;
     private final Comments comments;
@@ -102,15 +104,19 @@ class ClientService {
      * an old, foreign or made-up one is 404.
      */
     @Transactional(readOnly = true)
-    public MediaFile media(OpenLink link, String ref, String variant) {
+    public MediaFile media(OpenLink link, String ref, String variant) throws IOException {
         if (!MediaRefs.VARIANTS.contains(variant)) {
             throw KadrException.notFound();
         }
         for (ClientStoryboard.Row row : storyboard.shots(link.projectId())) {
             ClientStoryboard.Files files = row.headliner();
             String key = files == null ? null : files.keyOf(variant);
-            if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref) && blobs.exists(key)) {
-                return new MediaFile(blobs.path(key), mimeOf(key));
+            if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref)) {
+                try {
+                    return new MediaFile(blobs.resource(key), mimeOf(key));
+                } catch (NoSuchFileException gone) {
+                    throw KadrException.notFound();
+                }
             }
         }
         throw KadrException.notFound();

@@ -4,10 +4,10 @@ import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +103,8 @@ class PublicApi {
             @PathVariable String token,
             @PathVariable String ref,
             @PathVariable String variant,
-            HttpServletRequest request) {
+            HttpServletRequest request)
+            throws IOException {
         OpenLink link = links.open(token);
         unlocking.requireUnlocked(link, request);
         ClientService.MediaFile file = client.media(link, ref, variant);
@@ -112,6 +113,6 @@ class PublicApi {
                         CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
                 .header("X-Robots-Tag", "noindex")
                 .contentType(MediaType.parseMediaType(file.mimeType()))
-                .body(new FileSystemResource(file.path()));
+                .body(file.body());
     }
 }

@@ -1,81 +1,32 @@
 package app.kadr.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.kadr.shared.KadrProperties;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalBlobStoreTests {
+class LocalBlobStoreTests extends BlobStoreContract {
 
-    @TempDir
-    Path data;
-
-    LocalBlobStore store;
-
-    @BeforeEach
-    void aStore() throws IOException {
-        store = new LocalBlobStore(new KadrProperties(data, true, false, new KadrProperties.Upload(1, 1, 1)));
+    @Override
+    BlobStore newStore(Path tmp) throws IOException {
+        return new LocalBlobStore(data.resolve("blobs"), tmp);
     }
 
     @Test
-    void aBlobIsStoredUnderAKeyTheStoreMadeNotTheCallersName() throws IOException {
-        Path upload = Files.writeString(data.resolve("evil name.png"), "bytes");
+    void aBlobIsAFileOfItsOwnThatToolsReadInPlace() throws IOException {
+        String key = store.write(text("frames"), "mp4");
 
-        String key = store.put(upload, "png");
-
-        assertThat(key).matches("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f-]{36}\\.png").doesNotContain("evil");
-        assertThat(Files.readString(store.path(key))).isEqualTo("bytes");
-        assertThat(upload).doesNotExist();
+        assertThat(store.localFile(key)).startsWith(data.resolve("blobs")).hasContent("frames");
     }
 
     @Test
-    void keysThatLeaveTheStoreAreRefused() {
-        assertThatThrownBy(() -> store.path("../../secret.key")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.put(data, "../x")).isInstanceOf(IllegalArgumentException.class);
-    }
+    void theLocalDiskGivesNoSignedAddresses() {
+        String key = store.newKey("mp4");
 
-    @Test
-    void aStreamThatBreaksLeavesNoBlobAndNoTempFile() throws IOException {
-        InputStream breaking = new InputStream() {
-            private int sent;
-
-            @Override
-            public int read() throws IOException {
-                if (sent++ > 1000) {
-                    throw new IOException("connection lost");
-                }
-                return 'x';
-            }
-        };
-
-        assertThatThrownBy(() -> store.write(breaking, "jpg")).hasMessageContaining("connection lost");
-
-        assertThat(filesUnder(data.resolve("blobs"))).isZero();
-        assertThat(filesUnder(data.resolve("tmp"))).isZero();
-    }
-
-    @Test
-    void aWrittenStreamIsReadBackWhole() throws IOException {
-        String key = store.write(new ByteArrayInputStream(new byte[] {1, 2, 3}), "mp4");
-
-        assertThat(store.exists(key)).isTrue();
-        assertThat(Files.readAllBytes(store.path(key))).containsExactly(1, 2, 3);
-        store.delete(key);
-        assertThat(store.exists(key)).isFalse();
-    }
-
-    private static long filesUnder(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).count();
-        }
+        assertThat(store.presignedGet(key, Duration.ofMinutes(1), "video/mp4", null))
+                .isEmpty();
+        assertThat(store.presignedPut(key, "video/mp4", Duration.ofMinutes(1))).isEmpty();
     }
 }

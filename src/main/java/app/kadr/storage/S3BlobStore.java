@@ -1,0 +1,325 @@
+package app.kadr.storage;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Blobs in an S3-compatible bucket (AWS S3, MinIO, Ceph, Yandex Object Storage…) through the AWS SDK for Java v2.
+ * An S3 PUT is atomic, so a blob is whole or absent here too. Bytes are staged in a file and sent with their
+ * length, never held in memory; reads are streamed, byte ranges as ranged GETs.
+ */
+final class S3BlobStore implements BlobStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+    private final boolean presignedDownloads;
+    private final Path tmp;
+    private final LocalCopies copies;
+
+    S3BlobStore(S3Settings settings, Path tmp, LocalCopies copies) throws IOException {
+        this.bucket = settings.bucket() == null ? "" : settings.bucket();
+        this.presignedDownloads = settings.presignedDownloads();
+        this.tmp = Files.createDirectories(tmp);
+        this.copies = copies;
+        AwsCredentialsProvider credentials = blank(settings.accessKey())
+                ? DefaultCredentialsProvider.builder().build()
+                : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), nonNull(settings.secretKey())));
+        URI endpoint = blank(settings.endpoint()) ? null : URI.create(nonNull(settings.endpoint()));
+        var client = S3Client.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .forcePathStyle(settings.pathStyle())
+                // Checksums only where S3 demands them: many S3-compatible stores refuse the SDK's newer
+                // default trailing checksums (aws-chunked bodies).
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        var signer = S3Presigner.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.pathStyle())
+                        .build());
+        if (endpoint != null) {
+            client.endpointOverride(endpoint);
+            signer.endpointOverride(endpoint);
+        }
+        this.s3 = client.build();
+        this.presigner = signer.build();
+        ensureBucket();
+    }
+
+    /** A bucket that is not there yet is made, so a fresh MinIO needs no manual step. */
+    private void ensureBucket() {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            log.info("Creating bucket {}", bucket);
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            log.info("Creating bucket {}", bucket);
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @Override
+    public String put(Path source, String extension) throws IOException {
+        String key = BlobKeys.newKey(extension);
+        upload(key, source);
+        Files.delete(source);
+        return key;
+    }
+
+    @Override
+    public String write(InputStream source, String extension) throws IOException {
+        String key = BlobKeys.newKey(extension);
+        write(key, source);
+        return key;
+    }
+
+    @Override
+    public void write(String key, InputStream source) throws IOException {
+        BlobKeys.check(key);
+        Path staged = Files.createTempFile(tmp, "blob-", ".part");
+        try {
+            Files.copy(source, staged, StandardCopyOption.REPLACE_EXISTING);
+            upload(key, staged);
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** One PUT with the file's length: S3 takes the object whole or not at all. */
+    private void upload(String key, Path file) throws IOException {
+        long length = Files.size(file);
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length), RequestBody.fromFile(file));
+        } catch (SdkException e) {
+            throw new IOException("Could not store " + key + " in bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public String newKey(String extension) {
+        return BlobKeys.newKey(extension);
+    }
+
+    @Override
+    public Optional<BlobInfo> stat(String key) throws IOException {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(BlobKeys.check(key)));
+            return Optional.of(new BlobInfo(key, head.contentLength(), head.lastModified()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new IOException("Could not look up " + key, e);
+        } catch (SdkException e) {
+            throw new IOException("Could not look up " + key, e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            return stat(key).isPresent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public InputStream open(String key, long offset) throws IOException {
+        GetObjectRequest.Builder request =
+                GetObjectRequest.builder().bucket(bucket).key(BlobKeys.check(key));
+        if (offset > 0) {
+            request.range("bytes=" + offset + "-");
+        }
+        try {
+            return new Aborting(s3.getObject(request.build()));
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(key);
+        } catch (SdkException e) {
+            throw new IOException("Could not read " + key, e);
+        }
+    }
+
+    /**
+     * Closing a response that was not read to its end aborts the connection: otherwise the HTTP client would read
+     * the rest of a long video just to reuse the connection.
+     */
+    private static final class Aborting extends FilterInputStream {
+        private final ResponseInputStream<GetObjectResponse> response;
+        private boolean ended;
+
+        Aborting(ResponseInputStream<GetObjectResponse> response) {
+            super(response);
+            this.response = response;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) throws IOException {
+            int n = super.read(buffer, from, length);
+            ended |= n < 0;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!ended) {
+                response.abort();
+            }
+            super.close();
+        }
+    }
+
+    @Override
+    public Resource resource(String key) throws IOException {
+        return new BlobResource(this, stat(key).orElseThrow(() -> new NoSuchFileException(key)));
+    }
+
+    @Override
+    public Path localFile(String key) throws IOException {
+        return copies.of(key, () -> open(key, 0));
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(BlobKeys.check(key)));
+        } catch (SdkException e) {
+            throw new IOException("Could not delete " + key, e);
+        }
+    }
+
+    @Override
+    public void forEach(Consumer<BlobInfo> visitor) throws IOException {
+        try {
+            s3.listObjectsV2Paginator(
+                            ListObjectsV2Request.builder().bucket(bucket).build())
+                    .contents()
+                    .forEach(object -> {
+                        if (BlobKeys.isKey(object.key())) {
+                            visitor.accept(new BlobInfo(object.key(), object.size(), object.lastModified()));
+                        }
+                    });
+        } catch (SdkException e) {
+            throw new IOException("Could not list bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public Path newWorkDir() throws IOException {
+        return Files.createTempDirectory(tmp, "work-");
+    }
+
+    @Override
+    public Optional<URI> presignedGet(
+            String key, Duration lifetime, String contentType, @Nullable String downloadName) {
+        if (!presignedDownloads) {
+            return Optional.empty();
+        }
+        String disposition = downloadName == null
+                ? null
+                : ContentDisposition.attachment()
+                        .filename(downloadName, StandardCharsets.UTF_8)
+                        .build()
+                        .toString();
+        var signed = presigner.presignGetObject(p -> p.signatureDuration(lifetime)
+                .getObjectRequest(b -> b.bucket(bucket)
+                        .key(BlobKeys.check(key))
+                        .responseContentType(contentType)
+                        .responseContentDisposition(disposition)));
+        return Optional.of(uri(signed.url()));
+    }
+
+    @Override
+    public Optional<PresignedUpload> presignedPut(String key, String contentType, Duration lifetime) {
+        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.signatureDuration(lifetime)
+                .putObjectRequest(b -> b.bucket(bucket).key(BlobKeys.check(key)).contentType(contentType)));
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) { // a browser sets the host itself and may not set it by hand
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return Optional.of(new PresignedUpload(uri(signed.url()), "PUT", headers, signed.expiration()));
+    }
+
+    private static URI uri(java.net.URL url) {
+        try {
+            return url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        presigner.close();
+        s3.close();
+    }
+
+    private static boolean blank(@Nullable String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String nonNull(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}
