@@ -59,13 +59,14 @@ class Providers {
         jdbc.sql("""
                         insert into providers (id, kind, name, base_url, api_key_encrypted, max_concurrency, enabled,
                           created_at, updated_at)
-                        values (?, ?, ?, ?, null, ?, true, ?, ?)""")
+                        values (?, ?, ?, ?, null, ?, ?, ?, ?)""")
                 .params(
                         id,
                         kind.code(),
                         kind.displayName(),
                         kind.defaultBaseUrl(),
                         kind.defaultConcurrency(),
+                        kind.seededEnabled(),
                         Rows.ts(now),
                         Rows.ts(now))
                 .update();
