@@ -15,3 +15,8 @@ where kind = 'comfyui' and base_url = 'http://127.0.0.1:8188' and updated_at = c
 alter table providers add column last_check_at timestamp with time zone;
 alter table providers add column last_check_problem varchar(32);
 alter table providers add column last_check_detail varchar(500);
+
+-- Stability's seed 0 means "random"; as the seeded schemas' default it made variants 0, 1, 2…. Without a default the
+-- studio picks a random seed per variant.
+update models set param_schema = replace(param_schema, '"maximum":4294967294,"default":0', '"maximum":4294967294')
+where provider_id in (select id from providers where kind = 'stability');

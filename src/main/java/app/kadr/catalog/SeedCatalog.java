@@ -953,8 +953,21 @@ final class SeedCatalog {
                 null);
     }
 
+    /**
+     * Stability's seed, 0–4294967294, where 0 (its schema's default) means "pick one at random". No default here:
+     * the studio then picks a random seed for each variant instead of sending 0, 1, 2….
+     */
     private static Param stabilitySeed() {
-        return integer("seed", "Зерно", 0, 4294967294L, 0);
+        return new Param(
+                "seed",
+                Type.INTEGER,
+                "Зерно",
+                "Одинаковое зерно и параметры дают тот же результат.",
+                BigDecimal.ZERO,
+                new BigDecimal("4294967294"),
+                List.of(),
+                null,
+                null);
     }
 
     private static Param count(int max) {
