@@ -63,13 +63,15 @@ class ComfyWorkflowTests {
         admin = fixtures.newAdmin();
         provider = fixtures.providerId("comfyui");
         defaultAddress = ProviderKind.COMFYUI.defaultBaseUrl();
-        Api.Response pointed = admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", comfy.baseUrl()));
+        // ComfyUI is seeded off until an admin points it at a server: this test is that admin.
+        Api.Response pointed =
+                admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", comfy.baseUrl(), "enabled", true));
         assertThat(pointed.status()).as(pointed.toString()).isEqualTo(200);
     }
 
     @AfterEach
     void back() {
-        admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", defaultAddress));
+        admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", defaultAddress, "enabled", false));
         comfy.stop();
     }
 
