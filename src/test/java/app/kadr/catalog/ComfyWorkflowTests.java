@@ -111,7 +111,7 @@ class ComfyWorkflowTests {
 
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
         comfy.verify(exactly(1), postRequestedFor(urlEqualTo("/prompt")).withRequestBody(equalToJson("""
-                {"client_id": "${json-unit.any-string}",
+                {"client_id": "${json-unit.any-string}", "prompt_id": "${json-unit.any-string}",
                  "prompt": {
                   "3": {"class_type": "KSampler",
                         "inputs": {"seed": 4242, "steps": 20, "cfg": 6.5, "sampler_name": "dpmpp_2m",
