@@ -6,6 +6,7 @@ import app.kadr.shared.Problem;
 import app.kadr.shared.Rows;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,14 @@ class CatalogAdmin {
     private final Providers providers;
     private final ProviderKeys keys;
     private final JsonMapper json;
+    private final ConnectionCheck connections;
 
-    CatalogAdmin(Models models, Providers providers, ProviderKeys keys, JsonMapper json) {
+    CatalogAdmin(Models models, Providers providers, ProviderKeys keys, JsonMapper json, ConnectionCheck connections) {
         this.models = models;
         this.providers = providers;
         this.keys = keys;
         this.json = json;
+        this.connections = connections;
     }
 
     @Transactional
@@ -123,7 +126,37 @@ class CatalogAdmin {
         if (body.apiKey() != null) {
             setKey(me, current, body.apiKey().strip());
         }
+        if (body.apiKey() != null || !java.util.Objects.equals(baseUrl, current.baseUrl())) {
+            // The last check was of another address or key; it no longer says anything.
+            providers.forgetCheck(providerId);
+        }
         return providers.byId(providerId).orElseThrow();
+    }
+
+    /**
+     * «Проверить подключение»: the provider's cheapest documented authenticated call, outside any transaction (it
+     * may take seconds), and its result stored so that the picker can say why the provider's models are not ready.
+     * A provider that needs a key and has none is not called at all.
+     */
+    ProviderCheck check(CurrentUser me, UUID providerId) {
+        requireAdmin(me);
+        Provider provider = providers.byId(providerId).orElseThrow(KadrException::notFound);
+        String key = keys.reveal(
+                        provider.id(),
+                        provider.kind(),
+                        providers.sealedKey(provider.id()).orElse(null))
+                .orElse(null);
+        ConnectionCheck.Outcome outcome = provider.kind().needsKey() && key == null
+                ? ConnectionCheck.Outcome.of(CheckProblem.NO_KEY, null)
+                : connections.check(provider, key);
+        Instant at = Rows.now();
+        providers.recordCheck(providerId, at, outcome);
+        log.info(
+                "Connection check of provider {} by {}: {}",
+                provider.kind().code(),
+                me.username(),
+                outcome.problem() == null ? "ok" : outcome.problem().code() + " " + outcome.detail());
+        return new ProviderCheck(at, outcome.problem(), outcome.detail());
     }
 
     private void setKey(CurrentUser me, Provider provider, String key) {

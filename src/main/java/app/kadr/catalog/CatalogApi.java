@@ -2,8 +2,10 @@ package app.kadr.catalog;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
+import app.kadr.shared.Messages;
 import app.kadr.shared.Page;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -93,12 +95,35 @@ class CatalogApi {
         }
     }
 
+    /** A connection check's result: {@code problem} is null and {@code message} «Подключение работает» when fine. */
+    record CheckView(
+            boolean ok,
+            @Nullable String problem,
+            String message,
+            @Nullable String detail,
+            Instant checkedAt) {
+
+        static CheckView of(ProviderCheck check, Messages messages) {
+            return new CheckView(
+                    check.ok(),
+                    check.problem() == null ? null : check.problem().code(),
+                    messages.get(
+                            check.problem() == null
+                                    ? "catalog.check.ok"
+                                    : check.problem().messageKey()),
+                    check.detail(),
+                    check.at());
+        }
+    }
+
     private final Catalog catalog;
     private final CatalogAdmin admin;
+    private final Messages messages;
 
-    CatalogApi(Catalog catalog, CatalogAdmin admin) {
+    CatalogApi(Catalog catalog, CatalogAdmin admin, Messages messages) {
         this.catalog = catalog;
         this.admin = admin;
+        this.messages = messages;
     }
 
     /** {@code all=true} lets an admin see switched-off models too, to switch them back on. */
@@ -151,6 +176,12 @@ class CatalogApi {
     @PatchMapping("/providers/{providerId}")
     ProviderView updateProvider(CurrentUser me, @PathVariable UUID providerId, @RequestBody ProviderChanges body) {
         return ProviderView.of(admin.updateProvider(me, providerId, body));
+    }
+
+    /** «Проверить подключение»: the provider's cheapest authenticated call; the result is stored and answered. */
+    @PostMapping("/providers/{providerId}/check")
+    CheckView check(CurrentUser me, @PathVariable UUID providerId) {
+        return CheckView.of(admin.check(me, providerId), messages);
     }
 
     private static boolean blank(@Nullable String value) {

@@ -108,6 +108,16 @@ class CatalogPages {
         return "redirect:/admin/catalog";
     }
 
+    /** «Проверить подключение» on the providers' table: the result in Russian, in place of the last one (htmx). */
+    @PostMapping("/admin/catalog/providers/{providerId}/check")
+    String check(CurrentUser me, @PathVariable UUID providerId, Model model) {
+        requireAdmin(me);
+        Provider provider = catalog.provider(providerId).orElseThrow(KadrException::notFound);
+        model.addAttribute("check", admin.check(me, providerId));
+        model.addAttribute("kind", provider.kind().code());
+        return "catalog/parts :: check";
+    }
+
     @GetMapping("/admin/catalog/models/new")
     String newModel(CurrentUser me, Model model) {
         requireAdmin(me);

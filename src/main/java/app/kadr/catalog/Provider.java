@@ -14,10 +14,25 @@ public record Provider(
         @Nullable String baseUrl,
         boolean enabled,
         int maxConcurrency,
-        boolean hasKey) {
+        boolean hasKey,
+        @Nullable ProviderCheck lastCheck) {
 
-    /** Whether calls can be made: a provider that needs a key has one. */
+    /** Whether calls can be made: a provider that needs a key has one, and its last check (if any) passed. */
     public boolean ready() {
-        return !kind.needsKey() || hasKey;
+        return (!kind.needsKey() || hasKey) && (lastCheck == null || lastCheck.ok());
+    }
+
+    /** Why its models cannot be chosen now, as a short picker message key; null when they can. */
+    public @Nullable String notReadyKey() {
+        if (!enabled) {
+            return "catalog.picker.provider_off";
+        }
+        if (kind.needsKey() && !hasKey) {
+            return "catalog.picker.no_key";
+        }
+        if (lastCheck != null && lastCheck.problem() != null) {
+            return lastCheck.problem().pickerKey();
+        }
+        return null;
     }
 }

@@ -60,6 +60,14 @@ public enum ProviderKind {
         return keyVariable != null;
     }
 
+    /**
+     * Whether a fresh studio starts with this provider on. A self-hosted ComfyUI is off until an admin has pointed it
+     * at a server and checked that it answers: a default address where nothing runs left takes waiting in silence.
+     */
+    boolean seededEnabled() {
+        return this != COMFYUI;
+    }
+
     public static Optional<ProviderKind> of(@Nullable String code) {
         return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
     }

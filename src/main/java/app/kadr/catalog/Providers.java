@@ -18,7 +18,9 @@ class Providers {
     static final String COLUMNS = """
             p.id as provider_id, p.kind as provider_kind, p.name as provider_name, p.base_url as provider_base_url,
             p.enabled as provider_enabled, p.max_concurrency as provider_max_concurrency,
-            (case when p.api_key_encrypted is null then false else true end) as provider_stored_key""";
+            (case when p.api_key_encrypted is null then false else true end) as provider_stored_key,
+            p.last_check_at as provider_checked_at, p.last_check_problem as provider_check_problem,
+            p.last_check_detail as provider_check_detail""";
 
     private final JdbcClient jdbc;
     private final ProviderKeys keys;
@@ -59,13 +61,14 @@ class Providers {
         jdbc.sql("""
                         insert into providers (id, kind, name, base_url, api_key_encrypted, max_concurrency, enabled,
                           created_at, updated_at)
-                        values (?, ?, ?, ?, null, ?, true, ?, ?)""")
+                        values (?, ?, ?, ?, null, ?, ?, ?, ?)""")
                 .params(
                         id,
                         kind.code(),
                         kind.displayName(),
                         kind.defaultBaseUrl(),
                         kind.defaultConcurrency(),
+                        kind.seededEnabled(),
                         Rows.ts(now),
                         Rows.ts(now))
                 .update();
@@ -83,6 +86,28 @@ class Providers {
                 .update();
     }
 
+    void recordCheck(UUID id, Instant at, ConnectionCheck.Outcome outcome) {
+        jdbc.sql("update providers set last_check_at = ?, last_check_problem = ?, last_check_detail = ? where id = ?")
+                .params(
+                        Rows.ts(at),
+                        outcome.problem() == null ? null : outcome.problem().code(),
+                        outcome.detail() == null ? null : truncate(outcome.detail(), 500),
+                        id)
+                .update();
+    }
+
+    /** Forgets the last check: it was of another address or key. */
+    void forgetCheck(UUID id) {
+        jdbc.sql("update providers set last_check_at = null, last_check_problem = null, last_check_detail = null"
+                        + " where id = ?")
+                .param(id)
+                .update();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     Provider map(ResultSet rs, int row) throws SQLException {
         ProviderKind kind = ProviderKind.of(rs.getString("provider_kind")).orElseThrow();
         return new Provider(
@@ -92,6 +117,18 @@ class Providers {
                 rs.getString("provider_base_url"),
                 rs.getBoolean("provider_enabled"),
                 rs.getInt("provider_max_concurrency"),
-                keys.has(kind, rs.getBoolean("provider_stored_key")));
+                keys.has(kind, rs.getBoolean("provider_stored_key")),
+                check(rs));
+    }
+
+    private static @Nullable ProviderCheck check(ResultSet rs) throws SQLException {
+        Instant at = Rows.instant(rs, "provider_checked_at");
+        if (at == null) {
+            return null;
+        }
+        return new ProviderCheck(
+                at,
+                CheckProblem.of(rs.getString("provider_check_problem")).orElse(null),
+                rs.getString("provider_check_detail"));
     }
 }

@@ -804,85 +804,38 @@ final class SeedCatalog {
     }
 
     private static List<Seed> openai() {
-        Map<String, String> sora =
-                map("prompt", "prompt", "sourceImage", "input_reference", "duration", "seconds", "size", "size");
-        return List.of(
-                new Seed(
-                        OPENAI,
-                        model(
-                                        "gpt-image-1",
-                                        "GPT Image 1",
-                                        "OpenAI",
-                                        Task.TEXT_TO_IMAGE,
-                                        ULTRA,
-                                        "Понимает длинные сложные описания, точно рисует текст; прозрачный фон по запросу.")
-                                .params(
-                                        choice(
-                                                "size",
-                                                "Размер",
-                                                "size",
-                                                "auto",
-                                                "1024x1024",
-                                                "1536x1024",
-                                                "1024x1536",
-                                                "auto"),
-                                        choice("quality", "Качество", null, "auto", "low", "medium", "high", "auto"),
-                                        choice("background", "Фон", null, "auto", "transparent", "opaque", "auto"),
-                                        choice("outputFormat", "Формат файла", null, "png", "png", "jpeg", "webp"),
-                                        count(10))
-                                .mapping(map(
-                                        "prompt",
-                                        "prompt",
-                                        "size",
-                                        "size",
-                                        "quality",
-                                        "quality",
-                                        "background",
-                                        "background",
-                                        "outputFormat",
-                                        "output_format",
-                                        "count",
-                                        "n"))
-                                .price(Price.Unit.IMAGE, "0.042")
-                                .build()),
-                new Seed(
-                        OPENAI,
-                        model(
-                                        "sora-2",
-                                        "Sora 2",
-                                        "OpenAI",
-                                        Task.TEXT_TO_VIDEO,
-                                        HIGH,
-                                        "Видео со звуком по описанию или по исходному кадру.")
-                                .params(
-                                        choice("duration", "Длительность, с", "duration", "4", "4", "8", "12"),
-                                        choice("size", "Размер", "size", "1280x720", "720x1280", "1280x720"))
-                                .mapping(sora)
-                                .price(Price.Unit.SECOND, "0.10")
-                                .build()),
-                new Seed(
-                        OPENAI,
-                        model(
-                                        "sora-2-pro",
-                                        "Sora 2 Pro",
-                                        "OpenAI",
-                                        Task.TEXT_TO_VIDEO,
-                                        ULTRA,
-                                        "Старшая Sora 2: выше детализация и стабильность, больше размеров кадра.")
-                                .params(
-                                        choice("duration", "Длительность, с", "duration", "4", "4", "8", "12"),
-                                        choice(
-                                                "size",
-                                                "Размер",
-                                                "size",
-                                                "1280x720",
-                                                "720x1280",
-                                                "1280x720",
-                                                "1024x1792",
-                                                "1792x1024"))
-                                .mapping(sora)
-                                .price(Price.Unit.SECOND, "0.30")
-                                .build()));
+        // Sora 2 is not offered: OpenAI shut the Sora API down on 24 September 2026 (openai-python 3.1.0, "deprecate
+        // Sora video APIs", src/openai/resources/videos.py). V11 switches off the rows of studios seeded before.
+        return List.of(new Seed(
+                OPENAI,
+                model(
+                                "gpt-image-1",
+                                "GPT Image 1",
+                                "OpenAI",
+                                Task.TEXT_TO_IMAGE,
+                                ULTRA,
+                                "Понимает длинные сложные описания, точно рисует текст; прозрачный фон по запросу.")
+                        .params(
+                                choice("size", "Размер", "size", "auto", "1024x1024", "1536x1024", "1024x1536", "auto"),
+                                choice("quality", "Качество", null, "auto", "low", "medium", "high", "auto"),
+                                choice("background", "Фон", null, "auto", "transparent", "opaque", "auto"),
+                                choice("outputFormat", "Формат файла", null, "png", "png", "jpeg", "webp"),
+                                count(10))
+                        .mapping(map(
+                                "prompt",
+                                "prompt",
+                                "size",
+                                "size",
+                                "quality",
+                                "quality",
+                                "background",
+                                "background",
+                                "outputFormat",
+                                "output_format",
+                                "count",
+                                "n"))
+                        .price(Price.Unit.IMAGE, "0.042")
+                        .build()));
     }
 
     private static Seed comfyui() {
@@ -1000,8 +953,21 @@ final class SeedCatalog {
                 null);
     }
 
+    /**
+     * Stability's seed, 0–4294967294, where 0 (its schema's default) means "pick one at random". No default here:
+     * the studio then picks a random seed for each variant instead of sending 0, 1, 2….
+     */
     private static Param stabilitySeed() {
-        return integer("seed", "Зерно", 0, 4294967294L, 0);
+        return new Param(
+                "seed",
+                Type.INTEGER,
+                "Зерно",
+                "Одинаковое зерно и параметры дают тот же результат.",
+                BigDecimal.ZERO,
+                new BigDecimal("4294967294"),
+                List.of(),
+                null,
+                null);
     }
 
     private static Param count(int max) {

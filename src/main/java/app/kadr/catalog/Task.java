@@ -26,6 +26,14 @@ public enum Task {
         return this == TEXT_TO_VIDEO || this == IMAGE_TO_VIDEO || this == VIDEO_TO_VIDEO || this == LIP_SYNC;
     }
 
+    /**
+     * Whether the task works on a picture it is given. A text task may still take one as a guide where its model
+     * maps a source (Sora's optional {@code input_reference}), but it never needs one.
+     */
+    public boolean needsSource() {
+        return this != TEXT_TO_IMAGE && this != TEXT_TO_VIDEO;
+    }
+
     public static Optional<Task> of(@Nullable String code) {
         return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst();
     }

@@ -259,7 +259,13 @@ class GenerationPages {
                 m.task().code(),
                 m.task().makesVideo() ? "video" : "image",
                 search,
-                m.provider().enabled() ? "catalog.picker.no_key" : "catalog.picker.provider_off");
+                whyNot(m));
+    }
+
+    /** Why a greyed model cannot be chosen: its provider is off, has no key, or failed its last connection check. */
+    private static String whyNot(CatalogModel m) {
+        String reason = m.provider().notReadyKey();
+        return reason != null ? reason : "catalog.picker.provider_off";
     }
 
     static List<Field> fields(CatalogModel model) {

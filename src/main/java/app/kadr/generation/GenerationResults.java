@@ -72,6 +72,11 @@ class GenerationResults {
                 try {
                     Asset asset = assets.storeGenerated(generation.shotId(), generation.id(), file, name);
                     generations.addResult(generation.id(), index, asset.id());
+                    if (generation.variants() == 1 && result.seed() != null && result.seed() != generation.seed()) {
+                        // One take per generation: its seed is the one the provider used, which may not be the one
+                        // sent (Stability picks its own for 0), so that repeating the take repeats it.
+                        generations.recordSeed(generation.id(), result.seed());
+                    }
                 } catch (IOException e) {
                     throw new ResultRefused(e);
                 }

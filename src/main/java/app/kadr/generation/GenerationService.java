@@ -262,11 +262,11 @@ public class GenerationService {
 
     private List<UUID> sources(UUID ownerId, @Nullable List<UUID> sourceIds, CatalogModel model) {
         List<UUID> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
-        boolean needsSource = model.accepts("sourceImage");
-        if (needsSource && ids.isEmpty()) {
+        boolean takesSource = model.accepts("sourceImage");
+        if (takesSource && ids.isEmpty() && model.task().needsSource()) {
             throw KadrException.invalid("sourceAssetIds", "generation.source.missing");
         }
-        if (!needsSource && !ids.isEmpty()) {
+        if (!takesSource && !ids.isEmpty()) {
             throw KadrException.invalid("sourceAssetIds", "generation.source.unsupported");
         }
         for (UUID id : ids) {

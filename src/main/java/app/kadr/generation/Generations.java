@@ -106,6 +106,13 @@ class Generations {
                 > 0;
     }
 
+    /** The seed the provider says it used, where it chose one itself (Stability's seed 0 means "random"). */
+    void recordSeed(UUID generationId, long seed) {
+        jdbc.sql("update generations set seed = ? where id = ?")
+                .params(seed, generationId)
+                .update();
+    }
+
     void addResult(UUID generationId, int index, UUID assetId) {
         jdbc.sql("insert into generation_results (generation_id, result_index, asset_id) values (?, ?, ?)")
                 .params(generationId, index, assetId)

@@ -63,13 +63,15 @@ class ComfyWorkflowTests {
         admin = fixtures.newAdmin();
         provider = fixtures.providerId("comfyui");
         defaultAddress = ProviderKind.COMFYUI.defaultBaseUrl();
-        Api.Response pointed = admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", comfy.baseUrl()));
+        // ComfyUI is seeded off until an admin points it at a server: this test is that admin.
+        Api.Response pointed =
+                admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", comfy.baseUrl(), "enabled", true));
         assertThat(pointed.status()).as(pointed.toString()).isEqualTo(200);
     }
 
     @AfterEach
     void back() {
-        admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", defaultAddress));
+        admin.api().patch("/api/v1/providers/" + provider, Map.of("baseUrl", defaultAddress, "enabled", false));
         comfy.stop();
     }
 
@@ -109,7 +111,7 @@ class ComfyWorkflowTests {
 
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
         comfy.verify(exactly(1), postRequestedFor(urlEqualTo("/prompt")).withRequestBody(equalToJson("""
-                {"client_id": "${json-unit.any-string}",
+                {"client_id": "${json-unit.any-string}", "prompt_id": "${json-unit.any-string}",
                  "prompt": {
                   "3": {"class_type": "KSampler",
                         "inputs": {"seed": 4242, "steps": 20, "cfg": 6.5, "sampler_name": "dpmpp_2m",

@@ -3,6 +3,7 @@ package app.kadr.generation.provider;
 import java.util.Collection;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,20 @@ public final class MultipartForm {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType(source.mimeType()));
         parts.add(name, new HttpEntity<>(new FileSystemResource(source.file()), headers));
+        return this;
+    }
+
+    /** A file made in memory (e.g. a source image fitted to the size a provider demands). */
+    public MultipartForm file(String name, byte[] content, String filename, String mimeType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(mimeType));
+        ByteArrayResource resource = new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        };
+        parts.add(name, new HttpEntity<>(resource, headers));
         return this;
     }
 

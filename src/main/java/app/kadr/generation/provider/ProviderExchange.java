@@ -3,6 +3,8 @@ package app.kadr.generation.provider;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -20,11 +22,31 @@ public record ProviderExchange(
                     (sent, answer) -> new ProviderExchange(
                             answer.getStatusCode().value(),
                             ProviderHttp.retryAfter(answer.getHeaders()),
-                            answer.getHeaders().getContentType(),
+                            contentType(answer.getHeaders()),
                             answer.getBody().readAllBytes()),
                     true);
         } catch (ResourceAccessException e) {
             throw ProviderHttp.networkFailure(e);
+        }
+    }
+
+    /**
+     * The answer's media type, read leniently: Stability documents {@code application/json; type=image/png}, whose
+     * unquoted parameter value Spring's strict parser refuses, which would turn a paid result into an error.
+     */
+    static @Nullable MediaType contentType(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return MediaType.parseMediaType(value);
+        } catch (InvalidMediaTypeException oddParameters) {
+            try {
+                return MediaType.parseMediaType(value.split(";", 2)[0]);
+            } catch (InvalidMediaTypeException notAMediaType) {
+                return null;
+            }
         }
     }
 

@@ -8,6 +8,8 @@ import app.kadr.generation.provider.ProviderHttp;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.Submission;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,8 +42,9 @@ class OpenAiAdapter implements ProviderAdapter {
     @Override
     public Submission submit(ProviderRequest request) throws ProviderException {
         RestClient api = api(request);
+        ProviderRequest documented = withoutSeed(request);
         Submission submission =
-                SoraVideos.handles(request) ? SoraVideos.submit(api, request) : OpenAiImages.submit(api, request);
+                SoraVideos.handles(request) ? SoraVideos.submit(api, documented) : OpenAiImages.submit(api, documented);
         log.debug("OpenAI {} answered {}", request.externalId(), submission.providerRequestId());
         return submission;
     }
@@ -60,6 +63,25 @@ class OpenAiAdapter implements ProviderAdapter {
         if (SoraVideos.handles(request)) {
             SoraVideos.cancel(api(request), providerRequestId);
         }
+    }
+
+    /**
+     * Neither {@code /images/generations}, {@code /images/edits} nor {@code /videos} has a seed (openai-python's
+     * {@code ImageGenerateParams}, {@code ImageEditParams}, {@code VideoCreateParams}), and OpenAI refuses a field
+     * it does not know with 400 {@code unknown_parameter}. The studio still records the seed it chose.
+     */
+    private static ProviderRequest withoutSeed(ProviderRequest request) {
+        Map<String, Object> input = new LinkedHashMap<>(request.input());
+        input.remove("seed");
+        return new ProviderRequest(
+                request.baseUrl(),
+                request.apiKey(),
+                request.externalId(),
+                request.task(),
+                input,
+                request.sources(),
+                request.count(),
+                request.workflow());
     }
 
     /** The API with the key on every call; a missing key fails before anything is sent. */

@@ -32,12 +32,15 @@ final class SoraVideos {
 
     static Submission submit(RestClient api, ProviderRequest request) throws ProviderException {
         MultipartForm form = new MultipartForm().fields(request.input()).field("model", request.externalId());
+        // input_reference is optional: without a source Sora makes the video from the prompt alone.
         for (SourceImage source : request.sources()) {
             if (!source.role().equals("image")) {
                 // Sora starts from one reference frame; it has no mask or end frame.
                 throw ProviderException.badInput(source.role(), null);
             }
-            form.file("input_reference", source);
+            Object size = request.input().get("size");
+            byte[] frame = ReferenceFrame.fitted(source, size == null ? ReferenceFrame.DEFAULT_SIZE : size.toString());
+            form.file("input_reference", frame, "reference.png", "image/png");
         }
         ProviderExchange answer = ProviderExchange.of(api.post()
                 .uri("/videos")

@@ -16,14 +16,15 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>HTTP 401, code invalidApiKey / missingApiKey</td><td>BAD_KEY</td></tr>
  * <tr><td>HTTP 402, a code containing "credit" or "balance" [unverified]</td><td>NO_CREDITS</td></tr>
  * <tr><td>HTTP 429 / 502 / 503 / 504, code timeoutProvider</td><td>BUSY, with Retry-After</td></tr>
- * <tr><td>a code containing "nsfw" or "moderation" [unverified]</td><td>MODERATION</td></tr>
+ * <tr><td>code contentPolicyViolation, or a code containing "nsfw" or "moderation"</td><td>MODERATION</td></tr>
  * <tr><td>an error naming a parameter</td><td>BAD_INPUT, that parameter</td></tr>
  * <tr><td>a code starting with "invalid" (invalidWidth…) without a parameter</td><td>BAD_INPUT</td></tr>
  * <tr><td>anything else</td><td>FAILED</td></tr>
  * </table>
  *
- * PROVIDERS.md could not confirm how Runware reports an empty balance or a moderation refusal; the code
- * fragments above are guesses that fail safe (no retry). Moderation is otherwise seen in {@code NSFWContent}.
+ * Runware refuses a request its provider's content policy blocks with {@code contentPolicyViolation}, and flags a
+ * finished image with {@code NSFWContent} (asked for with {@code checkNSFW}). How it reports an empty balance is
+ * unverified; those code fragments are guesses that fail safe (no retry).
  */
 final class RunwareErrors {
 
@@ -49,7 +50,7 @@ final class RunwareErrors {
             Duration retryAfter = ProviderHttp.retryAfter(answer.headers());
             return ProviderException.busy(retryAfter, raw);
         }
-        if (lowerCode.contains("nsfw") || lowerCode.contains("moderation")) {
+        if (code.equals("contentPolicyViolation") || lowerCode.contains("nsfw") || lowerCode.contains("moderation")) {
             return ProviderException.of(Kind.MODERATION, raw);
         }
         String parameter = failure == null ? null : blankToNull(failure.parameter());

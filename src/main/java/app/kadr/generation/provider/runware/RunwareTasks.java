@@ -44,6 +44,10 @@ final class RunwareTasks {
         task.put("numberResults", Math.max(1, request.count()));
         task.put("outputType", "URL");
         task.put("includeCost", true);
+        // Without it Runware never says NSFWContent, and a flagged (blacked-out) image would become a take.
+        // Documented in Runware/sdk-python docs/text_to_image.md ("checkNSFW … Enable NSFW content check"); the SDK
+        // sends the same check as safety.checkContent (runware/types.py, IImageInference).
+        task.put("checkNSFW", true);
         for (Map.Entry<String, String> source : uploaded.entrySet()) {
             switch (source.getKey()) {
                 case "image" -> task.put("seedImage", source.getValue());

@@ -13,7 +13,9 @@ import app.kadr.generation.provider.SourceImage;
 import app.kadr.generation.provider.Submission;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +60,7 @@ class StabilityAdapter implements ProviderAdapter {
     @Override
     public Submission submit(ProviderRequest request) throws ProviderException {
         String key = key(request);
-        MultipartForm form = new MultipartForm().fields(request.input());
+        MultipartForm form = new MultipartForm().fields(withoutRandomSeed(request.input()));
         for (SourceImage source : request.sources()) {
             form.file(partName(source), source);
         }
@@ -78,6 +80,18 @@ class StabilityAdapter implements ProviderAdapter {
         }
         // A synchronous answer has no id of its own; any unique one will do for the log.
         return new Submission(UUID.randomUUID().toString(), List.of(result(parsed, request)), null, parsed.summary());
+    }
+
+    /**
+     * A seed of 0 asks Stability to pick one ("0 … random", the documented default of {@code seed}); it is left out
+     * so that the seed Stability answers with, not 0, is what the take records.
+     */
+    private static Map<String, Object> withoutRandomSeed(Map<String, Object> input) {
+        Map<String, Object> sent = new LinkedHashMap<>(input);
+        if (sent.get("seed") instanceof Number seed && seed.longValue() == 0) {
+            sent.remove("seed");
+        }
+        return sent;
     }
 
     @Override

@@ -17,7 +17,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -30,6 +29,8 @@ import app.kadr.generation.provider.SourceImage;
 import app.kadr.generation.provider.Submission;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,10 +58,8 @@ class OpenAiAdapterTest {
     private static final byte[] SECOND = "second image".getBytes(StandardCharsets.UTF_8);
     private static final byte[] MP4 = "fake mp4".getBytes(StandardCharsets.UTF_8);
 
-    // The JDK client offers an h2c upgrade on plain HTTP, which WireMock's Jetty accepts and then cancels for
-    // a streamed (multipart) body; OpenAI itself is HTTPS, so the fake simply stays on HTTP/1.1.
-    private static final WireMockServer openai =
-            new WireMockServer(wireMockConfig().dynamicPort().http2PlainDisabled(true));
+    // Refuses undocumented fields as OpenAI does, so a field the adapter should not send fails the test.
+    private static final WireMockServer openai = StrictOpenAi.server();
 
     @TempDir
     Path files;
@@ -219,7 +219,7 @@ class OpenAiAdapterTest {
 
     @Test
     void aSoraVideoIsSubmittedAsMultipartWithTheReferenceFrameAndPolledToItsContent() throws Exception {
-        byte[] frame = {7, 7, 7};
+        byte[] frame = png(1280, 720);
         openai.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_1\",\"status\":\"queued\"}")));
         openai.stubFor(get("/v1/videos/video_1")
                 .inScenario("sora")
@@ -272,7 +272,7 @@ class OpenAiAdapterTest {
                 .withRequestBodyPart(
                         aMultipart("size").withBody(equalTo("1280x720")).build())
                 .withRequestBodyPart(aMultipart("input_reference")
-                        .withBody(binaryEqualTo(frame))
+                        .withHeader("Content-Type", equalTo("image/png"))
                         .build()));
         openai.verify(getRequestedFor(urlEqualTo("/v1/videos/video_1/content"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY)));
@@ -357,6 +357,126 @@ class OpenAiAdapterTest {
 
         assertThat(failure.kind()).isEqualTo(Kind.NO_KEY);
         openai.verify(exactly(0), anyRequestedFor(anyUrl()));
+    }
+
+    // OpenAI documents no seed for images or videos (openai-python src/openai/types/image_generate_params.py,
+    // image_edit_params.py, video_create_params.py) and answers an unknown field with 400 unknown_parameter.
+
+    @Test
+    void aGptImageTakeIsNotSentTheSeedTheStudioRecords() throws Exception {
+        openai.stubFor(post("/v1/images/generations").willReturn(okJson(twoImages(null))));
+
+        Submission submission = adapter.submit(request(
+                "gpt-image-1", "text_to_image", Map.of("prompt", "кот", "seed", 123456, "size", "auto"), List.of(), 1));
+
+        assertThat(submission.results()).hasSize(2);
+        openai.verify(postRequestedFor(urlEqualTo("/v1/images/generations"))
+                .withRequestBody(
+                        equalToJson("{\"model\":\"gpt-image-1\",\"prompt\":\"кот\",\"n\":1,\"size\":\"auto\"}")));
+    }
+
+    @Test
+    void anEditIsNotSentTheSeedEither() throws Exception {
+        openai.stubFor(post("/v1/images/edits").willReturn(okJson(twoImages(null))));
+
+        Submission submission = adapter.submit(request(
+                "gpt-image-1",
+                "image_to_image",
+                Map.of("prompt", "в шляпе", "seed", 7),
+                List.of(source("photo.png", png(64, 64), "image")),
+                1));
+
+        assertThat(submission.results()).isNotEmpty();
+    }
+
+    @Test
+    void aSoraVideoIsNotSentTheSeed() throws Exception {
+        openai.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_9\",\"status\":\"queued\"}")));
+
+        Submission submission =
+                adapter.submit(request("sora-2", "text_to_video", Map.of("prompt", "sea", "seed", 42), List.of(), 1));
+
+        assertThat(submission.providerRequestId()).isEqualTo("video_9");
+    }
+
+    @Test
+    void aFieldOpenAiDoesNotKnowIsNamedInTheRefusal() {
+        openai.stubFor(post("/v1/images/generations").willReturn(okJson(twoImages(null))));
+
+        ProviderException failure = failure(() -> adapter.submit(
+                request("gpt-image-1", "text_to_image", Map.of("prompt", "x", "style_strength", 3), List.of(), 1)));
+
+        assertThat(failure.kind()).isEqualTo(Kind.BAD_INPUT);
+        assertThat(failure.field()).isEqualTo("style_strength");
+    }
+
+    @Test
+    void soraMakesAVideoFromThePromptAloneWithoutAReferenceFrame() throws Exception {
+        // input_reference is "Optional reference asset upload" (openai-python video_create_params.py).
+        openai.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_5\",\"status\":\"queued\"}")));
+
+        adapter.submit(request(
+                "sora-2", "text_to_video", Map.of("prompt", "sea", "seconds", "4", "size", "720x1280"), List.of(), 1));
+
+        openai.verify(postRequestedFor(urlEqualTo("/v1/videos"))
+                .withRequestBodyPart(
+                        aMultipart("prompt").withBody(equalTo("sea")).build()));
+        assertThat(openai.getAllServeEvents().getFirst().getRequest().getPart("input_reference"))
+                .isNull();
+    }
+
+    @Test
+    void aReferenceFrameOfAnotherSizeIsFittedIntoTheVideoWithBlackBars() throws Exception {
+        openai.stubFor(post("/v1/videos").willReturn(okJson("{\"id\":\"video_6\",\"status\":\"queued\"}")));
+
+        adapter.submit(request(
+                "sora-2",
+                "image_to_video",
+                Map.of("prompt", "sea", "size", "1280x720"),
+                List.of(source("still.png", png(300, 200), "image")),
+                1));
+
+        byte[] sent = openai.getAllServeEvents()
+                .getFirst()
+                .getRequest()
+                .getPart("input_reference")
+                .getBody()
+                .asBytes();
+        BufferedImage frame = ImageIO.read(new ByteArrayInputStream(sent));
+        assertThat(frame.getWidth()).isEqualTo(1280);
+        assertThat(frame.getHeight()).isEqualTo(720);
+        // 300×200 scaled to 1080×720 and centred: 100 px of black on each side, the picture (white) between.
+        assertThat(frame.getRGB(50, 360) & 0xFFFFFF).isZero();
+        assertThat(frame.getRGB(1230, 360) & 0xFFFFFF).isZero();
+        assertThat(frame.getRGB(640, 360) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
+
+    @Test
+    void aReferenceFrameThatIsNotAnImageIsRefusedBeforeAnythingIsSent() throws Exception {
+        ProviderRequest broken = request(
+                "sora-2",
+                "image_to_video",
+                Map.of("prompt", "sea", "size", "1280x720"),
+                List.of(source("broken.png", new byte[] {1, 2, 3}, "image")),
+                1);
+
+        ProviderException failure = failure(() -> adapter.submit(broken));
+
+        assertThat(failure.kind()).isEqualTo(Kind.BAD_INPUT);
+        assertThat(failure.field()).isEqualTo("input_reference");
+        openai.verify(exactly(0), anyRequestedFor(anyUrl()));
+    }
+
+    /** A white picture as PNG bytes. */
+    private static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var canvas = image.createGraphics();
+        canvas.setColor(java.awt.Color.WHITE);
+        canvas.fillRect(0, 0, width, height);
+        canvas.dispose();
+        var bytes = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private static String twoImages(@Nullable String outputFormat) {

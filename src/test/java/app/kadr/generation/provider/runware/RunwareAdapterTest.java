@@ -128,7 +128,8 @@ class RunwareAdapterTest {
                         .withRequestBody(equalToJson("""
                         [{"taskType":"imageInference","taskUUID":"${json-unit.any-string}","model":"runware:101@1",
                           "positivePrompt":"a cat","width":1024,"height":768,"steps":28,"CFGScale":3.5,
-                          "outputFormat":"PNG","numberResults":2,"outputType":"URL","includeCost":true}]""")));
+                          "outputFormat":"PNG","numberResults":2,"outputType":"URL","includeCost":true,
+                          "checkNSFW":true}]""")));
     }
 
     @Test
@@ -270,6 +271,34 @@ class RunwareAdapterTest {
                 {"data":[{"taskType":"imageInference","taskUUID":"%s","imageURL":"https://im.runware.ai/a.jpg",
                           "NSFWContent":true}]}""".formatted(FIRST_TASK))));
         assertFailure(() -> adapter.submit(picture(Map.of())), Kind.MODERATION);
+    }
+
+    // Runware/sdk-python docs/text_to_image.md: checkNSFW "Enable NSFW content check", and NSFWContent in the answer
+    // "Indicates if the image was flagged as NSFW (if checkNSFW was true)". contentPolicyViolation is Runware's error
+    // code for a request the model's provider refuses on content policy (PROVIDERS.md, issue 11).
+
+    @Test
+    void everyPictureIsAskedToBeCheckedSoThatUnsafeOnesAreFlagged() throws Exception {
+        runware.stubFor(task("imageInference").willReturn(templated(200, """
+                {"data":[{"taskType":"imageInference","taskUUID":"%s","imageURL":"https://im.runware.ai/a.jpg",
+                          "NSFWContent":false}]}""".formatted(FIRST_TASK))));
+
+        adapter.submit(picture(Map.of()));
+
+        runware.verify(postRequestedFor(urlEqualTo("/v1"))
+                .withRequestBody(matchingJsonPath("$[0].checkNSFW", equalTo("true"))));
+    }
+
+    @Test
+    void aContentPolicyViolationIsModerationLikeAnyOtherProvidersRefusal() {
+        runware.stubFor(post("/v1").willReturn(json(400, """
+                {"errors":[{"code":"contentPolicyViolation","message":"The request was rejected by the content policy.",
+                            "parameter":"positivePrompt","taskType":"imageInference","taskUUID":"x"}]}""")));
+
+        ProviderException refused = assertFailure(() -> adapter.submit(picture(Map.of())), Kind.MODERATION);
+
+        assertThat(refused.kind().messageKey()).isEqualTo("provider.moderation");
+        assertThat(refused.kind().retryable()).isFalse();
     }
 
     @Test

@@ -117,6 +117,44 @@ class StabilityAdapterTest {
                                 aMultipart("seed").withBody(equalTo("42")).build()));
     }
 
+    // platform.stability.ai/docs/api-reference, POST /v2beta/stable-image/generate/core: with Accept application/json
+    // the 200 answer is "application/json; type=image/png" {image, finish_reason, seed}; seed is 0–4294967294 with
+    // default 0, "omit this parameter or pass 0 to use a random seed".
+
+    @Test
+    void theDocumentedJsonAnswerWithItsImageTypeParameterIsRead() throws Exception {
+        stability.stubFor(post("/v2beta/stable-image/generate/core")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json; type=image/png")
+                        .withHeader("finish-reason", "SUCCESS")
+                        .withHeader("seed", "3141592653")
+                        .withBody("{\"image\":\"" + PNG_BASE64
+                                + "\",\"finish_reason\":\"SUCCESS\",\"seed\":3141592653}")));
+
+        Submission submission =
+                adapter.submit(request("stable-image/generate/core", Map.of("prompt", "кот"), List.of()));
+
+        assertThat(submission.results()).singleElement().satisfies(result -> {
+            assertThat(result.bytes()).isEqualTo(PNG);
+            assertThat(result.seed()).isEqualTo(3141592653L);
+        });
+    }
+
+    @Test
+    void aSeedOfZeroIsLeftForStabilityToPickAndItsChoiceIsReturned() throws Exception {
+        stability.stubFor(post("/v2beta/stable-image/generate/core")
+                .willReturn(
+                        okJson("{\"image\":\"" + PNG_BASE64 + "\",\"finish_reason\":\"SUCCESS\",\"seed\":987654}")));
+
+        Submission submission =
+                adapter.submit(request("stable-image/generate/core", Map.of("prompt", "кот", "seed", 0), List.of()));
+
+        assertThat(submission.results().getFirst().seed()).isEqualTo(987654L);
+        assertThat(stability.findAll(postRequestedFor(urlEqualTo("/v2beta/stable-image/generate/core"))))
+                .singleElement()
+                .satisfies(sent -> assertThat(sent.getPart("seed")).isNull());
+    }
+
     @Test
     void sendsTheSourceImageAndTheMaskAsFileParts() throws Exception {
         byte[] photo = {1, 2, 3, 4};
