@@ -96,4 +96,24 @@ class SessionsAcrossInstancesTests {
         assertThat(afterwards.headers().firstValue("Location"))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
     }
+
+    @Test
+    void eachInstanceNamesItselfInItsMetricsAndLogLines() throws Exception {
+        Studio.Person person = studio.newPerson();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+
+        assertThat(person.api().get("/actuator/prometheus").text())
+                .as("metrics of an instance named by default")
+                .contains("instance=\"" + host + "\"");
+        assertThat(other.studio()
+                        .api()
+                        .as(person.token())
+                        .get("/actuator/prometheus")
+                        .text())
+                .as("metrics of the instance named kadr-b")
+                .contains("instance=\"kadr-b\"")
+                .doesNotContain("instance=\"" + host + "\"");
+        assertThat(other.context().getEnvironment().getProperty("logging.pattern.level"))
+                .contains("[kadr-b]");
+    }
 }
