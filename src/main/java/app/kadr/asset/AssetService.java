@@ -1,12 +1,11 @@
 package app.kadr.asset;
 
-import app.kadr.live.LiveEvent;
-import app.kadr.live.LiveUpdates;
 import app.kadr.media.DetectedMedia;
 import app.kadr.media.MediaException;
 import app.kadr.media.MediaInspector;
 import app.kadr.shared.AssetUrls;
 import app.kadr.shared.Cursor;
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Ownership;
@@ -32,7 +31,7 @@ public class AssetService {
     private final BlobStore blobs;
     private final MediaJobs jobs;
     private final Ownership ownership;
-    private final LiveUpdates live;
+    private final DomainEvents events;
     private final MediaInspector inspector;
     private final KadrProperties.Upload limits;
     private final AssetPlaces places;
@@ -44,7 +43,7 @@ public class AssetService {
             BlobStore blobs,
             MediaJobs jobs,
             Ownership ownership,
-            LiveUpdates live,
+            DomainEvents events,
             MediaInspector inspector,
             KadrProperties properties,
             AssetPlaces places,
@@ -54,7 +53,7 @@ public class AssetService {
         this.blobs = blobs;
         this.jobs = jobs;
         this.ownership = ownership;
-        this.live = live;
+        this.events = events;
         this.inspector = inspector;
         this.limits = properties.upload();
         this.places = places;
@@ -76,7 +75,7 @@ public class AssetService {
                 jobs.schedule(row.id());
                 created.add(Asset.of(row));
             }
-            live.publishAfterCommit(shot.projectId(), new LiveEvent("shot", shotId, null));
+            events.publish(new TakesChanged(shot.projectId(), shotId, null));
             return created;
         } catch (RuntimeException | IOException e) {
             for (String key : stored) {
@@ -106,8 +105,7 @@ public class AssetService {
             assets.insert(row);
             jobs.schedule(row.id());
             places.projectOf(shotId)
-                    .ifPresent(
-                            projectId -> live.publishAfterCommit(projectId, new LiveEvent("shot", shotId, row.id())));
+                    .ifPresent(projectId -> events.publish(new TakesChanged(projectId, shotId, row.id())));
             return Asset.of(row);
         } catch (RuntimeException e) {
             blobs.delete(key);
@@ -183,14 +181,14 @@ public class AssetService {
     public void moveToTrash(UUID ownerId, UUID assetId) {
         Ownership.AssetRef asset = ownership.requireAsset(ownerId, assetId);
         assets.setDeleted(assetId, true);
-        live.publishAfterCommit(asset.projectId(), new LiveEvent("shot", asset.shotId(), assetId));
+        events.publish(new TakesChanged(asset.projectId(), asset.shotId(), assetId));
     }
 
     @Transactional
     public Asset restore(UUID ownerId, UUID assetId) {
         Ownership.AssetRef asset = ownership.requireTrashedAsset(ownerId, assetId);
         assets.setDeleted(assetId, false);
-        live.publishAfterCommit(asset.projectId(), new LiveEvent("shot", asset.shotId(), assetId));
+        events.publish(new TakesChanged(asset.projectId(), asset.shotId(), assetId));
         return get(ownerId, assetId);
     }
 

@@ -1,12 +1,11 @@
 package app.kadr.asset;
 
-import app.kadr.live.LiveEvent;
-import app.kadr.live.LiveUpdates;
 import app.kadr.media.ImageDerivatives;
 import app.kadr.media.ImageProcessor;
 import app.kadr.media.MediaException;
 import app.kadr.media.VideoDerivatives;
 import app.kadr.media.VideoProcessor;
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.Messages;
 import app.kadr.storage.BlobStore;
 import java.io.IOException;
@@ -30,7 +29,7 @@ class MediaProcessing {
     private final ImageProcessor images;
     private final VideoProcessor videos;
     private final Messages messages;
-    private final LiveUpdates live;
+    private final DomainEvents events;
     private final AssetPlaces places;
 
     MediaProcessing(
@@ -39,14 +38,14 @@ class MediaProcessing {
             ImageProcessor images,
             VideoProcessor videos,
             Messages messages,
-            LiveUpdates live,
+            DomainEvents events,
             AssetPlaces places) {
         this.assets = assets;
         this.blobs = blobs;
         this.images = images;
         this.videos = videos;
         this.messages = messages;
-        this.live = live;
+        this.events = events;
         this.places = places;
     }
 
@@ -119,7 +118,7 @@ class MediaProcessing {
 
     private void announce(AssetRow asset) {
         places.projectOf(asset.shotId())
-                .ifPresent(projectId -> live.publish(projectId, new LiveEvent("asset", asset.shotId(), asset.id())));
+                .ifPresent(projectId -> events.publish(new AssetProcessed(projectId, asset.shotId(), asset.id())));
     }
 
     static String extensionOf(String mimeType) {

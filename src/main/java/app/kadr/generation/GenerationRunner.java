@@ -9,8 +9,7 @@ import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.Submission;
-import app.kadr.live.LiveEvent;
-import app.kadr.live.LiveUpdates;
+import app.kadr.shared.DomainEvents;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +50,7 @@ class GenerationRunner {
     private final ProviderSlots slots;
     private final ProviderCalls calls;
     private final GenerationResults results;
-    private final LiveUpdates live;
+    private final DomainEvents events;
     private final SlotQueue line;
     private final GenerationJobs jobs;
     private final GenerationSettings settings;
@@ -63,7 +62,7 @@ class GenerationRunner {
             ProviderSlots slots,
             ProviderCalls calls,
             GenerationResults results,
-            LiveUpdates live,
+            DomainEvents events,
             SlotQueue line,
             GenerationJobs jobs,
             GenerationSettings settings,
@@ -73,7 +72,7 @@ class GenerationRunner {
         this.slots = slots;
         this.calls = calls;
         this.results = results;
-        this.live = live;
+        this.events = events;
         this.line = line;
         this.jobs = jobs;
         this.settings = settings;
@@ -375,6 +374,7 @@ class GenerationRunner {
 
     private void announce(GenerationRow generation) {
         calls.projectOf(generation)
-                .ifPresent(project -> live.publish(project, new LiveEvent("generation", generation.shotId(), null)));
+                .ifPresent(project ->
+                        events.publish(new GenerationChanged(project, generation.shotId(), generation.id())));
     }
 }

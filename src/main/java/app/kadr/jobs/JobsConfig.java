@@ -1,10 +1,12 @@
 package app.kadr.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,14 @@ class JobsConfig {
      * exactly when the change that asked for it was committed.
      */
     @Bean(destroyMethod = "stop")
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, JobsSettings settings) {
+    Scheduler scheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            JobsSettings settings,
+            @Value("${kadr.instance-name}") String instanceName) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                // Recorded as the picker of each running job: which instance holds it.
+                .schedulerName(new SchedulerName.Fixed(instanceName))
                 .threads(Math.max(2, settings.threads()))
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())

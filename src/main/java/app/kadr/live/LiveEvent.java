@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param shotId the shot concerned, if any
  * @param assetId the asset concerned, if any
  */
-public record LiveEvent(
+record LiveEvent(
         String type, @Nullable UUID shotId, @Nullable UUID assetId) {}

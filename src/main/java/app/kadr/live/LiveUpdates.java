@@ -10,13 +10,11 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Keeps the open event streams per project and sends each event to the pages watching that project. */
+/** Keeps this instance's open event streams per project and sends each event to the pages watching that project. */
 @Component
-public class LiveUpdates {
+class LiveUpdates {
 
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
@@ -34,24 +32,10 @@ public class LiveUpdates {
         return emitter;
     }
 
-    public void publish(UUID projectId, LiveEvent event) {
+    void deliver(UUID projectId, LiveEvent event) {
         for (SseEmitter emitter : streams.getOrDefault(projectId, Set.of())) {
             send(emitter, SseEmitter.event().name(event.type()).data(event));
         }
-    }
-
-    /** Publishes once the current transaction commits, so pages never fetch a change that is not there yet. */
-    public void publishAfterCommit(UUID projectId, LiveEvent event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            publish(projectId, event);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                publish(projectId, event);
-            }
-        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package app.kadr.sharing;
 
-import app.kadr.live.LiveEvent;
-import app.kadr.live.LiveUpdates;
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
 import app.kadr.storage.BlobStore;
@@ -31,19 +30,19 @@ class ClientService {
     private final Comments comments;
     private final CommentThrottle throttle;
     private final BlobStore blobs;
-    private final LiveUpdates live;
+    private final DomainEvents events;
 
     ClientService(
             ClientStoryboard storyboard,
             Comments comments,
             CommentThrottle throttle,
             BlobStore blobs,
-            LiveUpdates live) {
+            DomainEvents events) {
         this.storyboard = storyboard;
         this.comments = comments;
         this.throttle = throttle;
         this.blobs = blobs;
-        this.live = live;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -136,7 +135,7 @@ class ClientService {
         throttle.take(link.id(), address);
         UUID id = UUID.randomUUID();
         comments.insert(id, link.id(), link.projectId(), shotId, name, body);
-        live.publishAfterCommit(link.projectId(), new LiveEvent("comment", shotId, null));
+        events.publish(new CommentAdded(link.projectId(), shotId));
         return comments.clientComment(id).orElseThrow();
     }
 

@@ -1,7 +1,6 @@
 package app.kadr.sharing;
 
-import app.kadr.live.LiveEvent;
-import app.kadr.live.LiveUpdates;
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Ownership;
 import java.util.List;
@@ -14,20 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommentService {
 
-    /**
-     * The owner read, answered or deleted something: storyboards update their badges, while the box page,
-     * where the owner did it, keeps what it shows (and any reply being typed).
-     */
-    static final String STATE_EVENT = "comment-state";
-
     private final Comments comments;
     private final Ownership ownership;
-    private final LiveUpdates live;
+    private final DomainEvents events;
 
-    CommentService(Comments comments, Ownership ownership, LiveUpdates live) {
+    CommentService(Comments comments, Ownership ownership, DomainEvents events) {
         this.comments = comments;
         this.ownership = ownership;
-        this.live = live;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -60,7 +53,7 @@ public class CommentService {
     public int markAllRead(UUID ownerId, UUID projectId) {
         ownership.requireProject(ownerId, projectId);
         int marked = comments.markAllRead(projectId);
-        live.publishAfterCommit(projectId, new LiveEvent(STATE_EVENT, null, null));
+        events.publish(new CommentsChanged(projectId, null));
         return marked;
     }
 
@@ -89,7 +82,6 @@ public class CommentService {
 
     private void changed(UUID ownerId, Comment comment) {
         comments.projectOf(comment.id())
-                .ifPresent(projectId ->
-                        live.publishAfterCommit(projectId, new LiveEvent(STATE_EVENT, comment.shotId(), null)));
+                .ifPresent(projectId -> events.publish(new CommentsChanged(projectId, comment.shotId())));
     }
 }

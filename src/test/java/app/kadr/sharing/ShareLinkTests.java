@@ -270,7 +270,7 @@ class ShareLinkTests {
                 .path("token")
                 .asString();
         PublicClient.Answer locked = stranger.get("/s/" + token);
-        String session = cookie(locked, "JSESSIONID");
+        String session = cookie(locked, "kadr_session");
         String csrf = org.jsoup.Jsoup.parse(locked.text())
                 .selectFirst("form.unlock input[name=_csrf]")
                 .attr("value");

@@ -68,11 +68,22 @@ final class StudioRuns {
     }
 
     ConfigurableApplicationContext start() {
+        return start(Map.of());
+    }
+
+    /** Starts a studio in this JVM with some settings of its own (its name, its store...). */
+    ConfigurableApplicationContext start(Map<String, Object> own) {
+        return new SpringApplicationBuilder(KadrApplication.class).run(arguments(own));
+    }
+
+    /** The command-line arguments of a studio on this run's database and data folder, plus settings of its own. */
+    String[] arguments(Map<String, Object> own) {
         // As arguments, not default properties: application.yml would override those.
-        String[] arguments = settings.entrySet().stream()
+        Map<String, Object> all = new HashMap<>(settings);
+        all.putAll(own);
+        return all.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(KadrApplication.class).run(arguments);
     }
 
     /** Drops the PostgreSQL schema; an H2 database in memory goes with the JVM. */
