@@ -5,8 +5,10 @@ import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Problem;
 import app.kadr.shared.Rows;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,7 @@ public class Accounts {
     private final ApiTokens tokens;
     private final PasswordEncoder passwords;
     private final KadrProperties properties;
+    private volatile @Nullable String hashOfNothing;
 
     Accounts(Users users, ApiTokens tokens, PasswordEncoder passwords, KadrProperties properties) {
         this.users = users;
@@ -61,12 +64,27 @@ public class Accounts {
         return user.asCurrent();
     }
 
-    /** Checks a login and password; a wrong pair is one message whichever half was wrong. */
+    /**
+     * Checks a login and password; a wrong pair is one message whichever half was wrong. An unknown login is
+     * checked against a hash of nothing, so it takes as long as a known one and the time does not tell who has an
+     * account.
+     */
     CurrentUser authenticate(String username, String password) {
-        return users.byUsername(username == null ? "" : username.trim())
-                .filter(user -> password != null && passwords.matches(password, user.passwordHash()))
+        Optional<User> user = users.byUsername(username == null ? "" : username.trim());
+        boolean matches = passwords.matches(
+                password == null ? "" : password, user.map(User::passwordHash).orElseGet(this::hashOfNothing));
+        return user.filter(found -> matches && password != null)
                 .map(User::asCurrent)
                 .orElseThrow(() -> KadrException.of(Problem.UNAUTHORIZED, "login.bad_credentials"));
+    }
+
+    private String hashOfNothing() {
+        String hash = hashOfNothing;
+        if (hash == null) {
+            hash = passwords.encode(UUID.randomUUID().toString());
+            hashOfNothing = hash;
+        }
+        return hash;
     }
 
     public ApiTokens.Issued issueToken(UUID userId, String name) {

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -52,7 +53,9 @@ class SecurityConfig {
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(auth ->
                         auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
-                .authenticationProvider(passwordLogin)
+                // The form's own manager, with no parent: Spring's global manager would also hold PasswordLogin
+                // (the only provider bean) and ask it again after a failure, counting every wrong password twice.
+                .authenticationManager(new ProviderManager(passwordLogin))
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(passwordLogin::onFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

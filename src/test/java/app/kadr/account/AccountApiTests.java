@@ -90,7 +90,7 @@ class AccountApiTests {
         Studio.Person person = studio.newPerson();
         Map<String, String> wrong = Map.of("username", person.username(), "password", "wrong-password", "name", "x");
 
-        for (int attempt = 0; attempt < LoginThrottle.FAILURES_ALLOWED; attempt++) {
+        for (int attempt = 0; attempt < LoginThrottle.PER_ACCOUNT.allowed(); attempt++) {
             assertThat(studio.api().post("/api/v1/auth/tokens", wrong).status()).isEqualTo(401);
         }
         Api.Response throttled = studio.api()

@@ -1,0 +1,12 @@
+-- Attempts that throttles count (failed logins, a client's comments, share-link password guesses), one row each, so
+-- that every instance of the studio counts the same attempts. Keys are hashes of what is counted (an account, an
+-- address, a link): no login or address is kept in clear. Rows older than any window are removed periodically.
+create table throttle_events (
+    throttle_key varchar(64) not null,
+    happened_at  timestamp with time zone not null
+);
+create index throttle_events_key_idx on throttle_events (throttle_key, happened_at);
+create index throttle_events_time_idx on throttle_events (happened_at);
+
+-- PBKDF2 hashes (which take passwords of any length, unlike bcrypt's 72 bytes) are longer than bcrypt's.
+alter table users alter column password_hash set data type varchar(255);
