@@ -8,5 +8,7 @@ create table throttle_events (
 create index throttle_events_key_idx on throttle_events (throttle_key, happened_at);
 create index throttle_events_time_idx on throttle_events (happened_at);
 
--- PBKDF2 hashes (which take passwords of any length, unlike bcrypt's 72 bytes) are longer than bcrypt's.
+-- PBKDF2 hashes (which take passwords of any length, unlike bcrypt's 72 bytes) are longer than bcrypt's: accounts'
+-- and share links' passwords.
 alter table users alter column password_hash set data type varchar(255);
+alter table share_links alter column password_hash set data type varchar(255);

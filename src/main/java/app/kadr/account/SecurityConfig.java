@@ -3,14 +3,16 @@ package app.kadr.account;
 import app.kadr.shared.Problem;
 import app.kadr.shared.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -104,9 +106,21 @@ class SecurityConfig {
         return registration;
     }
 
+    /**
+     * New hashes are PBKDF2-HMAC-SHA256 (Spring Security's 5.8 defaults: 310,000 iterations), which takes passwords
+     * of any length; bcrypt, the earlier default, reads only 72 bytes (37 Cyrillic letters) and refuses more.
+     * Hashes of either kind are recognised by their {@code {id}} prefix, so older accounts keep working.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(
+                pbkdf2,
+                Map.of(
+                        pbkdf2,
+                        Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new ShortPasswordsBcrypt()));
     }
 
     private static boolean isHtmx(HttpServletRequest request) {

@@ -43,7 +43,7 @@ class AccountApiTests {
                 .query(Long.class)
                 .single();
 
-        assertThat(passwordHash).doesNotContain(Studio.PASSWORD).startsWith("{bcrypt}");
+        assertThat(passwordHash).doesNotContain(Studio.PASSWORD).startsWith("{pbkdf2@");
         assertThat(plainTokens).isZero();
     }
 

@@ -35,6 +35,9 @@ class LoginThrottleTests {
     PasswordEncoder passwords;
 
     @Autowired
+    PasswordRules rules;
+
+    @Autowired
     KadrProperties properties;
 
     @Test
@@ -108,7 +111,7 @@ class LoginThrottleTests {
                 return passwords.matches(raw, encoded);
             }
         };
-        Accounts accounts = new Accounts(users, tokens, counting, properties);
+        Accounts accounts = new Accounts(users, tokens, counting, rules, properties);
 
         Assertions.assertThatThrownBy(() -> accounts.authenticate(person.username(), "wrong-password"))
                 .isInstanceOf(KadrException.class);

@@ -219,6 +219,18 @@ class ShareLinkTests {
     }
 
     @Test
+    void aLinkTakesALongCyrillicPassword() {
+        String password = "пусть клиент смотрит раскадровку только по паролю"; // 49 letters, 92 bytes
+        String token = Sharing.newLink(owner, project, Map.of("password", password))
+                .path("token")
+                .asString();
+
+        assertThat(stranger.post("/api/v1/public/" + token + "/unlock", Map.of("password", password))
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void passwordGuessesAreCountedPerClientBehindTheTrustedProxy() {
         String token = Sharing.newLink(owner, project, Map.of("password", "тайна-2026"))
                 .path("token")
