@@ -1,5 +1,6 @@
 package app.kadr.account;
 
+import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Problem;
 import app.kadr.shared.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -48,7 +51,11 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(
-            HttpSecurity http, ApiTokenFilter apiTokens, PasswordLogin passwordLogin, ProblemResponses problems)
+            HttpSecurity http,
+            ApiTokenFilter apiTokens,
+            PasswordLogin passwordLogin,
+            ProblemResponses problems,
+            KadrProperties properties)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
@@ -61,18 +68,23 @@ class SecurityConfig {
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(passwordLogin::onFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        bearer,
-                        request -> request.getRequestURI().startsWith("/api/v1/auth/"),
-                        // A share link's client has no account and no session to bind a token to; the
-                        // public JSON endpoints check instead that the browser says the request is
-                        // same-origin (sharing.SameOrigin), which stops other sites posting with the
-                        // client's unlock cookie.
-                        request -> request.getRequestURI().startsWith("/api/v1/public/"),
-                        // Providers' webhooks come from their servers, not a browser, so there is no session
-                        // for a forged request to ride on; each is authenticated by its signature instead
-                        // (generation.FalWebhookApi).
-                        request -> request.getRequestURI().startsWith("/api/v1/webhooks/")))
+                // A session is made when someone signs in, never before: the pages' CSRF token and the address to
+                // return to after login live in cookies, so anonymous visitors and scripts with a token (stateless,
+                // see ApiTokenFilter) leave nothing on the server however many requests they send.
+                .requestCache(cache -> cache.requestCache(returnAddressCookie(api)))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(properties.cookieSecure()))
+                        .ignoringRequestMatchers(
+                                bearer,
+                                request -> request.getRequestURI().startsWith("/api/v1/auth/"),
+                                // A share link's client has no account and no session to bind a token to; the
+                                // public JSON endpoints check instead that the browser says the request is
+                                // same-origin (sharing.SameOrigin), which stops other sites posting with the
+                                // client's unlock cookie.
+                                request -> request.getRequestURI().startsWith("/api/v1/public/"),
+                                // Providers' webhooks come from their servers, not a browser, so there is no session
+                                // for a forged request to ride on; each is authenticated by its signature instead
+                                // (generation.FalWebhookApi).
+                                request -> request.getRequestURI().startsWith("/api/v1/webhooks/")))
                 .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (api.matches(request)) {
@@ -96,6 +108,29 @@ class SecurityConfig {
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
                                 + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * The CSRF token as a cookie the page's form or meta tag must repeat (Spring Security's double-submit
+     * repository): HttpOnly, since pages carry the token in their HTML and scripts read it there.
+     */
+    private static CookieCsrfTokenRepository csrfCookie(boolean secure) {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (secure) {
+                cookie.secure(true);
+            }
+        });
+        return repository;
+    }
+
+    /** The page a signed-out person opened, to return to after login: kept for pages only, in a cookie. */
+    private static CookieRequestCache returnAddressCookie(RequestMatcher api) {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(
+                request -> "GET".equals(request.getMethod()) && !api.matches(request) && !isHtmx(request));
+        return cache;
     }
 
     /** The token filter runs inside the security chain only, not a second time as a plain servlet filter. */
