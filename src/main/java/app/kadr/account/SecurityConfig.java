@@ -60,8 +60,13 @@ class SecurityConfig {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-        http.authorizeHttpRequests(auth ->
-                        auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        // Metrics tell how the studio is used and by how many: for admins only.
+                        .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
                 // The form's own manager, with no parent: Spring's global manager would also hold PasswordLogin
                 // (the only provider bean) and ask it again after a failure, counting every wrong password twice.
                 .authenticationManager(new ProviderManager(passwordLogin))

@@ -103,6 +103,16 @@ class AccountApiTests {
     }
 
     @Test
+    void metricsAreForAdminsOnly() {
+        Api.Response person = studio.newPerson().api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+        Api.Response admin = studio.newAdmin().api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+
+        assertThat(person.status()).isEqualTo(403);
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.text()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void aRevokedTokenStopsWorking() {
         Studio.Person person = studio.newPerson();
         String tokenId =
