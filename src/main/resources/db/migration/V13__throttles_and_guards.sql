@@ -12,3 +12,9 @@ create index throttle_events_time_idx on throttle_events (happened_at);
 -- and share links' passwords.
 alter table users alter column password_hash set data type varchar(255);
 alter table share_links alter column password_hash set data type varchar(255);
+
+-- «Свой сервер»: a provider the admin runs themselves (ComfyUI, a local LLM) may have an address inside the network;
+-- every other provider's address must lead to the public internet. The seeded ComfyUI is at 127.0.0.1.
+alter table providers add column self_hosted boolean not null default false;
+update providers set self_hosted = true where kind = 'comfyui';
+alter table llm_settings add column self_hosted boolean not null default false;

@@ -78,7 +78,8 @@ class CatalogApi {
             boolean enabled,
             int maxConcurrency,
             boolean hasKey,
-            boolean needsKey) {
+            boolean needsKey,
+            boolean selfHosted) {
 
         static ProviderView of(Provider p) {
             return new ProviderView(
@@ -89,7 +90,8 @@ class CatalogApi {
                     p.enabled(),
                     p.maxConcurrency(),
                     p.hasKey(),
-                    p.kind().needsKey());
+                    p.kind().needsKey(),
+                    p.selfHosted());
         }
     }
 

@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider as the rest of Kadr sees it. It never holds the key itself (ask {@link Catalog#apiKey}), so it is safe
+ * A provider as the rest of Kadr sees it. {@code selfHosted}: the admin runs it themselves («свой сервер»), so its
+ * address may be inside the network (see {@link app.kadr.shared.OutboundUrls}). It never holds the key itself (ask {@link Catalog#apiKey}), so it is safe
  * to log, print or serialise.
  */
 public record Provider(
@@ -14,7 +15,8 @@ public record Provider(
         @Nullable String baseUrl,
         boolean enabled,
         int maxConcurrency,
-        boolean hasKey) {
+        boolean hasKey,
+        boolean selfHosted) {
 
     /** Whether calls can be made: a provider that needs a key has one. */
     public boolean ready() {

@@ -18,6 +18,7 @@ class Providers {
     static final String COLUMNS = """
             p.id as provider_id, p.kind as provider_kind, p.name as provider_name, p.base_url as provider_base_url,
             p.enabled as provider_enabled, p.max_concurrency as provider_max_concurrency,
+            p.self_hosted as provider_self_hosted,
             (case when p.api_key_encrypted is null then false else true end) as provider_stored_key""";
 
     private final JdbcClient jdbc;
@@ -58,22 +59,27 @@ class Providers {
     void insert(UUID id, ProviderKind kind, Instant now) {
         jdbc.sql("""
                         insert into providers (id, kind, name, base_url, api_key_encrypted, max_concurrency, enabled,
-                          created_at, updated_at)
-                        values (?, ?, ?, ?, null, ?, true, ?, ?)""")
+                          self_hosted, created_at, updated_at)
+                        values (?, ?, ?, ?, null, ?, true, ?, ?, ?)""")
                 .params(
                         id,
                         kind.code(),
                         kind.displayName(),
                         kind.defaultBaseUrl(),
                         kind.defaultConcurrency(),
+                        kind == ProviderKind.COMFYUI, // seeded at 127.0.0.1: a server of one's own
                         Rows.ts(now),
                         Rows.ts(now))
                 .update();
     }
 
-    void update(UUID id, @Nullable String baseUrl, boolean enabled, int maxConcurrency, Instant now) {
-        jdbc.sql("update providers set base_url = ?, enabled = ?, max_concurrency = ?, updated_at = ? where id = ?")
-                .params(baseUrl, enabled, maxConcurrency, Rows.ts(now), id)
+    void update(
+            UUID id, @Nullable String baseUrl, boolean selfHosted, boolean enabled, int maxConcurrency, Instant now) {
+        jdbc.sql("""
+                        update providers set base_url = ?, self_hosted = ?, enabled = ?, max_concurrency = ?,
+                          updated_at = ?
+                        where id = ?""")
+                .params(baseUrl, selfHosted, enabled, maxConcurrency, Rows.ts(now), id)
                 .update();
     }
 
@@ -92,6 +98,7 @@ class Providers {
                 rs.getString("provider_base_url"),
                 rs.getBoolean("provider_enabled"),
                 rs.getInt("provider_max_concurrency"),
-                keys.has(kind, rs.getBoolean("provider_stored_key")));
+                keys.has(kind, rs.getBoolean("provider_stored_key")),
+                rs.getBoolean("provider_self_hosted"));
     }
 }

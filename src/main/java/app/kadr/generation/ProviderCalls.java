@@ -4,8 +4,10 @@ import app.kadr.asset.AssetService;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ProviderKind;
+import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.SourceImage;
+import app.kadr.shared.OutboundUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +34,22 @@ class ProviderCalls {
         this.jdbc = jdbc;
     }
 
-    ProviderRequest request(GenerationRow generation, CatalogModel model) {
+    /**
+     * The request, if its provider's address may be called: checked before the key is even read, so a provider
+     * pointed (or a name re-pointed) inside the network never receives it.
+     */
+    ProviderRequest request(GenerationRow generation, CatalogModel model) throws ProviderException {
+        String baseUrl =
+                model.provider().baseUrl() == null ? "" : model.provider().baseUrl();
+        if (!baseUrl.isBlank()) {
+            try {
+                OutboundUrls.check(baseUrl, model.provider().selfHosted());
+            } catch (OutboundUrls.Refused e) {
+                throw ProviderException.of(ProviderException.Kind.FORBIDDEN_ADDRESS, e.getMessage());
+            }
+        }
         return new ProviderRequest(
-                model.provider().baseUrl() == null ? "" : model.provider().baseUrl(),
+                baseUrl,
                 catalog.apiKey(model.provider()).orElse(null),
                 model.externalId(),
                 model.task().code(),

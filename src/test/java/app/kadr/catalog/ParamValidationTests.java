@@ -107,7 +107,7 @@ class ParamValidationTests {
     void aModelsParametersAreItsDefaultsUnderThePersonsChoices() {
         CatalogModel model = new CatalogModel(
                 java.util.UUID.randomUUID(),
-                new Provider(java.util.UUID.randomUUID(), ProviderKind.LOCAL, "Кадр", null, true, 1, false),
+                new Provider(java.util.UUID.randomUUID(), ProviderKind.LOCAL, "Кадр", null, true, 1, false, false),
                 "local/test",
                 "Тест",
                 "Кадр",

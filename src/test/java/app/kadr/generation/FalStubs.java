@@ -37,6 +37,8 @@ final class FalStubs {
                         Map.of(
                                 "baseUrl",
                                 fal.baseUrl(),
+                                "selfHosted", // the fake runs on this machine
+                                true,
                                 "apiKey",
                                 "fal-test-key",
                                 "enabled",
