@@ -40,6 +40,8 @@ class GenerationJobs implements DisposableBean {
     private static final int NEWS_TRIES = 4;
 
     private static final Duration NEWS_RETRY = Duration.ofMillis(500);
+    /** A step that failed past the runner waits this long before it runs again. */
+    private static final Duration STEP_RETRY = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(GenerationJobs.class);
 
@@ -110,12 +112,21 @@ class GenerationJobs implements DisposableBean {
     static class Definition {
 
         @Bean
-        CustomTask<Void> generationTask(GenerationRunner runner, GenerationJobs jobs) {
+        CustomTask<Void> generationTask(GenerationRunner runner, GenerationJobs jobs, GenerationSettings settings) {
             return Tasks.custom(TASK, Void.class)
                     // Steps are short and mostly wait on the provider; ahead of media work they keep slots busy.
                     .defaultPriority(Priority.HIGH)
-                    // A bug, not a provider answer, ended the step: look again a little later instead of spinning.
-                    .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(30)))
+                    // The runner decides every failure it can see; what still escapes it (the database away, say) is
+                    // looked at again a little later, a bounded number of times, and then the generation is ended so
+                    // that it neither waits for ever nor keeps its provider slot.
+                    .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
+                            settings.maxAttempts(),
+                            new FailureHandler.OnFailureRetryLater<>(STEP_RETRY),
+                            (complete, operations) -> {
+                                runner.abandon(UUID.fromString(
+                                        complete.getExecution().taskInstance.getId()));
+                                operations.remove();
+                            }))
                     .execute((instance, context) -> {
                         Instant next = runner.step(UUID.fromString(instance.getId()));
                         if (next == null) {

@@ -10,6 +10,7 @@ import app.kadr.generation.provider.ProviderResult;
 import app.kadr.shared.KadrProperties;
 import app.kadr.storage.BlobStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,14 +77,25 @@ class GenerationResults {
                 }
             });
         } catch (ResultRefused e) {
-            throw ProviderException.of(
-                    ProviderException.Kind.FAILED,
-                    "Result refused: " + e.getCause().getMessage());
-        } catch (IOException e) {
-            throw ProviderException.of(ProviderException.Kind.UNREACHABLE, "Could not store a result: " + e);
+            throw refusedOrDisk(e.reason);
+        } catch (IOException | UncheckedIOException e) {
+            throw diskError(e);
         } finally {
             forget(work);
         }
+    }
+
+    /** A file the studio will not take is the result's fault; any other failure to store it is the disk's. */
+    private static FinalFailure refusedOrDisk(IOException e) {
+        if (e instanceof AssetService.GeneratedFileRefused refused) {
+            return new FinalFailure(
+                    FinalFailure.RESULT_REFUSED, refused.reasonKey(), "Result refused: " + refused.reasonKey(), e);
+        }
+        return diskError(e);
+    }
+
+    private static FinalFailure diskError(Exception e) {
+        return new FinalFailure(FinalFailure.DISK_ERROR, null, "Could not store a result: " + e, e);
     }
 
     private Path fetch(ProviderResult result, CatalogModel model, Path work) throws ProviderException, IOException {
@@ -124,8 +136,11 @@ class GenerationResults {
 
     /** Carries a refused file out of the transaction callback, which takes no checked exceptions. */
     private static final class ResultRefused extends RuntimeException {
-        ResultRefused(IOException cause) {
-            super(cause);
+        private final IOException reason;
+
+        ResultRefused(IOException reason) {
+            super(reason);
+            this.reason = reason;
         }
     }
 }

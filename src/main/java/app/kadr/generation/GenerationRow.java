@@ -7,7 +7,14 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A generation as stored: what was asked, of whom, and how far it got. */
+/**
+ * A generation as stored: what was asked, of whom, and how far it got.
+ *
+ * @param submitRequestId the id the studio chose for its submit, where the provider takes one (see
+ *     {@code NamedRequests}); kept while the submit is in doubt so it can be looked up
+ * @param sent the input in the provider's words as stored at the submit; polls and cancels use it instead of
+ *     rebuilding the request (null for a generation not yet submitted)
+ */
 record GenerationRow(
         UUID id,
         UUID shotId,
@@ -36,7 +43,9 @@ record GenerationRow(
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
-        @Nullable Instant submitStartedAt) {
+        @Nullable Instant submitStartedAt,
+        @Nullable String submitRequestId,
+        @Nullable Map<String, Object> sent) {
 
     boolean submitted() {
         return providerRequestId != null;

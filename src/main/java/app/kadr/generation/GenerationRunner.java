@@ -3,6 +3,7 @@ package app.kadr.generation;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.Provider;
+import app.kadr.generation.provider.NamedRequests;
 import app.kadr.generation.provider.Poll;
 import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
@@ -10,6 +11,7 @@ import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.Submission;
 import app.kadr.live.LiveEvent;
 import app.kadr.live.LiveUpdates;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +41,8 @@ class GenerationRunner {
     static final String SUBMIT_UNKNOWN = "submit_unknown";
     /** The error code of a generation whose submit was sent but got no answer: the provider may hold it already. */
     static final String SUBMIT_NO_ANSWER = "submit_no_answer";
+    /** The error code of a step that kept failing for a reason of the studio's own, not the provider's. */
+    static final String INTERNAL = "internal";
     /** How many of the first in line a freed slot tries to wake; one may be busy running its step. */
     private static final int WAKE_TRIES = 3;
 
@@ -97,28 +101,72 @@ class GenerationRunner {
                     null,
                     "No adapter for " + model.get().provider().kind());
         }
+        // Every way a step can fail ends here with a decision: a provider's answer by its kind, the studio's own
+        // final failures (a source gone, a refused file, a full disk) at once, anything else retried a bounded
+        // number of times. None leaves the job to the scheduler's blind retry, and every end gives the slot back.
         try {
-            if (generation.cancelRequested()) {
-                return cancel(generation, model.get(), adapter);
-            }
-            if (overdue(generation, model.get())) {
-                cancelQuietly(generation, model.get(), adapter);
-                return end(generation, TIME_LIMIT, null, "The generation ran out of time");
-            }
-            if (generation.submitInDoubt() && !adapter.resubmitsSafely()) {
-                return end(
-                        generation,
-                        SUBMIT_UNKNOWN,
-                        null,
-                        "The studio stopped during the submit started at " + generation.submitStartedAt()
-                                + "; not submitted again so as not to pay twice");
-            }
-            return generation.submitted()
-                    ? poll(generation, model.get(), adapter)
-                    : submit(generation, model.get(), adapter);
+            return advance(generation, model.get(), adapter);
         } catch (ProviderException e) {
-            return failed(generation, e);
+            return failed(generation, e, generation.submitInDoubt());
+        } catch (FinalFailure e) {
+            return end(generation, e.code(), e.field(), e.getMessage());
+        } catch (UncheckedIOException e) {
+            return end(generation, FinalFailure.DISK_ERROR, null, e.toString());
+        } catch (RuntimeException e) {
+            return broken(generation, e);
         }
+    }
+
+    private @Nullable Instant advance(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
+            throws ProviderException {
+        if (generation.cancelRequested()) {
+            return cancel(generation, model, adapter);
+        }
+        if (overdue(generation, model)) {
+            cancelQuietly(generation, model, adapter);
+            return end(generation, TIME_LIMIT, null, "The generation ran out of time");
+        }
+        if (generation.submitInDoubt()) {
+            return recover(generation, model, adapter);
+        }
+        return generation.submitted() ? poll(generation, model, adapter) : submit(generation, model, adapter);
+    }
+
+    /**
+     * A submit whose answer was never stored. Where the provider took an id of ours, it is asked for that id: found,
+     * the job is followed from there; unknown, it never arrived and is submitted again under the same id. Where no
+     * id can be looked up, a provider that costs nothing is simply asked again and any other is not.
+     */
+    private @Nullable Instant recover(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
+            throws ProviderException {
+        String requestId = generation.submitRequestId();
+        if (adapter instanceof NamedRequests named && requestId != null) {
+            Optional<Poll> found = named.find(calls.submitted(generation, model), requestId);
+            if (found.isEmpty()) {
+                log.info(
+                        "Generation {}: the provider never received request {}; submitting it",
+                        generation.id(),
+                        requestId);
+                generations.notReceived(generation.id());
+                return submit(generation, model, adapter);
+            }
+            log.info(
+                    "Generation {}: found request {} at the provider after a submit in doubt",
+                    generation.id(),
+                    requestId);
+            generations.markSubmitted(generation.id(), requestId);
+            announce(generation);
+            return followed(generation, model, found.get());
+        }
+        if (adapter.resubmitsSafely()) {
+            return submit(generation, model, adapter);
+        }
+        return end(
+                generation,
+                SUBMIT_UNKNOWN,
+                null,
+                "The studio stopped during the submit started at " + generation.submitStartedAt()
+                        + "; not submitted again so as not to pay twice");
     }
 
     private @Nullable Instant submit(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
@@ -130,12 +178,21 @@ class GenerationRunner {
         }
         line.leaves(provider.id(), generation.id());
         ProviderRequest request = calls.request(generation, model);
+        NamedRequests named = adapter instanceof NamedRequests n ? n : null;
+        String requestId = named == null
+                ? null
+                : generation.submitRequestId() != null ? generation.submitRequestId() : named.newRequestId();
         // Committed before the provider hears of it: a stop before the answer is stored must not lead to a second one.
-        generations.markSubmitting(generation.id());
+        generations.markSubmitting(generation.id(), requestId, request.input());
         Submission submission;
         try {
-            submission = adapter.submit(request);
+            submission =
+                    named != null && requestId != null ? named.submit(request, requestId) : adapter.submit(request);
         } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.NO_ANSWER && named != null) {
+                // Sent, but unanswered: the next step asks the provider for it by our id.
+                return failed(generation, e, true);
+            }
             if (e.kind() == ProviderException.Kind.NO_ANSWER && !adapter.resubmitsSafely()) {
                 // Sent, but unanswered: the provider may have accepted it, and a second submit would be billed.
                 return end(
@@ -146,7 +203,7 @@ class GenerationRunner {
             }
             throw e;
         }
-        generations.markSubmitted(generation.id(), submission.providerRequestId(), request.input());
+        generations.markSubmitted(generation.id(), submission.providerRequestId());
         announce(generation);
         if (submission.finished()) {
             return complete(generation, model, submission.results(), submission.cost(), submission.raw());
@@ -154,9 +211,15 @@ class GenerationRunner {
         return Instant.now().plus(settings.pollInterval());
     }
 
+    /** Asks the provider with only what a poll needs: the stored input, the key, and the request id. */
     private @Nullable Instant poll(GenerationRow generation, CatalogModel model, ProviderAdapter adapter)
             throws ProviderException {
-        Poll poll = adapter.poll(calls.request(generation, model), generation.providerRequestId());
+        return followed(
+                generation, model, adapter.poll(calls.submitted(generation, model), generation.providerRequestId()));
+    }
+
+    private @Nullable Instant followed(GenerationRow generation, CatalogModel model, Poll poll)
+            throws ProviderException {
         return switch (poll) {
             case Poll.Waiting waiting -> {
                 generations.markProgress(generation.id(), waiting.running(), waiting.progress(), waiting.message());
@@ -184,17 +247,60 @@ class GenerationRunner {
         return null;
     }
 
-    /** A provider failure: retry later when it is the provider's passing trouble, else end with the reason. */
-    private @Nullable Instant failed(GenerationRow generation, ProviderException e) {
+    /**
+     * A provider failure: retry later when it is the provider's passing trouble, else end with the reason. A submit in
+     * doubt keeps its marker through the retry, so the next step looks it up rather than submitting again.
+     */
+    private @Nullable Instant failed(GenerationRow generation, ProviderException e, boolean inDoubt) {
         if (e.kind().retryable() && generation.attempts() + 1 < settings.maxAttempts()) {
-            generations.countAttempt(generation.id(), e.kind().name(), e.raw());
-            if (!generation.submitted()) {
-                release(generation); // others may use the slot while we wait
-            }
-            announce(generation);
-            return Instant.now().plus(backoff(generation.attempts() + 1, e.retryAfter()));
+            return retryLater(generation, e.kind().name(), e.raw(), e.retryAfter(), inDoubt);
         }
         return end(generation, e.kind().name(), e.field(), e.raw());
+    }
+
+    /**
+     * A failure nobody foresaw (a bug, the database away for a moment): tried again a bounded number of times, then
+     * ended with its own reason. A submit that may have reached the provider stays in doubt meanwhile.
+     */
+    private @Nullable Instant broken(GenerationRow generation, RuntimeException e) {
+        log.warn("Generation {}: step failed", generation.id(), e);
+        if (generation.attempts() + 1 < settings.maxAttempts()) {
+            boolean inDoubt = generations
+                    .byId(generation.id())
+                    .map(GenerationRow::submitInDoubt)
+                    .orElse(false);
+            return retryLater(generation, INTERNAL, e.toString(), null, inDoubt);
+        }
+        return end(generation, INTERNAL, null, e.toString());
+    }
+
+    private Instant retryLater(
+            GenerationRow generation,
+            String code,
+            @Nullable String raw,
+            @Nullable Duration retryAfter,
+            boolean inDoubt) {
+        if (inDoubt) {
+            generations.countAttemptInDoubt(generation.id(), code, raw);
+        } else {
+            generations.countAttempt(generation.id(), code, raw);
+        }
+        if (!generation.submitted() && !inDoubt) {
+            release(generation); // others may use the slot while we wait
+        }
+        announce(generation);
+        return Instant.now().plus(backoff(generation.attempts() + 1, retryAfter));
+    }
+
+    /**
+     * Ends a generation whose job failed more often than the scheduler retries (see {@link GenerationJobs}), so it
+     * neither waits for ever nor keeps its provider slot.
+     */
+    void abandon(UUID generationId) {
+        generations
+                .byId(generationId)
+                .filter(generation -> !generation.status().finished())
+                .ifPresent(generation -> end(generation, INTERNAL, null, "The job kept failing"));
     }
 
     private @Nullable Instant end(GenerationRow generation, String code, @Nullable String field, @Nullable String raw) {
@@ -213,14 +319,24 @@ class GenerationRunner {
         return null;
     }
 
+    /**
+     * Asks the provider to stop, with only what a cancel needs. A submit in doubt under an id of ours is cancelled
+     * under that id, in case it arrived. A provider that cannot be reached or answers oddly does not stop the cancel.
+     */
     private void cancelQuietly(GenerationRow generation, CatalogModel model, ProviderAdapter adapter) {
-        if (!generation.submitted()) {
+        String requestId = generation.providerRequestId();
+        if (requestId == null && generation.submitInDoubt() && adapter instanceof NamedRequests) {
+            requestId = generation.submitRequestId();
+        }
+        if (requestId == null) {
             return;
         }
         try {
-            adapter.cancel(calls.request(generation, model), generation.providerRequestId());
+            adapter.cancel(calls.submitted(generation, model), requestId);
         } catch (ProviderException e) {
             log.info("Provider could not cancel generation {}: {}", generation.id(), e.kind());
+        } catch (RuntimeException e) {
+            log.warn("Generation {}: the cancel failed", generation.id(), e);
         }
     }
 

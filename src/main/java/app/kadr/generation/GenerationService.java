@@ -323,6 +323,8 @@ public class GenerationService {
                 Rows.now(),
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -387,6 +389,10 @@ public class GenerationService {
             }
             return messages.get(kind.messageKey());
         } catch (IllegalArgumentException notAProviderFailure) {
+            if (FinalFailure.RESULT_REFUSED.equals(code) && row.errorField() != null) {
+                // The field holds the media check's own message key: why the file was refused.
+                return messages.get("generation.failed." + code, messages.get(row.errorField()));
+            }
             return messages.get("generation.failed." + code);
         }
     }

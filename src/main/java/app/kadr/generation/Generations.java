@@ -112,18 +112,39 @@ class Generations {
                 .update();
     }
 
-    /** Notes, before the provider is asked, that a submit is under way (see {@link GenerationRow#submitInDoubt}). */
-    void markSubmitting(UUID id) {
-        jdbc.sql("update generations set submit_started_at = ? where id = ?")
-                .params(Rows.ts(Rows.now()), id)
+    /**
+     * Notes, before the provider is asked, that a submit is under way (see {@link GenerationRow#submitInDoubt}), with
+     * the id chosen for it where the provider takes one, and the input it is sent.
+     */
+    void markSubmitting(UUID id, @Nullable String requestId, Map<String, Object> sent) {
+        jdbc.sql("update generations set submit_started_at = ?, submit_request_id = ?, sent = ? where id = ?")
+                .params(Rows.ts(Rows.now()), requestId, json.writeValueAsString(sent), id)
                 .update();
     }
 
-    void markSubmitted(UUID id, String providerRequestId, Map<String, Object> sent) {
+    void markSubmitted(UUID id, String providerRequestId) {
         jdbc.sql("""
-                        update generations set status = 'RUNNING', provider_request_id = ?, sent = ?,
-                          submit_started_at = null, started_at = coalesce(started_at, ?) where id = ?""")
-                .params(providerRequestId, json.writeValueAsString(sent), Rows.ts(Rows.now()), id)
+                        update generations set status = 'RUNNING', provider_request_id = ?,
+                          submit_started_at = null, started_at = coalesce(started_at, ?) where id = ?""").params(providerRequestId, Rows.ts(Rows.now()), id).update();
+    }
+
+    /**
+     * Clears the submit marker of a submit the provider says it never received, keeping the id chosen for it: the
+     * next submit uses the same id, so a provider that did get the first after all refuses the second.
+     */
+    void notReceived(UUID id) {
+        jdbc.sql("update generations set submit_started_at = null where id = ?")
+                .param(id)
+                .update();
+    }
+
+    /**
+     * Counts a passing failure of a submit that may have reached the provider: the marker and the chosen id stay, so
+     * the next step looks the request up instead of submitting again.
+     */
+    void countAttemptInDoubt(UUID id, String errorCode, @Nullable String log) {
+        jdbc.sql("update generations set attempts = attempts + 1, error_code = ?, provider_log = ? where id = ?")
+                .params(errorCode, clip(log, 20_000), id)
                 .update();
     }
 
@@ -142,13 +163,14 @@ class Generations {
     void countAttempt(UUID id, String errorCode, @Nullable String log) {
         jdbc.sql("""
                         update generations set attempts = attempts + 1, error_code = ?, provider_log = ?,
-                          submit_started_at = null where id = ?""").params(errorCode, clip(log, 20_000), id).update();
+                          submit_started_at = null, submit_request_id = null where id = ?""").params(errorCode, clip(log, 20_000), id).update();
     }
 
     /** Forgets a submission that must be made again (a retry after a failed submit or a lost local job). */
     void unsubmit(UUID id) {
         jdbc.sql("""
-                        update generations set provider_request_id = null, submit_started_at = null, status = 'PENDING'
+                        update generations set provider_request_id = null, submit_started_at = null,
+                          submit_request_id = null, status = 'PENDING'
                         where id = ?""").param(id).update();
     }
 
@@ -184,7 +206,7 @@ class Generations {
     boolean reopen(UUID id) {
         return jdbc.sql("""
                                 update generations set status = 'PENDING', provider_request_id = null,
-                                  submit_started_at = null, attempts = 0,
+                                  submit_started_at = null, submit_request_id = null, attempts = 0,
                                   cancel_requested = false, error_code = null, error_field = null, progress = null,
                                   progress_message = null, started_at = null, finished_at = null
                                 where id = ? and status in ('FAILED', 'CANCELLED')""").param(id).update() > 0;
@@ -230,7 +252,13 @@ class Generations {
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "finished_at"),
-                Rows.instant(rs, "submit_started_at"));
+                Rows.instant(rs, "submit_started_at"),
+                rs.getString("submit_request_id"),
+                sent(rs.getString("sent")));
+    }
+
+    private @Nullable Map<String, Object> sent(@Nullable String stored) {
+        return stored == null ? null : json.readValue(stored, MAP);
     }
 
     private static @Nullable String clip(@Nullable String text, int length) {

@@ -1,12 +1,14 @@
 package app.kadr.generation;
 
 import app.kadr.asset.AssetService;
+import app.kadr.asset.StoredFile;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ProviderKind;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.SourceImage;
+import app.kadr.shared.KadrException;
 import app.kadr.shared.OutboundUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,11 +37,28 @@ class ProviderCalls {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The request, if its provider's address may be called: checked before the key is even read, so a provider
-     * pointed (or a name re-pointed) inside the network never receives it.
-     */
+    /** The whole request for a submit: the input in the provider's words and the source images as files. */
     ProviderRequest request(GenerationRow generation, CatalogModel model) throws ProviderException {
+        return request(model, input(generation, model), sources(generation), generation.variants());
+    }
+
+    /**
+     * The request as it was submitted, for a poll, a look-up or a cancel: the input stored at the submit and no
+     * source files, so a source trashed since then cannot stop the job from being followed or cancelled. Only the
+     * key is read again, since the provider still wants it.
+     */
+    ProviderRequest submitted(GenerationRow generation, CatalogModel model) throws ProviderException {
+        Map<String, Object> sent = generation.sent();
+        return request(model, sent != null ? sent : input(generation, model), List.of(), generation.variants());
+    }
+
+    /**
+     * Checks the provider's address before the key is even read, so a provider pointed (or a name re-pointed) inside
+     * the network never receives it.
+     */
+    private ProviderRequest request(
+            CatalogModel model, Map<String, Object> input, List<SourceImage> sources, int variants)
+            throws ProviderException {
         String baseUrl =
                 model.provider().baseUrl() == null ? "" : model.provider().baseUrl();
         if (!baseUrl.isBlank()) {
@@ -53,9 +73,9 @@ class ProviderCalls {
                 catalog.apiKey(model.provider()).orElse(null),
                 model.externalId(),
                 model.task().code(),
-                input(generation, model),
-                sources(generation),
-                generation.variants(),
+                input,
+                sources,
+                variants,
                 model.workflow());
     }
 
@@ -82,14 +102,31 @@ class ProviderCalls {
         return input;
     }
 
+    /** The source images as files; one trashed, deleted or lost on disk since the generation began ends it. */
     private List<SourceImage> sources(GenerationRow generation) {
-        UUID owner = ownerOf(generation).orElseThrow();
+        if (generation.sourceAssetIds().isEmpty()) {
+            return List.of();
+        }
+        UUID owner = ownerOf(generation).orElseThrow(() -> sourceGone(generation, null));
         List<SourceImage> sources = new ArrayList<>();
         for (UUID assetId : generation.sourceAssetIds()) {
-            var file = assets.sourceFile(owner, assetId);
+            StoredFile file;
+            try {
+                file = assets.sourceFile(owner, assetId);
+            } catch (KadrException gone) {
+                throw sourceGone(generation, gone);
+            }
             sources.add(new SourceImage(file.path(), file.mimeType(), sources.isEmpty() ? "image" : "end_image"));
         }
         return sources;
+    }
+
+    private static FinalFailure sourceGone(GenerationRow generation, @Nullable Throwable cause) {
+        return new FinalFailure(
+                FinalFailure.SOURCE_GONE,
+                null,
+                "A source image of " + generation.id() + " is in the trash or gone: " + generation.sourceAssetIds(),
+                cause);
     }
 
     Optional<UUID> ownerOf(GenerationRow generation) {

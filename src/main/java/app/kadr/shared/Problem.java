@@ -8,6 +8,7 @@ public enum Problem {
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not_found"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not_acceptable"),
     CONFLICT(HttpStatus.CONFLICT, "conflict"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "too_large"),
     UNSUPPORTED_MEDIA(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media"),

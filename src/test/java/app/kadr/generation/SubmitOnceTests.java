@@ -91,9 +91,9 @@ class SubmitOnceTests {
         assertThat(ended.path("status").asString()).isEqualTo("failed");
         assertThat(ended.path("error").path("code").asString()).isEqualTo("submit_unknown");
         assertThat(ended.path("error").path("message").asString())
-                .isEqualTo("Студия перезапустилась, пока задача отправлялась провайдеру, и неизвестно, принял ли он её."
-                        + " Чтобы не платить дважды, она не отправлена повторно: проверьте кабинет провайдера и при"
-                        + " необходимости нажмите «Повторить».");
+                .isEqualTo("Студия перезапустилась, пока отправляла задачу провайдеру. Задача могла до него дойти, и он"
+                        + " мог списать за неё оплату. Кадр не отправил её повторно, чтобы вы не заплатили дважды:"
+                        + " проверьте кабинет провайдера, и если результата там нет, нажмите «Повторить».");
         fal.verify(0, postRequestedFor(urlEqualTo(SUBMIT)));
         assertThat(slotsHeldBy(id)).as("slots still held").isZero();
     }
@@ -177,9 +177,9 @@ class SubmitOnceTests {
         assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("failed");
         assertThat(ended.path("error").path("code").asString()).isEqualTo("submit_no_answer");
         assertThat(ended.path("error").path("message").asString())
-                .isEqualTo("Провайдер не ответил на отправку задачи, и неизвестно, принял ли он её. Чтобы не платить"
-                        + " дважды, она не отправлена повторно: проверьте кабинет провайдера и при необходимости"
-                        + " нажмите «Повторить».");
+                .isEqualTo("Провайдер не ответил на отправку задачи. Задача могла до него дойти, и он мог списать за"
+                        + " неё оплату. Кадр не отправил её повторно, чтобы вы не заплатили дважды: проверьте кабинет"
+                        + " провайдера, и если результата там нет, нажмите «Повторить».");
         fal.verify(1, postRequestedFor(urlEqualTo(SUBMIT)));
         assertThat(slotsHeldBy(id)).as("slots still held").isZero();
     }

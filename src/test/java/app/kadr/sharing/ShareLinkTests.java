@@ -326,7 +326,8 @@ class ShareLinkTests {
                 .path("token")
                 .asString();
         PublicClient.Answer locked = stranger.get("/s/" + token);
-        String session = cookie(locked, "JSESSIONID");
+        // The client's browser keeps no session: the form's CSRF token is paired with a cookie instead.
+        String session = cookie(locked, "XSRF-TOKEN");
         String csrf = org.jsoup.Jsoup.parse(locked.text())
                 .selectFirst("form.unlock input[name=_csrf]")
                 .attr("value");

@@ -1,5 +1,6 @@
 package app.kadr.generation.provider.comfyui;
 
+import app.kadr.generation.provider.NamedRequests;
 import app.kadr.generation.provider.Poll;
 import app.kadr.generation.provider.ProviderAdapter;
 import app.kadr.generation.provider.ProviderException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,10 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code $prompt}, {@code $seed}… from the input, {@code $image}, {@code $mask}… from the source with that role,
  * uploaded first. Poll reads {@code /history/{id}}, and while that is empty {@code /queue} to tell running from
  * queued. Results are {@code /view} addresses on the configured host, which the runner downloads (it allows the
- * provider's own configured host even when private), so nothing large passes through here.
+ * provider's own configured host even when private), so nothing large passes through here. The prompt id is ours
+ * ({@link NamedRequests}): a submit left in doubt is looked up in the history and the queue rather than given up.
  */
 @Component
-class ComfyUiAdapter implements ProviderAdapter {
+class ComfyUiAdapter implements ProviderAdapter, NamedRequests {
 
     private static final Logger log = LoggerFactory.getLogger(ComfyUiAdapter.class);
 
@@ -57,7 +60,22 @@ class ComfyUiAdapter implements ProviderAdapter {
     }
 
     @Override
+    public String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Override
     public Submission submit(ProviderRequest request) throws ProviderException {
+        return submit(request, newRequestId());
+    }
+
+    /**
+     * Queues the filled workflow under our own {@code prompt_id}, which ComfyUI's {@code POST /prompt} takes
+     * ({@code prompt_id = str(json_data.get("prompt_id", uuid.uuid4()))} in its server.py), so a submit in doubt
+     * can be looked up by it. An older ComfyUI that picks its own id answers with that one, which is then used.
+     */
+    @Override
+    public Submission submit(ProviderRequest request, String promptId) throws ProviderException {
         Placeholders template = Placeholders.in(request.workflow());
         RestClient comfy = client(request);
         Map<String, Object> values = new LinkedHashMap<>(request.input());
@@ -68,7 +86,12 @@ class ComfyUiAdapter implements ProviderAdapter {
             }
         }
         Map<String, Object> body = Map.of(
-                "prompt", template.fill(values), "client_id", UUID.randomUUID().toString());
+                "prompt",
+                template.fill(values),
+                "prompt_id",
+                promptId,
+                "client_id",
+                UUID.randomUUID().toString());
         Exchange answer = Exchange.of(comfy.post()
                 .uri("/prompt")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -80,31 +103,44 @@ class ComfyUiAdapter implements ProviderAdapter {
         if (queued.promptId() == null) {
             throw ProviderException.of(Kind.FAILED, answer.raw());
         }
+        if (!queued.promptId().equals(promptId)) {
+            log.info(
+                    "ComfyUI chose its own prompt id {} instead of {}; it is too old to look one up",
+                    queued.promptId(),
+                    promptId);
+        }
         log.debug("ComfyUI queued prompt {} as number {}", queued.promptId(), queued.number());
         return Submission.queued(queued.promptId(), answer.raw());
     }
 
     @Override
     public Poll poll(ProviderRequest request, String providerRequestId) throws ProviderException {
+        return find(request, providerRequestId)
+                .orElseThrow(() -> ProviderException.of(
+                        Kind.FAILED, "ComfyUI knows no prompt " + providerRequestId + " (was it restarted?)"));
+    }
+
+    /**
+     * Where a prompt stands: finished in {@code /history/{id}}, running or pending in {@code /queue}, or nowhere
+     * (never queued, or lost by a restart of ComfyUI, which empties its queue).
+     */
+    @Override
+    public Optional<Poll> find(ProviderRequest request, String promptId) throws ProviderException {
         RestClient comfy = client(request);
-        HistoryEntry entry = history(comfy, providerRequestId);
+        HistoryEntry entry = history(comfy, promptId);
         if (entry != null) {
-            return finished(entry, request);
+            return Optional.of(finished(entry, request));
         }
         QueueState queue = queue(comfy);
-        if (queue.running(providerRequestId)) {
-            return new Poll.Waiting(true, null, null);
+        if (queue.running(promptId)) {
+            return Optional.of(new Poll.Waiting(true, null, null));
         }
-        if (queue.pending(providerRequestId)) {
-            return new Poll.Waiting(false, null, null);
+        if (queue.pending(promptId)) {
+            return Optional.of(new Poll.Waiting(false, null, null));
         }
-        // It may have finished between the two reads; if not, ComfyUI lost it (a restart empties its queue).
-        entry = history(comfy, providerRequestId);
-        if (entry != null) {
-            return finished(entry, request);
-        }
-        throw ProviderException.of(
-                Kind.FAILED, "ComfyUI knows no prompt " + providerRequestId + " (was it restarted?)");
+        // It may have finished between the two reads.
+        entry = history(comfy, promptId);
+        return entry == null ? Optional.empty() : Optional.of(finished(entry, request));
     }
 
     /**

@@ -28,6 +28,13 @@ final class RunwareJson {
             return errors == null ? List.of() : errors;
         }
 
+        /** Runware's refusal of a taskUUID it already holds: the task sent under it earlier arrived. */
+        boolean alreadyHolds(String taskUUID) {
+            return failures().stream()
+                    .anyMatch(failure -> "conflictTaskUUID".equals(failure.code())
+                            && (failure.taskUUID() == null || taskUUID.equals(failure.taskUUID())));
+        }
+
         List<Item> of(String taskUUID) {
             return items().stream()
                     .filter(item -> taskUUID.equals(item.taskUUID()))

@@ -120,7 +120,7 @@ class ComfyUiAdapterTest {
                         .withHeader("Content-Type", containing("application/json"))
                         .withoutHeader("Authorization")
                         .withRequestBody(equalToJson("""
-                                {"client_id": "${json-unit.any-string}",
+                                {"client_id": "${json-unit.any-string}", "prompt_id": "${json-unit.any-string}",
                                  "prompt": {
                                   "3": {"class_type": "KSampler",
                                         "inputs": {"seed": 1234, "steps": 20, "model": ["4", 0],
@@ -144,7 +144,7 @@ class ComfyUiAdapterTest {
         ProviderException missing = failure(() -> adapter.submit(request(workflow, Map.of(), List.of())));
 
         comfy.verify(postRequestedFor(urlEqualTo("/prompt")).withRequestBody(equalToJson("""
-                {"client_id": "${json-unit.any-string}",
+                {"client_id": "${json-unit.any-string}", "prompt_id": "${json-unit.any-string}",
                  "prompt": {"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "маяк"}},
                             "7": {"class_type": "CLIPTextEncode", "inputs": {"text": ""}}}}""")));
         assertThat(missing.kind()).isEqualTo(Kind.BAD_INPUT);
@@ -171,7 +171,7 @@ class ComfyUiAdapterTest {
                         .withBody(binaryEqualTo(photo))
                         .build()));
         comfy.verify(postRequestedFor(urlEqualTo("/prompt")).withRequestBody(equalToJson("""
-                        {"client_id": "${json-unit.any-string}",
+                        {"client_id": "${json-unit.any-string}", "prompt_id": "${json-unit.any-string}",
                          "prompt": {"10": {"class_type": "LoadImage", "inputs": {"image": "kadr/photo (1).png"}},
                                     "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "in winter"}}}}""")));
     }
