@@ -5,8 +5,10 @@ import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Problem;
 import app.kadr.shared.Rows;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,18 +18,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,64}");
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 200;
 
     private final Users users;
     private final ApiTokens tokens;
     private final PasswordEncoder passwords;
+    private final PasswordRules rules;
     private final KadrProperties properties;
+    private volatile @Nullable String hashOfNothing;
 
-    Accounts(Users users, ApiTokens tokens, PasswordEncoder passwords, KadrProperties properties) {
+    Accounts(Users users, ApiTokens tokens, PasswordEncoder passwords, PasswordRules rules, KadrProperties properties) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
+        this.rules = rules;
         this.properties = properties;
     }
 
@@ -45,13 +48,11 @@ public class Accounts {
         if (!USERNAME.matcher(name).matches()) {
             throw KadrException.invalid("username", "signup.username.invalid");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw KadrException.invalid("password", "signup.password.length", MIN_PASSWORD, MAX_PASSWORD);
-        }
         String shownName = displayName == null || displayName.isBlank() ? name : displayName.strip();
         if (shownName.length() > 100) {
             throw KadrException.invalid("displayName", "signup.display_name.long", 100);
         }
+        rules.check(password == null ? "" : password, name, shownName);
         if (users.byUsername(name).isPresent()) {
             throw KadrException.invalid("username", "signup.username.taken");
         }
@@ -61,12 +62,31 @@ public class Accounts {
         return user.asCurrent();
     }
 
-    /** Checks a login and password; a wrong pair is one message whichever half was wrong. */
+    /**
+     * Checks a login and password; a wrong pair is one message whichever half was wrong. An unknown login is
+     * checked against a hash of nothing, so it takes as long as a known one and the time does not tell who has an
+     * account.
+     */
     CurrentUser authenticate(String username, String password) {
-        return users.byUsername(username == null ? "" : username.trim())
-                .filter(user -> password != null && passwords.matches(password, user.passwordHash()))
-                .map(User::asCurrent)
+        Optional<User> user = users.byUsername(username == null ? "" : username.trim());
+        boolean matches = passwords.matches(
+                password == null ? "" : password, user.map(User::passwordHash).orElseGet(this::hashOfNothing));
+        User found = user.filter(known -> matches && password != null)
                 .orElseThrow(() -> KadrException.of(Problem.UNAUTHORIZED, "login.bad_credentials"));
+        if (passwords.upgradeEncoding(found.passwordHash())) {
+            // A hash made before PBKDF2 (bcrypt, which cuts passwords at 72 bytes) is replaced at the next login.
+            users.changePasswordHash(found.id(), passwords.encode(password));
+        }
+        return found.asCurrent();
+    }
+
+    private String hashOfNothing() {
+        String hash = hashOfNothing;
+        if (hash == null) {
+            hash = passwords.encode(UUID.randomUUID().toString());
+            hashOfNothing = hash;
+        }
+        return hash;
     }
 
     public ApiTokens.Issued issueToken(UUID userId, String name) {

@@ -1,18 +1,24 @@
 package app.kadr.account;
 
+import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Problem;
 import app.kadr.shared.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -45,29 +51,45 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain security(
-            HttpSecurity http, ApiTokenFilter apiTokens, PasswordLogin passwordLogin, ProblemResponses problems)
+            HttpSecurity http,
+            ApiTokenFilter apiTokens,
+            PasswordLogin passwordLogin,
+            ProblemResponses problems,
+            KadrProperties properties)
             throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
-        http.authorizeHttpRequests(auth ->
-                        auth.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
-                .authenticationProvider(passwordLogin)
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        // Metrics tell how the studio is used and by how many: for admins only.
+                        .requestMatchers("/actuator/prometheus", "/actuator/prometheus/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                // The form's own manager, with no parent: Spring's global manager would also hold PasswordLogin
+                // (the only provider bean) and ask it again after a failure, counting every wrong password twice.
+                .authenticationManager(new ProviderManager(passwordLogin))
                 .formLogin(form ->
                         form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(passwordLogin::onFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        bearer,
-                        request -> request.getRequestURI().startsWith("/api/v1/auth/"),
-                        // A share link's client has no account and no session to bind a token to; the
-                        // public JSON endpoints check instead that the browser says the request is
-                        // same-origin (sharing.SameOrigin), which stops other sites posting with the
-                        // client's unlock cookie.
-                        request -> request.getRequestURI().startsWith("/api/v1/public/"),
-                        // Providers' webhooks come from their servers, not a browser, so there is no session
-                        // for a forged request to ride on; each is authenticated by its signature instead
-                        // (generation.FalWebhookApi).
-                        request -> request.getRequestURI().startsWith("/api/v1/webhooks/")))
+                // A session is made when someone signs in, never before: the pages' CSRF token and the address to
+                // return to after login live in cookies, so anonymous visitors and scripts with a token (stateless,
+                // see ApiTokenFilter) leave nothing on the server however many requests they send.
+                .requestCache(cache -> cache.requestCache(returnAddressCookie(api)))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(properties.cookieSecure()))
+                        .ignoringRequestMatchers(
+                                bearer,
+                                request -> request.getRequestURI().startsWith("/api/v1/auth/"),
+                                // A share link's client has no account and no session to bind a token to; the
+                                // public JSON endpoints check instead that the browser says the request is
+                                // same-origin (sharing.SameOrigin), which stops other sites posting with the
+                                // client's unlock cookie.
+                                request -> request.getRequestURI().startsWith("/api/v1/public/"),
+                                // Providers' webhooks come from their servers, not a browser, so there is no session
+                                // for a forged request to ride on; each is authenticated by its signature instead
+                                // (generation.FalWebhookApi).
+                                request -> request.getRequestURI().startsWith("/api/v1/webhooks/")))
                 .addFilterBefore(apiTokens, UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> {
                             if (api.matches(request)) {
@@ -93,6 +115,29 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The CSRF token as a cookie the page's form or meta tag must repeat (Spring Security's double-submit
+     * repository): HttpOnly, since pages carry the token in their HTML and scripts read it there.
+     */
+    private static CookieCsrfTokenRepository csrfCookie(boolean secure) {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (secure) {
+                cookie.secure(true);
+            }
+        });
+        return repository;
+    }
+
+    /** The page a signed-out person opened, to return to after login: kept for pages only, in a cookie. */
+    private static CookieRequestCache returnAddressCookie(RequestMatcher api) {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(
+                request -> "GET".equals(request.getMethod()) && !api.matches(request) && !isHtmx(request));
+        return cache;
+    }
+
     /** The token filter runs inside the security chain only, not a second time as a plain servlet filter. */
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilterOutsideChain(ApiTokenFilter filter) {
@@ -101,9 +146,21 @@ class SecurityConfig {
         return registration;
     }
 
+    /**
+     * New hashes are PBKDF2-HMAC-SHA256 (Spring Security's 5.8 defaults: 310,000 iterations), which takes passwords
+     * of any length; bcrypt, the earlier default, reads only 72 bytes (37 Cyrillic letters) and refuses more.
+     * Hashes of either kind are recognised by their {@code {id}} prefix, so older accounts keep working.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String pbkdf2 = "pbkdf2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(
+                pbkdf2,
+                Map.of(
+                        pbkdf2,
+                        Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new ShortPasswordsBcrypt()));
     }
 
     private static boolean isHtmx(HttpServletRequest request) {

@@ -49,6 +49,12 @@ class Users {
                 .update();
     }
 
+    void changePasswordHash(UUID id, String passwordHash) {
+        jdbc.sql("update users set password_hash = ? where id = ?")
+                .params(passwordHash, id)
+                .update();
+    }
+
     private static User map(ResultSet rs, int row) throws SQLException {
         return new User(
                 Rows.uuid(rs, "id"),

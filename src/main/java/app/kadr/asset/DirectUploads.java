@@ -1,7 +1,6 @@
 package app.kadr.asset;
 
-import app.kadr.live.LiveEvent;
-import app.kadr.live.LiveUpdates;
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Ownership;
@@ -51,7 +50,7 @@ public class DirectUploads {
     private final BlobStore blobs;
     private final MediaJobs jobs;
     private final Ownership ownership;
-    private final LiveUpdates live;
+    private final DomainEvents events;
     private final TransactionTemplate transaction;
     private final DirectUploadSettings settings;
     private final KadrProperties.Upload limits;
@@ -63,7 +62,7 @@ public class DirectUploads {
             BlobStore blobs,
             MediaJobs jobs,
             Ownership ownership,
-            LiveUpdates live,
+            DomainEvents events,
             TransactionTemplate transaction,
             DirectUploadSettings settings,
             KadrProperties properties) {
@@ -73,7 +72,7 @@ public class DirectUploads {
         this.blobs = blobs;
         this.jobs = jobs;
         this.ownership = ownership;
-        this.live = live;
+        this.events = events;
         this.transaction = transaction;
         this.settings = settings;
         this.limits = properties.upload();
@@ -149,7 +148,7 @@ public class DirectUploads {
             assets.insert(row);
             rows.confirmed(uploadId, row.id());
             jobs.schedule(row.id());
-            live.publishAfterCommit(shot.projectId(), new LiveEvent("shot", upload.shotId(), null));
+            events.publish(new TakesChanged(shot.projectId(), upload.shotId(), row.id()));
             return Asset.of(row);
         });
     }

@@ -2,6 +2,7 @@ package app.kadr.catalog;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
+import app.kadr.shared.OutboundUrls;
 import app.kadr.shared.Problem;
 import app.kadr.shared.Rows;
 import java.math.BigDecimal;
@@ -113,6 +114,14 @@ class CatalogAdmin {
             }
             baseUrl = baseUrl(body.baseUrl());
         }
+        boolean selfHosted = !local && body.selfHosted() != null ? body.selfHosted() : current.selfHosted();
+        if (baseUrl != null) {
+            try {
+                OutboundUrls.check(baseUrl, selfHosted);
+            } catch (OutboundUrls.Refused e) {
+                throw e.asInvalid("baseUrl");
+            }
+        }
         int concurrency = current.maxConcurrency();
         if (body.maxConcurrency() != null) {
             if (body.maxConcurrency() < 1 || body.maxConcurrency() > MAX_CONCURRENCY) {
@@ -122,7 +131,7 @@ class CatalogAdmin {
             concurrency = body.maxConcurrency();
         }
         boolean enabled = body.enabled() != null ? body.enabled() : current.enabled();
-        providers.update(providerId, baseUrl, enabled, concurrency, Rows.now());
+        providers.update(providerId, baseUrl, selfHosted, enabled, concurrency, Rows.now());
         if (body.apiKey() != null) {
             setKey(me, current, body.apiKey().strip());
         }

@@ -80,7 +80,8 @@ class CatalogApi {
             boolean enabled,
             int maxConcurrency,
             boolean hasKey,
-            boolean needsKey) {
+            boolean needsKey,
+            boolean selfHosted) {
 
         static ProviderView of(Provider p) {
             return new ProviderView(
@@ -91,7 +92,8 @@ class CatalogApi {
                     p.enabled(),
                     p.maxConcurrency(),
                     p.hasKey(),
-                    p.kind().needsKey());
+                    p.kind().needsKey(),
+                    p.selfHosted());
         }
     }
 

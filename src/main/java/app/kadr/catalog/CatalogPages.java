@@ -48,7 +48,8 @@ class CatalogPages {
             @Nullable String apiKey,
             @Nullable String clearKey,
             @Nullable String enabled,
-            @Nullable String maxConcurrency) {}
+            @Nullable String maxConcurrency,
+            @Nullable String selfHosted) {}
 
     /** A refusal on one provider's form. */
     record ProviderError(UUID providerId, String field, String message) {}
@@ -246,7 +247,8 @@ class CatalogPages {
             concurrency = 0; // refused below in Russian, like any number out of range
         }
         String baseUrl = current.kind() == ProviderKind.LOCAL ? null : blankToNull(form.baseUrl());
-        return new ProviderChanges(baseUrl, key, form.enabled() != null, concurrency);
+        Boolean selfHosted = current.kind() == ProviderKind.LOCAL ? null : form.selfHosted() != null;
+        return new ProviderChanges(baseUrl, key, form.enabled() != null, concurrency, selfHosted);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

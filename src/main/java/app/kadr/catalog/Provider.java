@@ -4,7 +4,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider as the rest of Kadr sees it. It never holds the key itself (ask {@link Catalog#apiKey}), so it is safe
+ * A provider as the rest of Kadr sees it. {@code selfHosted}: the admin runs it themselves («свой сервер»), so its
+ * address may be inside the network (see {@link app.kadr.shared.OutboundUrls}). It never holds the key itself (ask {@link Catalog#apiKey}), so it is safe
  * to log, print or serialise.
  */
 public record Provider(
@@ -15,6 +16,7 @@ public record Provider(
         boolean enabled,
         int maxConcurrency,
         boolean hasKey,
+        boolean selfHosted,
         @Nullable ProviderCheck lastCheck) {
 
     /** Whether calls can be made: a provider that needs a key has one, and its last check (if any) passed. */

@@ -18,6 +18,7 @@ class Providers {
     static final String COLUMNS = """
             p.id as provider_id, p.kind as provider_kind, p.name as provider_name, p.base_url as provider_base_url,
             p.enabled as provider_enabled, p.max_concurrency as provider_max_concurrency,
+            p.self_hosted as provider_self_hosted,
             (case when p.api_key_encrypted is null then false else true end) as provider_stored_key,
             p.last_check_at as provider_checked_at, p.last_check_problem as provider_check_problem,
             p.last_check_detail as provider_check_detail""";
@@ -60,8 +61,8 @@ class Providers {
     void insert(UUID id, ProviderKind kind, Instant now) {
         jdbc.sql("""
                         insert into providers (id, kind, name, base_url, api_key_encrypted, max_concurrency, enabled,
-                          created_at, updated_at)
-                        values (?, ?, ?, ?, null, ?, ?, ?, ?)""")
+                          self_hosted, created_at, updated_at)
+                        values (?, ?, ?, ?, null, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         kind.code(),
@@ -69,14 +70,19 @@ class Providers {
                         kind.defaultBaseUrl(),
                         kind.defaultConcurrency(),
                         kind.seededEnabled(),
+                        kind == ProviderKind.COMFYUI, // seeded at 127.0.0.1: a server of one's own
                         Rows.ts(now),
                         Rows.ts(now))
                 .update();
     }
 
-    void update(UUID id, @Nullable String baseUrl, boolean enabled, int maxConcurrency, Instant now) {
-        jdbc.sql("update providers set base_url = ?, enabled = ?, max_concurrency = ?, updated_at = ? where id = ?")
-                .params(baseUrl, enabled, maxConcurrency, Rows.ts(now), id)
+    void update(
+            UUID id, @Nullable String baseUrl, boolean selfHosted, boolean enabled, int maxConcurrency, Instant now) {
+        jdbc.sql("""
+                        update providers set base_url = ?, self_hosted = ?, enabled = ?, max_concurrency = ?,
+                          updated_at = ?
+                        where id = ?""")
+                .params(baseUrl, selfHosted, enabled, maxConcurrency, Rows.ts(now), id)
                 .update();
     }
 
@@ -118,6 +124,7 @@ class Providers {
                 rs.getBoolean("provider_enabled"),
                 rs.getInt("provider_max_concurrency"),
                 keys.has(kind, rs.getBoolean("provider_stored_key")),
+                rs.getBoolean("provider_self_hosted"),
                 check(rs));
     }
 

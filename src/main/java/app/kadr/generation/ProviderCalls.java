@@ -5,9 +5,11 @@ import app.kadr.asset.SourceFile;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ProviderKind;
+import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.SourceImage;
 import app.kadr.shared.KadrException;
+import app.kadr.shared.OutboundUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -39,7 +41,7 @@ class ProviderCalls {
     }
 
     /** The whole request for a submit: the input in the provider's words and the source images as files. */
-    ProviderRequest request(GenerationRow generation, CatalogModel model) {
+    ProviderRequest request(GenerationRow generation, CatalogModel model) throws ProviderException {
         return request(model, input(generation, model), sources(generation), generation.variants());
     }
 
@@ -48,15 +50,29 @@ class ProviderCalls {
      * source files, so a source trashed since then cannot stop the job from being followed or cancelled. Only the
      * key is read again, since the provider still wants it.
      */
-    ProviderRequest submitted(GenerationRow generation, CatalogModel model) {
+    ProviderRequest submitted(GenerationRow generation, CatalogModel model) throws ProviderException {
         Map<String, Object> sent = generation.sent();
         return request(model, sent != null ? sent : input(generation, model), List.of(), generation.variants());
     }
 
+    /**
+     * Checks the provider's address before the key is even read, so a provider pointed (or a name re-pointed) inside
+     * the network never receives it.
+     */
     private ProviderRequest request(
-            CatalogModel model, Map<String, Object> input, List<SourceImage> sources, int variants) {
+            CatalogModel model, Map<String, Object> input, List<SourceImage> sources, int variants)
+            throws ProviderException {
+        String baseUrl =
+                model.provider().baseUrl() == null ? "" : model.provider().baseUrl();
+        if (!baseUrl.isBlank()) {
+            try {
+                OutboundUrls.check(baseUrl, model.provider().selfHosted());
+            } catch (OutboundUrls.Refused e) {
+                throw ProviderException.of(ProviderException.Kind.FORBIDDEN_ADDRESS, e.getMessage());
+            }
+        }
         return new ProviderRequest(
-                model.provider().baseUrl() == null ? "" : model.provider().baseUrl(),
+                baseUrl,
                 catalog.apiKey(model.provider()).orElse(null),
                 model.externalId(),
                 model.task().code(),

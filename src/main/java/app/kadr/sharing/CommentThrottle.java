@@ -2,10 +2,7 @@ package app.kadr.sharing;
 
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import app.kadr.shared.Throttles;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -17,35 +14,25 @@ import org.springframework.stereotype.Component;
 @Component
 class CommentThrottle {
 
-    static final int PER_ADDRESS_ON_LINK_PER_MINUTE = 10;
-    static final int PER_ADDRESS_PER_MINUTE = 60;
-    static final int PER_LINK_PER_HOUR = 300;
+    static final Throttles.Limit PER_ADDRESS_ON_LINK =
+            new Throttles.Limit("comment-address-link", 10, Duration.ofMinutes(1));
+    static final Throttles.Limit PER_ADDRESS = new Throttles.Limit("comment-address", 60, Duration.ofMinutes(1));
+    static final Throttles.Limit PER_LINK = new Throttles.Limit("comment-link", 300, Duration.ofHours(1));
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(2))
-            .maximumSize(100_000)
-            .build();
+    private final Throttles throttles;
+
+    CommentThrottle(Throttles throttles) {
+        this.throttles = throttles;
+    }
 
     /** Takes one comment from every limit it falls under, or refuses with 429 when one is spent. */
     void take(UUID linkId, String address) {
-        boolean allowed = bucket("la|" + linkId + "|" + address, PER_ADDRESS_ON_LINK_PER_MINUTE, Duration.ofMinutes(1))
-                        .tryConsume(1)
-                && bucket("a|" + address, PER_ADDRESS_PER_MINUTE, Duration.ofMinutes(1))
-                        .tryConsume(1)
-                && bucket("l|" + linkId, PER_LINK_PER_HOUR, Duration.ofHours(1)).tryConsume(1);
+        boolean allowed = throttles.take(
+                PER_ADDRESS_ON_LINK.of(linkId.toString(), address),
+                PER_ADDRESS.of(address),
+                PER_LINK.of(linkId.toString()));
         if (!allowed) {
             throw KadrException.of(Problem.TOO_MANY_REQUESTS, "comment.throttled");
         }
-    }
-
-    private Bucket bucket(String key, int capacity, Duration window) {
-        return buckets.get(
-                key,
-                k -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(capacity)
-                                .refillGreedy(capacity, window)
-                                .build())
-                        .build());
     }
 }

@@ -2,10 +2,7 @@ package app.kadr.sharing;
 
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import app.kadr.shared.Throttles;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,19 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Unlocking {
 
-    static final int FAILURES_ALLOWED = 5;
-    static final Duration WINDOW = Duration.ofMinutes(1);
+    static final Throttles.Limit WRONG_GUESSES = new Throttles.Limit("share-password", 5, Duration.ofMinutes(1));
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(30);
 
     private final ShareLinkService links;
+    private final Throttles throttles;
     private final boolean secureCookie;
-    private final Cache<String, Bucket> failures = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(100_000)
-            .build();
 
-    Unlocking(ShareLinkService links, @Value("${kadr.cookie-secure:false}") boolean secureCookie) {
+    Unlocking(ShareLinkService links, Throttles throttles, @Value("${kadr.cookie-secure:false}") boolean secureCookie) {
         this.links = links;
+        this.throttles = throttles;
         this.secureCookie = secureCookie;
     }
 
@@ -69,19 +63,12 @@ class Unlocking {
      * @throws KadrException 429 after too many wrong guesses, 403 for a wrong password
      */
     void unlock(OpenLink link, String password, HttpServletRequest request, HttpServletResponse response) {
-        Bucket bucket = failures.get(
-                link.id() + "|" + request.getRemoteAddr(),
-                key -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(FAILURES_ALLOWED)
-                                .refillGreedy(FAILURES_ALLOWED, WINDOW)
-                                .build())
-                        .build());
-        if (bucket.getAvailableTokens() <= 0) {
+        Throttles.Key guesses = WRONG_GUESSES.of(link.id().toString(), request.getRemoteAddr());
+        if (!throttles.allows(guesses)) {
             throw KadrException.of(Problem.TOO_MANY_REQUESTS, "share.password.throttled");
         }
         if (!links.passwordMatches(link, password)) {
-            bucket.tryConsume(1);
+            throttles.record(guesses);
             throw KadrException.of(Problem.FORBIDDEN, "share.password.wrong");
         }
         ResponseCookie cookie = ResponseCookie.from(cookieName(link), signature(link))

@@ -15,7 +15,8 @@ final class AgentException extends Exception {
         FAILED(Problem.AGENT_UNAVAILABLE, "agent.error.failed"),
         UNREACHABLE(Problem.AGENT_UNAVAILABLE, "agent.error.unreachable"),
         TIMEOUT(Problem.AGENT_TIMEOUT, "agent.error.timeout"),
-        MALFORMED(Problem.AGENT_UNAVAILABLE, "agent.error.malformed");
+        MALFORMED(Problem.AGENT_UNAVAILABLE, "agent.error.malformed"),
+        FORBIDDEN_ADDRESS(Problem.AGENT_UNAVAILABLE, "agent.error.forbidden_address");
 
         final Problem problem;
         final String messageKey;

@@ -20,7 +20,13 @@ class AgentSettings {
     private static final String CONTEXT = "llm";
 
     /** What the settings page shows: never the key itself. */
-    record View(String baseUrl, String model, boolean hasKey, boolean fromEnvironment, boolean configured) {}
+    record View(
+            String baseUrl,
+            String model,
+            boolean hasKey,
+            boolean fromEnvironment,
+            boolean configured,
+            boolean selfHosted) {}
 
     private final JdbcClient jdbc;
     private final SecretBox secrets;
@@ -42,31 +48,35 @@ class AgentSettings {
     }
 
     private record Stored(
-            String baseUrl, String model, @Nullable String sealedKey) {}
+            String baseUrl, String model, @Nullable String sealedKey, boolean selfHosted) {}
 
     Optional<ChatClient.Endpoint> endpoint() {
         Optional<Stored> stored = stored();
         if (stored.isPresent()) {
             Stored s = stored.get();
             String key = s.sealedKey() == null ? "" : secrets.open(s.sealedKey(), CONTEXT);
-            return Optional.of(new ChatClient.Endpoint(s.baseUrl(), key, s.model()));
+            return Optional.of(new ChatClient.Endpoint(s.baseUrl(), key, s.model(), s.selfHosted()));
         }
         if (envBaseUrl.isEmpty() && envKey.isEmpty()) {
             return Optional.empty();
         }
+        // An address from the environment was set by whoever runs the studio, not through the UI: trusted as is.
         return Optional.of(new ChatClient.Endpoint(
-                envBaseUrl.isEmpty() ? OPENAI : envBaseUrl, envKey, envModel.isEmpty() ? DEFAULT_MODEL : envModel));
+                envBaseUrl.isEmpty() ? OPENAI : envBaseUrl,
+                envKey,
+                envModel.isEmpty() ? DEFAULT_MODEL : envModel,
+                true));
     }
 
     View view() {
-        return stored().map(s -> new View(s.baseUrl(), s.model(), s.sealedKey() != null, false, true))
+        return stored().map(s -> new View(s.baseUrl(), s.model(), s.sealedKey() != null, false, true, s.selfHosted()))
                 .orElseGet(() -> endpoint()
-                        .map(e -> new View(e.baseUrl(), e.model(), !e.apiKey().isEmpty(), true, true))
-                        .orElse(new View("", "", false, false, false)));
+                        .map(e -> new View(e.baseUrl(), e.model(), !e.apiKey().isEmpty(), true, true, true))
+                        .orElse(new View("", "", false, false, false, false)));
     }
 
     /** Saves the agent; a blank key keeps the stored one unless {@code clearKey}; a blank address removes it. */
-    void save(String baseUrl, String model, @Nullable String newKey, boolean clearKey, String by) {
+    void save(String baseUrl, String model, @Nullable String newKey, boolean clearKey, boolean selfHosted, String by) {
         if (baseUrl.isBlank()) {
             jdbc.sql("delete from llm_settings").update();
             return;
@@ -78,21 +88,26 @@ class AgentSettings {
                         : stored().map(Stored::sealedKey).orElse(null);
         jdbc.sql("delete from llm_settings").update();
         jdbc.sql("""
-                        insert into llm_settings (id, base_url, model, api_key_sealed, updated_at, updated_by)
-                        values (1, ?, ?, ?, ?, ?)""")
+                        insert into llm_settings (id, base_url, model, api_key_sealed, self_hosted, updated_at,
+                          updated_by)
+                        values (1, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         baseUrl.strip(),
                         model.isBlank() ? DEFAULT_MODEL : model.strip(),
                         sealed,
+                        selfHosted,
                         Rows.ts(Rows.now()),
                         by)
                 .update();
     }
 
     private Optional<Stored> stored() {
-        return jdbc.sql("select base_url, model, api_key_sealed from llm_settings where id = 1")
-                .query((rs, n) ->
-                        new Stored(rs.getString("base_url"), rs.getString("model"), rs.getString("api_key_sealed")))
+        return jdbc.sql("select base_url, model, api_key_sealed, self_hosted from llm_settings where id = 1")
+                .query((rs, n) -> new Stored(
+                        rs.getString("base_url"),
+                        rs.getString("model"),
+                        rs.getString("api_key_sealed"),
+                        rs.getBoolean("self_hosted")))
                 .optional();
     }
 }

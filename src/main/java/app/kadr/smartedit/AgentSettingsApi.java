@@ -2,6 +2,7 @@ package app.kadr.smartedit;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
+import app.kadr.shared.OutboundUrls;
 import app.kadr.shared.Problem;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,8 @@ class AgentSettingsApi {
             @Nullable String baseUrl,
             @Nullable String model,
             @Nullable String apiKey,
-            @Nullable Boolean clearKey) {}
+            @Nullable Boolean clearKey,
+            @Nullable Boolean selfHosted) {}
 
     @GetMapping("/api/v1/settings/agent")
     AgentSettings.View get(CurrentUser me) {
@@ -49,6 +51,14 @@ class AgentSettingsApi {
         if (!baseUrl.isEmpty() && !web(baseUrl)) {
             throw KadrException.invalid("baseUrl", "agent.settings.base_url");
         }
+        boolean selfHosted = Boolean.TRUE.equals(body.selfHosted());
+        if (!baseUrl.isEmpty()) {
+            try {
+                OutboundUrls.check(baseUrl, selfHosted);
+            } catch (OutboundUrls.Refused e) {
+                throw e.asInvalid("baseUrl");
+            }
+        }
         String model = body.model() == null ? "" : body.model().strip();
         if (model.length() > 200) {
             throw KadrException.invalid("model", "agent.settings.model_long");
@@ -56,7 +66,7 @@ class AgentSettingsApi {
         if (body.apiKey() != null && body.apiKey().length() > MAX_KEY) {
             throw KadrException.invalid("apiKey", "agent.settings.key_long", MAX_KEY);
         }
-        settings.save(baseUrl, model, body.apiKey(), Boolean.TRUE.equals(body.clearKey()), me.username());
+        settings.save(baseUrl, model, body.apiKey(), Boolean.TRUE.equals(body.clearKey()), selfHosted, me.username());
         log.info("Smart-edit agent settings changed by {}", me.username());
     }
 

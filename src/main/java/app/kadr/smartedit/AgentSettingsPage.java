@@ -38,10 +38,13 @@ class AgentSettingsPage {
             @Nullable String model,
             @Nullable String apiKey,
             @Nullable Boolean clearKey,
+            @Nullable Boolean selfHosted,
             RedirectAttributes redirect) {
         AgentSettingsApi.requireAdmin(me);
         try {
-            api.save(me, new AgentSettingsApi.Changes(baseUrl, model, apiKey, clearKey));
+            api.save(
+                    me,
+                    new AgentSettingsApi.Changes(baseUrl, model, apiKey, clearKey, selfHosted != null && selfHosted));
             redirect.addFlashAttribute("notice", messages.get("agent.settings.saved"));
         } catch (KadrException e) {
             redirect.addFlashAttribute("error", messages.detailOf(e));

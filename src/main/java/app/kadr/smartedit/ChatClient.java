@@ -1,5 +1,6 @@
 package app.kadr.smartedit;
 
+import app.kadr.shared.OutboundUrls;
 import app.kadr.smartedit.AgentException.Kind;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -30,7 +31,8 @@ final class ChatClient {
     private static final Logger log = LoggerFactory.getLogger(ChatClient.class);
 
     /** Where the agent is and which model answers; {@code apiKey} may be empty for a local server. */
-    record Endpoint(String baseUrl, String apiKey, String model) {}
+    /** Where the agent is; {@code selfHosted}: an address inside the network is allowed (see OutboundUrls). */
+    record Endpoint(String baseUrl, String apiKey, String model, boolean selfHosted) {}
 
     private final JsonMapper json;
     private final Duration timeout;
@@ -55,6 +57,11 @@ final class ChatClient {
                                 "json_schema",
                                 "json_schema",
                                 Map.of("name", schemaName, "strict", true, "schema", schema)));
+        try {
+            OutboundUrls.check(endpoint.baseUrl(), endpoint.selfHosted());
+        } catch (OutboundUrls.Refused e) {
+            throw new AgentException(AgentException.Kind.FORBIDDEN_ADDRESS, e.getMessage());
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(completionsUri(endpoint.baseUrl()))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -43,7 +43,7 @@ class AccountApiTests {
                 .query(Long.class)
                 .single();
 
-        assertThat(passwordHash).doesNotContain(Studio.PASSWORD).startsWith("{bcrypt}");
+        assertThat(passwordHash).doesNotContain(Studio.PASSWORD).startsWith("{pbkdf2@");
         assertThat(plainTokens).isZero();
     }
 
@@ -90,7 +90,7 @@ class AccountApiTests {
         Studio.Person person = studio.newPerson();
         Map<String, String> wrong = Map.of("username", person.username(), "password", "wrong-password", "name", "x");
 
-        for (int attempt = 0; attempt < LoginThrottle.FAILURES_ALLOWED; attempt++) {
+        for (int attempt = 0; attempt < LoginThrottle.PER_ACCOUNT.allowed(); attempt++) {
             assertThat(studio.api().post("/api/v1/auth/tokens", wrong).status()).isEqualTo(401);
         }
         Api.Response throttled = studio.api()
@@ -100,6 +100,16 @@ class AccountApiTests {
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.string("detail")).contains("Подождите");
+    }
+
+    @Test
+    void metricsAreForAdminsOnly() {
+        Api.Response person = studio.newPerson().api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+        Api.Response admin = studio.newAdmin().api().get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+
+        assertThat(person.status()).isEqualTo(403);
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.text()).contains("jvm_memory_used_bytes");
     }
 
     @Test

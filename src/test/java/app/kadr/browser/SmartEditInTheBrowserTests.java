@@ -77,7 +77,7 @@ class SmartEditInTheBrowserTests {
         FakeAgent agent = new FakeAgent();
         Studio.Person admin = studio.newAdmin();
         try {
-            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", agent.url(), "model", "m"));
+            admin.api().put("/api/v1/settings/agent", Map.of("baseUrl", agent.url(), "model", "m", "selfHosted", true));
             agent.answers("{\"variants\":[\"an autumn park in morning fog, golden light\","
                     + "\"a misty autumn park at dawn, wide shot\"]}");
             String project = studio.newProject(admin, "Парк");

@@ -107,7 +107,8 @@ class ParamValidationTests {
     void aModelsParametersAreItsDefaultsUnderThePersonsChoices() {
         CatalogModel model = new CatalogModel(
                 java.util.UUID.randomUUID(),
-                new Provider(java.util.UUID.randomUUID(), ProviderKind.LOCAL, "Кадр", null, true, 1, false, null),
+                new Provider(
+                        java.util.UUID.randomUUID(), ProviderKind.LOCAL, "Кадр", null, true, 1, false, false, null),
                 "local/test",
                 "Тест",
                 "Кадр",

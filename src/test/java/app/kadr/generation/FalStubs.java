@@ -43,6 +43,7 @@ final class FalStubs {
         if (key != null) {
             changes.put("apiKey", key);
         }
+        changes.put("selfHosted", true); // the fake runs on this machine
         changes.put("enabled", true);
         changes.put("maxConcurrency", limit);
         Api.Response changed = admin.api().patch("/api/v1/providers/" + provider, changes);

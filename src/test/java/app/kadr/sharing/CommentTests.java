@@ -66,7 +66,7 @@ class CommentTests {
 
     @Test
     void theRateLimitPerLinkAndAddressHolds() {
-        for (int i = 1; i <= CommentThrottle.PER_ADDRESS_ON_LINK_PER_MINUTE; i++) {
+        for (int i = 1; i <= CommentThrottle.PER_ADDRESS_ON_LINK.allowed(); i++) {
             assertThat(comment("Анна", "Правка " + i).status()).isEqualTo(201);
         }
 
@@ -78,7 +78,27 @@ class CommentTests {
                         .get("/api/v1/projects/" + project + "/comments")
                         .json()
                         .path("items"))
-                .hasSize(CommentThrottle.PER_ADDRESS_ON_LINK_PER_MINUTE);
+                .hasSize(CommentThrottle.PER_ADDRESS_ON_LINK.allowed());
+    }
+
+    @Test
+    void eachClientBehindTheTrustedProxyHasItsOwnCommentLimit() {
+        Api busy = studio.api().from(Studio.newAddress());
+        String comments = "/api/v1/public/" + token + "/shots/" + shot + "/comments";
+        for (int i = 1; i <= CommentThrottle.PER_ADDRESS_ON_LINK.allowed(); i++) {
+            assertThat(busy.post(comments, Map.of("authorName", "Анна", "text", "Правка " + i))
+                            .status())
+                    .isEqualTo(201);
+        }
+
+        Api.Response another = studio.api()
+                .from(Studio.newAddress())
+                .post(comments, Map.of("authorName", "Борис", "text", "Мне нравится"));
+
+        assertThat(another.status()).as(another.toString()).isEqualTo(201);
+        assertThat(busy.post(comments, Map.of("authorName", "Анна", "text", "Ещё одна"))
+                        .status())
+                .isEqualTo(429);
     }
 
     @Test

@@ -219,6 +219,62 @@ class ShareLinkTests {
     }
 
     @Test
+    void aLinkTakesALongCyrillicPassword() {
+        String password = "пусть клиент смотрит раскадровку только по паролю"; // 49 letters, 92 bytes
+        String token = Sharing.newLink(owner, project, Map.of("password", password))
+                .path("token")
+                .asString();
+
+        assertThat(stranger.post("/api/v1/public/" + token + "/unlock", Map.of("password", password))
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void passwordGuessesAreCountedPerClientBehindTheTrustedProxy() {
+        String token = Sharing.newLink(owner, project, Map.of("password", "тайна-2026"))
+                .path("token")
+                .asString();
+        Api guesser = studio.api().from(Studio.newAddress());
+        for (int guess = 1; guess <= Unlocking.WRONG_GUESSES.allowed(); guess++) {
+            assertThat(guesser.post("/api/v1/public/" + token + "/unlock", Map.of("password", "guess" + guess))
+                            .status())
+                    .isEqualTo(403);
+        }
+
+        Api.Response client = studio.api()
+                .from(Studio.newAddress())
+                .post("/api/v1/public/" + token + "/unlock", Map.of("password", "тайна-2026"));
+
+        assertThat(client.status()).as(client.toString()).isEqualTo(204);
+        assertThat(guesser.post("/api/v1/public/" + token + "/unlock", Map.of("password", "тайна-2026"))
+                        .status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aForwardedAddressFromAnUntrustedPeerDoesNotBuyMoreGuesses() {
+        String token = Sharing.newLink(owner, project, Map.of("password", "тайна-2026"))
+                .path("token")
+                .asString();
+        for (int guess = 1; guess <= Unlocking.WRONG_GUESSES.allowed(); guess++) {
+            stranger.post(
+                    "/api/v1/public/" + token + "/unlock",
+                    Map.of("password", "guess" + guess),
+                    "X-Forwarded-For",
+                    Studio.newAddress());
+        }
+
+        PublicClient.Answer next = stranger.post(
+                "/api/v1/public/" + token + "/unlock",
+                Map.of("password", "тайна-2026"),
+                "X-Forwarded-For",
+                Studio.newAddress());
+
+        assertThat(next.status()).isEqualTo(429);
+    }
+
+    @Test
     void aPasswordIsAskedFirstAndGuessesAreThrottledPerLinkAndAddress() {
         JsonNode link = Sharing.newLink(owner, project, Map.of("password", "тайна-2026"));
         String token = link.path("token").asString();
@@ -232,7 +288,7 @@ class ShareLinkTests {
                         .status())
                 .isEqualTo(404);
 
-        for (int guess = 1; guess <= Unlocking.FAILURES_ALLOWED; guess++) {
+        for (int guess = 1; guess <= Unlocking.WRONG_GUESSES.allowed(); guess++) {
             PublicClient.Answer wrong =
                     stranger.post("/api/v1/public/" + token + "/unlock", Map.of("password", "guess" + guess));
             assertThat(wrong.status()).as(wrong.toString()).isEqualTo(403);
@@ -270,7 +326,8 @@ class ShareLinkTests {
                 .path("token")
                 .asString();
         PublicClient.Answer locked = stranger.get("/s/" + token);
-        String session = cookie(locked, "kadr_session");
+        // The client's browser keeps no session: the form's CSRF token is paired with a cookie instead.
+        String session = cookie(locked, "XSRF-TOKEN");
         String csrf = org.jsoup.Jsoup.parse(locked.text())
                 .selectFirst("form.unlock input[name=_csrf]")
                 .attr("value");

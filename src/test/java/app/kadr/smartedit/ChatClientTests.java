@@ -39,7 +39,7 @@ class ChatClientTests {
 
     @BeforeEach
     void pointAtTheFake() {
-        endpoint = new ChatClient.Endpoint(server.baseUrl() + "/v1/", KEY, "gpt-test");
+        endpoint = new ChatClient.Endpoint(server.baseUrl() + "/v1/", KEY, "gpt-test", true);
     }
 
     private JsonNode ask() throws AgentException {
@@ -170,7 +170,7 @@ class ChatClientTests {
 
     @Test
     void anAddressNobodyListensOnIsUnreachable() {
-        endpoint = new ChatClient.Endpoint("http://127.0.0.1:1/v1", KEY, "gpt-test");
+        endpoint = new ChatClient.Endpoint("http://127.0.0.1:1/v1", KEY, "gpt-test", true);
 
         assertThat(failure()).isEqualTo(AgentException.Kind.UNREACHABLE);
     }

@@ -208,7 +208,9 @@ class SmartEditApiTests {
         Studio.Person admin = studio.newAdmin();
         try {
             Api.Response set = admin.api()
-                    .put("/api/v1/settings/agent", Map.of("baseUrl", agent.url(), "model", "m", "apiKey", "sk-x"));
+                    .put(
+                            "/api/v1/settings/agent",
+                            Map.of("baseUrl", agent.url(), "model", "m", "apiKey", "sk-x", "selfHosted", true));
             assertThat(set.status()).as(set.toString()).isEqualTo(200);
             assertThat(set.text()).doesNotContain("sk-x");
             assertThat(person.api().get("/api/v1/settings/agent").status()).isEqualTo(403);

@@ -6,6 +6,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -20,11 +21,22 @@ public class Api {
     private final String baseUrl;
     private final RestClient http;
     private final @Nullable String token;
+    private final @Nullable String clientAddress;
 
     Api(String baseUrl, @Nullable String token) {
+        this(baseUrl, token, null);
+    }
+
+    private Api(String baseUrl, @Nullable String token, @Nullable String clientAddress) {
         this.baseUrl = baseUrl;
-        this.http = RestClient.builder().baseUrl(baseUrl).build();
+        this.http = clientAddress == null
+                ? RestClient.builder().baseUrl(baseUrl).build()
+                : RestClient.builder()
+                        .baseUrl(TrustedProxy.address(baseUrl))
+                        .requestFactory(new JdkClientHttpRequestFactory(TrustedProxy.client()))
+                        .build();
         this.token = token;
+        this.clientAddress = clientAddress;
     }
 
     /** A client of a studio at the given address, e.g. one running as a child process. */
@@ -33,11 +45,16 @@ public class Api {
     }
 
     public Api as(String token) {
-        return new Api(baseUrl, token);
+        return new Api(baseUrl, token, clientAddress);
     }
 
     public Api anonymous() {
-        return new Api(baseUrl, null);
+        return new Api(baseUrl, null, clientAddress);
+    }
+
+    /** The same caller reaching the studio through the tests' trusted reverse proxy, from this client address. */
+    public Api from(String clientAddress) {
+        return new Api(baseUrl, token, clientAddress);
     }
 
     public Response get(String path) {
@@ -96,6 +113,9 @@ public class Api {
         RestClient.RequestBodySpec spec = http.method(method).uri(path).headers(h -> {
             if (token != null) {
                 h.setBearerAuth(token);
+            }
+            if (clientAddress != null) {
+                h.set("X-Forwarded-For", clientAddress);
             }
             headers.forEach(h::set);
         });

@@ -16,7 +16,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("api")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "kadr.trusted-proxies=" + TrustedProxy.ADDRESS)
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import({TestSupport.class, Studio.class})
 public @interface KadrTest {}

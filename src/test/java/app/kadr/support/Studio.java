@@ -48,6 +48,22 @@ public class Studio {
         return new Api(baseUrl(), null);
     }
 
+    /** A browser without JavaScript, at the tests' own address. */
+    public FormClient browser() {
+        return new FormClient(baseUrl(), null);
+    }
+
+    /** A browser without JavaScript at a client address of its own, behind the tests' trusted proxy. */
+    public FormClient browserFrom(String clientAddress) {
+        return new FormClient(baseUrl(), clientAddress);
+    }
+
+    /** An address no other test uses, from the range kept for network tests (198.18.0.0/15). */
+    public static String newAddress() {
+        int n = SEQUENCE.incrementAndGet();
+        return "198.18." + (n / 250 % 250) + "." + (n % 250 + 1);
+    }
+
     /** A person with an API token. */
     public record Person(String username, String token, Api api) {}
 

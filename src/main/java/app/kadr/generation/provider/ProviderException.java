@@ -24,6 +24,8 @@ public class ProviderException extends Exception {
         BAD_INPUT(false, "provider.bad_input"),
         BAD_KEY(false, "provider.bad_key"),
         NO_KEY(false, "provider.no_key"),
+        /** The provider's address leads inside the network and it is not marked «свой сервер»: nothing was sent. */
+        FORBIDDEN_ADDRESS(false, "provider.forbidden_address"),
         FAILED(false, "provider.failed");
 
         private final boolean retryable;

@@ -110,7 +110,17 @@ final class StudioRuns {
         Api.Response changed = admin.api()
                 .patch(
                         "/api/v1/providers/" + fal,
-                        Map.of("baseUrl", baseUrl, "apiKey", "chaos-key", "enabled", true, "maxConcurrency", limit));
+                        Map.of(
+                                "baseUrl",
+                                baseUrl,
+                                "selfHosted",
+                                true,
+                                "apiKey",
+                                "chaos-key",
+                                "enabled",
+                                true,
+                                "maxConcurrency",
+                                limit));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         return admin;
     }
