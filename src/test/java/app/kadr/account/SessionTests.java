@@ -10,12 +10,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.catalina.Context;
-import org.apache.catalina.Manager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A session is made for a person who signs in, and for nobody else: anonymous callers and scripts with a token
@@ -30,7 +27,7 @@ class SessionTests {
     Studio studio;
 
     @Autowired
-    ServletWebServerApplicationContext context;
+    JdbcClient jdbc;
 
     @Test
     void anonymousCallsMakeNoSession() {
@@ -82,11 +79,11 @@ class SessionTests {
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
     }
 
+    /** Sessions live in the database (Spring Session JDBC), so any instance knows them: count them there. */
     private int activeSessions() {
-        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
-        Context web = (Context) server.getTomcat().getHost().findChildren()[0];
-        Manager manager = web.getManager();
-        return manager.getActiveSessions();
+        return jdbc.sql("select count(*) from spring_session")
+                .query(Integer.class)
+                .single();
     }
 
     private static List<String> sessionCookies(Api.Response response) {

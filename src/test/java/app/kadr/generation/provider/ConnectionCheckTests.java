@@ -217,7 +217,8 @@ class ConnectionCheckTests {
     private String pointAtTheFake(String kind, String path, @org.jspecify.annotations.Nullable String key) {
         String id = provider(kind);
         remember(id);
-        Map<String, Object> change = new HashMap<>(Map.of("baseUrl", fake.baseUrl() + path, "enabled", true));
+        Map<String, Object> change =
+                new HashMap<>(Map.of("baseUrl", fake.baseUrl() + path, "selfHosted", true, "enabled", true));
         if (key != null) {
             change.put("apiKey", key);
         }

@@ -54,7 +54,15 @@ class OpenAiTakesTests {
         Api.Response changed = admin.api()
                 .patch(
                         "/api/v1/providers/" + provider,
-                        Map.of("baseUrl", openai.baseUrl() + "/v1", "apiKey", "sk-test", "enabled", true));
+                        Map.of(
+                                "baseUrl",
+                                openai.baseUrl() + "/v1",
+                                "apiKey",
+                                "sk-test",
+                                "selfHosted",
+                                true,
+                                "enabled",
+                                true));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         shot = studio.newShot(admin, studio.newProject(admin, "OpenAI"), "Шот");
     }

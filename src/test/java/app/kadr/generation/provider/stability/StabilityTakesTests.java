@@ -83,6 +83,8 @@ class StabilityTakesTests {
                                         stability.baseUrl() + "/v2beta",
                                         "apiKey",
                                         "sk-test",
+                                        "selfHosted", // the fake runs on this machine
+                                        true,
                                         "enabled",
                                         true));
                 assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
