@@ -39,6 +39,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "",
                 "spring.flyway.schemas",
                 schema,
+                // The context cache keeps many studios open at once: each holds a connection or two while idle,
+                // not a full pool, so together they stay under PostgreSQL's connection limit.
+                "spring.datasource.hikari.minimum-idle",
+                "1",
+                "spring.datasource.hikari.idle-timeout",
+                "10000",
+                "spring.datasource.hikari.maximum-pool-size",
+                "10",
                 "kadr.data-dir",
                 dataDir.toString());
     }
