@@ -1,7 +1,8 @@
 package app.kadr.generation;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,15 +20,14 @@ final class CutShort {
             throws InterruptedException {
         UUID generation = UUID.fromString(id);
         // The ended job removes itself just after the generation ends; a new one is scheduled only once it is gone.
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
-                        .param(id)
-                        .query(Integer.class)
-                        .single()
-                > 0) {
-            assertThat(System.nanoTime()).as("the ended job of %s removed", id).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .alias("the ended job of " + id + " removed")
+                .until(() -> jdbc.sql("select count(*) from scheduled_tasks where task_instance = ?")
+                                .param(id)
+                                .query(Integer.class)
+                                .single()
+                        == 0);
         jdbc.sql("delete from generation_results where generation_id = ?")
                 .param(generation)
                 .update();

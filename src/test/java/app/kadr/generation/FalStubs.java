@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.kadr.support.Api;
 import app.kadr.support.Studio;
@@ -86,19 +87,16 @@ final class FalStubs {
                 .withBody(body);
     }
 
-    static void awaitStatus(Studio.Person person, String id, String status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!person.api()
-                .get("/api/v1/generations/" + id)
-                .json()
-                .path("status")
-                .asString()
-                .equals(status)) {
-            assertThat(System.nanoTime())
-                    .as("generation %s reaching %s", id, status)
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    static void awaitStatus(Studio.Person person, String id, String status) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .alias("generation " + id + " reaching " + status)
+                .until(() -> person.api()
+                        .get("/api/v1/generations/" + id)
+                        .json()
+                        .path("status")
+                        .asString()
+                        .equals(status));
     }
 
     /** A small PNG, as a provider's result. */

@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
@@ -160,9 +161,12 @@ class FalWebhookTests {
                 .as("a body other than the signed one")
                 .isEqualTo(401);
 
-        Thread.sleep(1_500); // a wrongly woken job would have asked fal by now
-        assertThat(fal.findAll(getRequestedFor(urlPathEqualTo("/fal-ai/flux/requests/req-forged/status"))))
-                .isEmpty();
+        // A wrongly woken job would ask fal within a moment; a rightly sleeping one stays quiet.
+        await().during(Duration.ofMillis(1_500))
+                .atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(
+                                fal.findAll(getRequestedFor(urlPathEqualTo("/fal-ai/flux/requests/req-forged/status"))))
+                        .isEmpty());
         assertThat(person.api()
                         .get("/api/v1/generations/" + id)
                         .json()

@@ -15,12 +15,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -207,21 +209,19 @@ class InDoubtSubmitTests {
     }
 
     /** The taskUUID of the first inference Runware received, once it has received one. */
-    private String sentTaskUUID() throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (true) {
-            var received =
-                    fake.findAll(postRequestedFor(urlEqualTo("/v1")).withRequestBody(taskType("imageInference")));
-            if (!received.isEmpty()) {
-                return tools.jackson.databind.json.JsonMapper.shared()
-                        .readTree(received.getFirst().getBodyAsString())
-                        .path(0)
-                        .path("taskUUID")
-                        .asString();
-            }
-            assertThat(System.nanoTime()).as("Runware receives the inference").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private String sentTaskUUID() {
+        var received = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(20))
+                .alias("Runware receives the inference")
+                .until(
+                        () -> fake.findAll(
+                                postRequestedFor(urlEqualTo("/v1")).withRequestBody(taskType("imageInference"))),
+                        requests -> !requests.isEmpty());
+        return tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(received.getFirst().getBodyAsString())
+                .path(0)
+                .path("taskUUID")
+                .asString();
     }
 
     /** A Runware picture whose first run Runware refused; the fake then forgets it. */

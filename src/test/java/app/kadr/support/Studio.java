@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestComponent;
@@ -177,21 +178,10 @@ public class Studio {
     }
 
     private static JsonNode await(Supplier<JsonNode> read, Predicate<JsonNode> finished, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            JsonNode current = read.get();
-            if (finished.test(current)) {
-                return current;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " still not finished after 90 s: " + current);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(100))
+                .alias(what + " finished")
+                .until(read::get, finished);
     }
 }
