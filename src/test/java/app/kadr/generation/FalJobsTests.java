@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kadr.support.Api;
-import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,17 +39,7 @@ import tools.jackson.databind.JsonNode;
  * limit stops a job with a Russian message, answers that cannot get better end the job at once, and a freed
  * provider slot starts the next waiting job at once rather than at its next look.
  */
-@KadrTest
-@TestPropertySource(
-        properties = {
-            "kadr.generation.poll-interval=200ms",
-            "kadr.generation.backoff-base=200ms",
-            "kadr.generation.image-time-limit=6s",
-            // Long, so that only the wake-up on a freed slot can start a waiting job quickly.
-            "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s",
-            "kadr.generation.runware-read-timeout=2s"
-        })
+@GenerationJobTest
 class FalJobsTests {
 
     private static final WireMockServer fal = new WireMockServer(options().dynamicPort());

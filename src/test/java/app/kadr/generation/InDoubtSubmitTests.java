@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.kadr.support.Api;
-import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,17 +39,7 @@ import tools.jackson.databind.JsonNode;
  * more under the same id. The fakes speak the protocols cited in {@code RunwareRecoveryTest} (Runware's getResponse
  * and conflictTaskUUID) and {@code ComfyUiRecoveryTest} (ComfyUI's prompt_id, /history and /queue).
  */
-@KadrTest
-@TestPropertySource(
-        properties = {
-            // The same settings as FalJobsTests, so all share one application context.
-            "kadr.generation.poll-interval=200ms",
-            "kadr.generation.backoff-base=200ms",
-            "kadr.generation.image-time-limit=6s",
-            "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s",
-            "kadr.generation.runware-read-timeout=2s"
-        })
+@GenerationJobTest
 class InDoubtSubmitTests {
 
     private static final WireMockServer fake = new WireMockServer(options().dynamicPort());

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kadr.shared.KadrProperties;
 import app.kadr.support.Api;
-import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,17 +42,7 @@ import tools.jackson.databind.JsonNode;
  * cancelled. fal is the fake here ({@code fal-ai/flux-pro/kontext}, image to image, polled under
  * {@code /fal-ai/flux-pro/requests/…}).
  */
-@KadrTest
-@TestPropertySource(
-        properties = {
-            // The same settings as FalJobsTests, so all share one application context.
-            "kadr.generation.poll-interval=200ms",
-            "kadr.generation.backoff-base=200ms",
-            "kadr.generation.image-time-limit=6s",
-            "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s",
-            "kadr.generation.runware-read-timeout=2s"
-        })
+@GenerationJobTest
 class RunnerFailureTests {
 
     private static final String EDIT = "/fal-ai/flux-pro/kontext";

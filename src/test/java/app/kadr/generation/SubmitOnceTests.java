@@ -17,7 +17,6 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kadr.support.Api;
-import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,17 +35,7 @@ import tools.jackson.databind.JsonNode;
  * accepting it and the studio storing its request id. Such a kill leaves the row with its submit marker set, no
  * request id, its slot held and its job due; the tests put a generation in exactly that state and let its job run.
  */
-@KadrTest
-@TestPropertySource(
-        properties = {
-            // The same settings as FalJobsTests, so both share one application context.
-            "kadr.generation.poll-interval=200ms",
-            "kadr.generation.backoff-base=200ms",
-            "kadr.generation.image-time-limit=6s",
-            "kadr.generation.slot-wait=30s",
-            "kadr.generation.fal-read-timeout=1s",
-            "kadr.generation.runware-read-timeout=2s"
-        })
+@GenerationJobTest
 class SubmitOnceTests {
 
     private static final String SUBMIT = "/fal-ai/flux/schnell";
