@@ -1,0 +1,106 @@
+package app.kadr.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which tools are chosen from {@code KADR_FFMPEG} and {@code KADR_FFPROBE}. */
+class MediaToolsConfigurationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withNothingConfiguredUsesTheBundledFfmpegAndReadsItsText() {
+        FfmpegRunner runner =
+                new FfmpegRunner(FfmpegBinaries.resolve(MediaToolSettings.defaults()), MediaToolSettings.defaults());
+
+        assertThat(runner.binaries().system()).isNull();
+        assertThat(MediaToolsConfiguration.choose(runner)).isInstanceOf(FfmpegTextVideoProbe.class);
+    }
+
+    @Test
+    void takesTheFfprobeBesideAConfiguredFfmpeg() throws IOException {
+        Path ffmpeg = executable("ffmpeg");
+        Path ffprobe = executable("ffprobe");
+
+        FfmpegBinaries binaries = FfmpegBinaries.resolve(settings(ffmpeg.toString(), ""));
+
+        assertThat(binaries).isEqualTo(new FfmpegBinaries(ffmpeg, ffprobe));
+        assertThat(MediaToolsConfiguration.choose(new FfmpegRunner(binaries, MediaToolSettings.defaults())))
+                .isInstanceOf(FfprobeVideoProbe.class);
+    }
+
+    @Test
+    void readsTheTextOfAConfiguredFfmpegThatHasNoFfprobeBesideIt() throws IOException {
+        Path ffmpeg = executable("ffmpeg");
+
+        FfmpegBinaries binaries = FfmpegBinaries.resolve(settings(ffmpeg.toString(), ""));
+
+        assertThat(binaries.ffprobe()).isNull();
+        assertThat(MediaToolsConfiguration.choose(new FfmpegRunner(binaries, MediaToolSettings.defaults())))
+                .isInstanceOf(FfmpegTextVideoProbe.class);
+    }
+
+    @Test
+    void mayProbeWithAnFfprobeWhileDecodingWithTheBundledFfmpeg() throws IOException {
+        Path ffprobe = executable("ffprobe");
+
+        assertThat(FfmpegBinaries.resolve(settings("", ffprobe.toString())))
+                .isEqualTo(new FfmpegBinaries(null, ffprobe));
+    }
+
+    @Test
+    void refusesToStartWithAConfiguredBinaryThatIsNotThere() throws IOException {
+        Path notExecutable = Files.writeString(dir.resolve("ffmpeg"), "not a program");
+
+        assertThatThrownBy(() -> FfmpegBinaries.resolve(settings("/nonexistent/ffmpeg", "")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("KADR_FFMPEG=/nonexistent/ffmpeg is not an executable file");
+        assertThatThrownBy(() -> FfmpegBinaries.resolve(settings("", notExecutable.toString())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("KADR_FFPROBE=");
+    }
+
+    @Test
+    void refusesAThreadCapOrTimeLimitThatCannotWork() {
+        assertThatThrownBy(() -> MediaToolSettings.defaults()
+                        .withLimits(
+                                0,
+                                java.time.Duration.ofSeconds(1),
+                                java.time.Duration.ofSeconds(1),
+                                java.time.Duration.ofSeconds(1)))
+                .hasMessageContaining("KADR_FFMPEG_THREADS");
+        assertThatThrownBy(() -> MediaToolSettings.defaults()
+                        .withLimits(
+                                2,
+                                java.time.Duration.ZERO,
+                                java.time.Duration.ofSeconds(1),
+                                java.time.Duration.ofSeconds(1)))
+                .hasMessageContaining("KADR_FFMPEG_PROBE_TIME_LIMIT");
+    }
+
+    @Test
+    void namesTimeLimitsInRussian() {
+        assertThat(FfmpegException.inRussian(java.time.Duration.ofSeconds(30))).isEqualTo("30 с");
+        assertThat(FfmpegException.inRussian(java.time.Duration.ofMinutes(5))).isEqualTo("5 мин");
+        assertThat(FfmpegException.inRussian(java.time.Duration.ofMinutes(90))).isEqualTo("1 ч 30 мин");
+        assertThat(FfmpegException.inRussian(java.time.Duration.ofMillis(700))).isEqualTo("700 мс");
+    }
+
+    private Path executable(String name) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), "#!/bin/sh\nexit 0\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        return file;
+    }
+
+    private static MediaToolSettings settings(String ffmpeg, String ffprobe) {
+        return MediaToolSettings.defaults().withTools(ffmpeg, ffprobe);
+    }
+}
