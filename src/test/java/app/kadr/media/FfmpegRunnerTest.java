@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FfmpegRunnerTest {
 
     private static final int THREADS = 3;
+    /** The first run may first copy the bundled ffmpeg out of the jar, on a busy machine. */
+    private static final Duration STARTING = Duration.ofMinutes(1);
 
     private final Toolsets.Toolset tools;
 
@@ -45,8 +47,9 @@ class FfmpegRunnerTest {
         String marker = UUID.randomUUID().toString();
 
         CompletableFuture<Void> run = CompletableFuture.runAsync(() -> runUnchecked(runner, endless(marker)));
-        ProcessHandle process =
-                await().until(() -> processWith(marker), Optional::isPresent).orElseThrow();
+        ProcessHandle process = await().atMost(STARTING)
+                .until(() -> processWith(marker), Optional::isPresent)
+                .orElseThrow();
         await().atMost(Duration.ofSeconds(30)).until(run::isDone);
 
         FfmpegException failure = failureOf(run);
@@ -61,7 +64,8 @@ class FfmpegRunnerTest {
         String marker = UUID.randomUUID().toString();
         CompletableFuture<Void> run = CompletableFuture.runAsync(() -> runUnchecked(runner, endless(marker)));
         try {
-            ProcessHandle process = await().until(() -> processWith(marker), Optional::isPresent)
+            ProcessHandle process = await().atMost(STARTING)
+                    .until(() -> processWith(marker), Optional::isPresent)
                     .orElseThrow();
 
             List<String> arguments = List.of(process.info().arguments().orElseThrow());
@@ -87,17 +91,18 @@ class FfmpegRunnerTest {
                 outcome.set(e);
             }
         });
-        ProcessHandle process =
-                await().until(() -> processWith(marker), Optional::isPresent).orElseThrow();
+        ProcessHandle process = await().atMost(STARTING)
+                .until(() -> processWith(marker), Optional::isPresent)
+                .orElseThrow();
 
         caller.interrupt();
 
-        await().until(() -> outcome.get() != null);
+        await().atMost(STARTING).until(() -> outcome.get() != null);
         assertThat(outcome.get())
                 .isInstanceOfSatisfying(
                         FfmpegException.class,
                         e -> assertThat(e.reason()).isEqualTo(FfmpegException.Reason.INTERRUPTED));
-        await().until(() -> !process.isAlive());
+        await().atMost(STARTING).until(() -> !process.isAlive());
     }
 
     @Test

@@ -9,12 +9,53 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which tools are chosen from {@code KADR_FFMPEG} and {@code KADR_FFPROBE}. */
 class MediaToolsConfigurationTest {
 
+    private final ApplicationContextRunner studio =
+            new ApplicationContextRunner().withUserConfiguration(MediaToolsConfiguration.class, Settings.class);
+
+    @EnableConfigurationProperties(MediaToolSettings.class)
+    static class Settings {}
+
     @TempDir
     Path dir;
+
+    @Test
+    void startsWithTheBundledFfmpegWhenTheVariablesAreEmpty() {
+        studio.withPropertyValues("kadr.media.ffmpeg=", "kadr.media.ffprobe=").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(FfmpegRunner.class).binaries()).isEqualTo(FfmpegBinaries.bundled());
+            assertThat(context.getBean(VideoProbe.class)).isInstanceOf(FfmpegTextVideoProbe.class);
+        });
+    }
+
+    @Test
+    void startsWithAConfiguredFfmpegThatRunsAndProbesWithItsFfprobe() throws IOException {
+        Path ffmpeg = executable("ffmpeg", "echo 'ffmpeg version 9.9-test'");
+        executable("ffprobe", "echo 'ffprobe version 9.9-test'");
+
+        studio.withPropertyValues("kadr.media.ffmpeg=" + ffmpeg, "kadr.media.ffmpeg-threads=4")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(VideoProbe.class)).isInstanceOf(FfprobeVideoProbe.class);
+                });
+    }
+
+    @Test
+    void refusesToStartWithAConfiguredFfmpegThatDoesNotRun() throws IOException {
+        Path broken = executable("ffmpeg", "echo 'error while loading shared libraries' >&2; exit 127");
+
+        studio.withPropertyValues("kadr.media.ffmpeg=" + broken)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("error while loading shared libraries"));
+    }
 
     @Test
     void withNothingConfiguredUsesTheBundledFfmpegAndReadsItsText() {
@@ -95,7 +136,11 @@ class MediaToolsConfigurationTest {
     }
 
     private Path executable(String name) throws IOException {
-        Path file = Files.writeString(dir.resolve(name), "#!/bin/sh\nexit 0\n");
+        return executable(name, "exit 0");
+    }
+
+    private Path executable(String name, String script) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), "#!/bin/sh\n" + script + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;
     }
