@@ -40,7 +40,12 @@ public class FfmpegRunner {
 
     /** The bundled static ffmpeg with the default limits, for tools and tests that run outside the application. */
     public static FfmpegRunner withBundledFfmpeg() {
-        return new FfmpegRunner(FfmpegBinaries.bundled(), MediaToolSettings.defaults());
+        return withBundledFfmpeg(MediaToolSettings.defaults());
+    }
+
+    /** The bundled static ffmpeg with other limits; the tools named in {@code settings} are not looked at. */
+    public static FfmpegRunner withBundledFfmpeg(MediaToolSettings settings) {
+        return new FfmpegRunner(FfmpegBinaries.bundled(), settings);
     }
 
     /**

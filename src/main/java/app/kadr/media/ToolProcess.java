@@ -81,10 +81,11 @@ final class ToolProcess {
             Thread.currentThread().interrupt();
             throw new FfmpegException(FfmpegException.Reason.INTERRUPTED, programName(command) + " was stopped", e);
         } catch (ExecutionException | TimeoutException e) {
-            // It exited, yet something it started still holds its pipes open.
+            // It exited, yet its pipes were not read to the end in time: something it started still holds them, or
+            // the machine is overloaded. Not the input's fault.
             killTree(process);
             throw new FfmpegException(
-                    FfmpegException.Reason.FAILED, programName(command) + "'s output could not be read", e);
+                    FfmpegException.Reason.UNAVAILABLE, programName(command) + "'s output could not be read", e);
         } finally {
             if (process.isAlive()) {
                 killTree(process);

@@ -7,6 +7,7 @@ import app.kadr.media.FfmpegCommand;
 import app.kadr.media.FfmpegRunner;
 import app.kadr.media.FfmpegWork;
 import app.kadr.media.InputFormat;
+import app.kadr.media.MediaToolSettings;
 import app.kadr.media.VideoInfo;
 import app.kadr.media.VideoProbe;
 import java.awt.Color;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -214,6 +216,19 @@ class LocalEngineTest {
         try (Stream<Path> files = Files.list(work)) {
             assertThat(files).containsExactlyInAnyOrder(still, clip, upscaled);
         }
+    }
+
+    @Test
+    void stopsARenderPastItsTimeLimitAndSaysWhichLimit() throws Exception {
+        Path still = engine.draft(new DraftRequest("рассвет в горах", 3, 800, 600), dir);
+        MediaToolSettings oneMillisecond =
+                new MediaToolSettings("", "", 2, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMillis(1));
+        LocalEngine hurried = new LocalEngine(FfmpegRunner.withBundledFfmpeg(oneMillisecond));
+
+        assertRefused(
+                () -> hurried.animate(new AnimateRequest(still, 3, 3, 640, 360, 24), dir),
+                LocalEngine.TIMED_OUT,
+                "1 мс");
     }
 
     @Test

@@ -35,7 +35,7 @@ class MediaToolsConfigurationTest {
 
     @Test
     void startsWithAConfiguredFfmpegThatRunsAndProbesWithItsFfprobe() throws IOException {
-        Path ffmpeg = executable("ffmpeg", "echo 'ffmpeg version 9.9-test'");
+        Path ffmpeg = executable("ffmpeg", fakeFfmpeg("libx264", "bmp", "png"));
         executable("ffprobe", "echo 'ffprobe version 9.9-test'");
 
         studio.withPropertyValues("kadr.media.ffmpeg=" + ffmpeg, "kadr.media.ffmpeg-threads=4")
@@ -43,6 +43,18 @@ class MediaToolsConfigurationTest {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(VideoProbe.class)).isInstanceOf(FfprobeVideoProbe.class);
                 });
+    }
+
+    @Test
+    void refusesToStartWithAConfiguredFfmpegWithoutTheEncodersTheStudioNeeds() throws IOException {
+        Path withoutX264 = executable("ffmpeg", fakeFfmpeg("bmp", "png", "libopenh264"));
+
+        studio.withPropertyValues("kadr.media.ffmpeg=" + withoutX264)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("lacks the encoders [libx264]"));
     }
 
     @Test
@@ -143,6 +155,15 @@ class MediaToolsConfigurationTest {
         Path file = Files.writeString(dir.resolve(name), "#!/bin/sh\n" + script + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
         return file;
+    }
+
+    /** Answers {@code -encoders} as ffmpeg does (" V....D name  description") and anything else with a version. */
+    private static String fakeFfmpeg(String... encoders) {
+        StringBuilder listing = new StringBuilder();
+        for (String encoder : encoders) {
+            listing.append(" V....D ").append(encoder).append("  an encoder\\n");
+        }
+        return "case \"$*\" in *-encoders*) printf '" + listing + "';; *) echo 'ffmpeg version 9.9-test';; esac";
     }
 
     private static MediaToolSettings settings(String ffmpeg, String ffprobe) {

@@ -3,9 +3,11 @@ package app.kadr.media;
 import static app.kadr.media.ImageProcessorTest.size;
 import static app.kadr.media.MediaInspectorTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,7 @@ class VideoProcessorTest {
 
     private static Path mp4;
 
+    private final Toolsets.Toolset tools;
     private final VideoProcessor processor;
     private final VideoProbe probe;
 
@@ -34,6 +37,7 @@ class VideoProcessorTest {
     Path dir;
 
     VideoProcessorTest(Toolsets.Toolset tools) {
+        this.tools = tools;
         this.processor = new VideoProcessor(tools.runner(), tools.probe());
         this.probe = tools.probe();
     }
@@ -88,6 +92,19 @@ class VideoProcessorTest {
 
         assertThat(size(result.poster())).containsExactly(1280, 720);
         assertThat(result.durationMs()).isLessThan(1000);
+    }
+
+    @Test
+    void stopsAPreviewPastItsTimeLimitAndSaysWhichLimit() throws Exception {
+        MediaToolSettings oneMillisecond = MediaToolSettings.defaults()
+                .withLimits(2, Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofMinutes(30));
+        VideoProcessor hurried =
+                new VideoProcessor(new FfmpegRunner(tools.runner().binaries(), oneMillisecond), probe);
+
+        MediaException refusal = catchThrowableOfType(MediaException.class, () -> hurried.derive(mp4, dir));
+
+        assertThat(refusal.reasonKey()).isEqualTo("media.video.timed_out");
+        assertThat(refusal.args()).containsExactly("1 мс");
     }
 
     @Test
