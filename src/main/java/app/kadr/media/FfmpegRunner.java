@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way the studio runs ffmpeg and ffprobe. Every run gets the same guard rails, whoever asks:
+ * The one way the studio runs ffmpeg and ffprobe. Every run that reads or writes media gets the same guard rails,
+ * whoever asks (asking for {@code -version} or {@code -encoders} only gets the time limit):
  *
  * <ul>
  *   <li>a thread cap ({@code -threads} on every input and output, {@code -filter_threads}), so one large file cannot
