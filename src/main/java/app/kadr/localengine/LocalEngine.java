@@ -1,10 +1,14 @@
 package app.kadr.localengine;
 
+import app.kadr.media.FfmpegCommand;
+import app.kadr.media.FfmpegException;
+import app.kadr.media.FfmpegRunner;
+import app.kadr.media.FfmpegWork;
+import app.kadr.media.InputFormat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOImage;
@@ -40,6 +44,7 @@ public class LocalEngine {
     static final String UPSCALE_FACTOR_INVALID = "localengine.upscale.factor_invalid";
     static final String UPSCALE_TOO_LARGE = "localengine.upscale.too_large";
     static final String FAILED = "localengine.failed";
+    static final String TIMED_OUT = "localengine.timed_out";
 
     private static final Logger log = LoggerFactory.getLogger(LocalEngine.class);
     /** Drafts are grainy, so strong deflate buys little size for much time; this level is the sweet spot. */
@@ -51,6 +56,12 @@ public class LocalEngine {
     private static final double SUPERSAMPLED_PIXELS = 16_000_000;
 
     private static final double MAX_SUPERSAMPLING = 4;
+
+    private final FfmpegRunner ffmpeg;
+
+    public LocalEngine(FfmpegRunner ffmpeg) {
+        this.ffmpeg = ffmpeg;
+    }
 
     /** A deterministic procedural draft picture, PNG, of exactly the requested size. */
     public Path draft(DraftRequest request, Path workDir) throws LocalEngineException {
@@ -93,10 +104,9 @@ public class LocalEngine {
                 "format=yuv420p");
         Path output = newFile(workDir, "clip-", ".mp4");
         long started = System.nanoTime();
-        BundledFfmpegProcess.runOrFail(
-                List.of(
-                        "-i",
-                        source.file().toAbsolutePath().toString(),
+        render(FfmpegCommand.read(source.file(), InputFormat.STILL_IMAGE)
+                .writeTo(
+                        output,
                         "-vf",
                         filter,
                         "-frames:v",
@@ -111,11 +121,7 @@ public class LocalEngine {
                         "-pix_fmt",
                         "yuv420p",
                         "-movflags",
-                        "+faststart",
-                        "-y",
-                        output.toAbsolutePath().toString()),
-                clipTimeout(frames, width, height),
-                workDir);
+                        "+faststart"));
         log.debug("Clip {}x{} of {} frames in {} ms", width, height, frames, millisSince(started));
         return output;
     }
@@ -133,15 +139,15 @@ public class LocalEngine {
         }
         Path output = newFile(workDir, "upscaled-", ".png");
         long started = System.nanoTime();
-        BundledFfmpegProcess.runOrFail(
-                List.of(
-                        "-i", source.file().toAbsolutePath().toString(),
-                        "-vf", "scale=%d:%d:flags=lanczos+accurate_rnd+full_chroma_int".formatted(width, height),
-                        "-frames:v", "1",
-                        "-update", "1",
-                        "-y", output.toAbsolutePath().toString()),
-                Duration.ofSeconds(60 + width * height / 1_000_000 * 5),
-                workDir);
+        render(FfmpegCommand.read(source.file(), InputFormat.STILL_IMAGE)
+                .writeTo(
+                        output,
+                        "-vf",
+                        "scale=%d:%d:flags=lanczos+accurate_rnd+full_chroma_int".formatted(width, height),
+                        "-frames:v",
+                        "1",
+                        "-update",
+                        "1"));
         log.debug("Upscale to {}x{} in {} ms", width, height, millisSince(started));
         return output;
     }
@@ -156,10 +162,16 @@ public class LocalEngine {
         return value & ~1;
     }
 
-    /** Generous: a slow shared machine may encode at a few frames a second, but a stuck ffmpeg must still end. */
-    private static Duration clipTimeout(int frames, int width, int height) {
-        double megapixels = (double) width * height / 1_000_000;
-        return Duration.ofSeconds(60 + (long) Math.ceil(frames * Math.max(megapixels, 0.25)));
+    /** A run past {@code KADR_FFMPEG_RENDER_TIME_LIMIT} says so; any other failure is the engine's own. */
+    private void render(FfmpegCommand command) throws LocalEngineException {
+        try {
+            ffmpeg.run(command, FfmpegWork.RENDER);
+        } catch (FfmpegException e) {
+            log.warn("ffmpeg failed ({}): {}", e.reason(), e.getMessage());
+            throw e.reason() == FfmpegException.Reason.TIMED_OUT
+                    ? new LocalEngineException(TIMED_OUT, e, e.timeLimitInRussian())
+                    : new LocalEngineException(FAILED, e);
+        }
     }
 
     private static Path newFile(Path workDir, String prefix, String suffix) throws LocalEngineException {

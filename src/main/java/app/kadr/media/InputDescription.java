@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Rules: the input is unreadable if ffmpeg says so or never lists it; the picture is the first {@code Video:}
  * stream that is not a cover ({@code attached pic}); its size is the first {@code , WxH} after the codec (the comma
  * keeps hex tags such as {@code (avc1 / 0x31637661)} out); a display matrix or {@code rotate} tag of ±90° swaps the
- * sides; the duration is the container's, else the stream's {@code DURATION} tag, else 0.
+ * sides; the duration is the container's, else the stream's {@code DURATION} tag, else 0. The same rules read
+ * ffprobe's JSON in {@link FfprobeOutput}.
  */
 final class InputDescription {
 
@@ -28,13 +29,16 @@ final class InputDescription {
     private static final Pattern DISPLAY_MATRIX =
             Pattern.compile("displaymatrix: rotation of (-?\\d+(?:\\.\\d+)?) degrees");
     private static final Pattern ROTATE_TAG = Pattern.compile("^\\s+rotate\\s*: (-?\\d+)\\s*$", Pattern.MULTILINE);
+    // the field after the codec: "yuv420p", "yuv420p(progressive)", "yuvj420p(pc, bt470bg/unknown/unknown)"
+    private static final Pattern PIXEL_FORMAT = Pattern.compile("^[^,]*,\\s*(\\w+)");
+    private static final Pattern FRAME_RATE = Pattern.compile(",\\s*(\\d+(?:\\.\\d+)?)(k?) fps");
 
     /** The first picture stream: its line after "Video: ", and the indented metadata and side data under it. */
     private record PictureStream(String summary, String details) {}
 
     private InputDescription() {}
 
-    static VideoProbe.Info parse(String description) throws MediaException {
+    static VideoInfo parse(String description) throws MediaException {
         if (UNREADABLE.matcher(description).find()
                 || !INPUT.matcher(description).find()) {
             throw new MediaException("media.video.unreadable");
@@ -54,12 +58,17 @@ final class InputDescription {
             throw new MediaException("media.video.unreadable");
         }
         Matcher codec = CODEC.matcher(picture.summary());
-        boolean sideways = Math.abs(rotation(picture.details())) % 180 == 90;
-        return new VideoProbe.Info(
+        Matcher pixelFormat = PIXEL_FORMAT.matcher(picture.summary());
+        int rotation = rotation(picture.details());
+        boolean sideways = VideoInfo.isSideways(rotation);
+        return new VideoInfo(
                 sideways ? height : width,
                 sideways ? width : height,
                 durationMs(description, picture.details()),
+                rotation,
                 codec.find() ? codec.group(1) : "",
+                pixelFormat.find() ? pixelFormat.group(1) : "",
+                frameRate(picture.summary()),
                 lines.stream().anyMatch(InputDescription::isAudioStream));
     }
 
@@ -86,14 +95,27 @@ final class InputDescription {
         return stream.matches() && stream.group(2).equals("Audio");
     }
 
-    /** Phones record upright video as landscape frames plus a display matrix (or, in older files, a tag) that turns them. */
-    private static long rotation(String details) {
+    /**
+     * Phones record upright video as landscape frames plus a display matrix (or, in older files, a tag) that turns
+     * them. The matrix turns counter-clockwise, the tag clockwise.
+     */
+    private static int rotation(String details) {
         Matcher matrix = DISPLAY_MATRIX.matcher(details);
         if (matrix.find()) {
-            return Math.round(Double.parseDouble(matrix.group(1)));
+            return VideoInfo.quarterTurns(Double.parseDouble(matrix.group(1)));
         }
         Matcher tag = ROTATE_TAG.matcher(details);
-        return tag.find() ? Long.parseLong(tag.group(1)) : 0;
+        return tag.find() ? VideoInfo.quarterTurns(-Double.parseDouble(tag.group(1))) : 0;
+    }
+
+    /** "25 fps", "29.97 fps", "1k fps"; 0 when ffmpeg does not say. */
+    private static double frameRate(String summary) {
+        Matcher rate = FRAME_RATE.matcher(summary);
+        if (!rate.find()) {
+            return 0;
+        }
+        double value = Double.parseDouble(rate.group(1));
+        return rate.group(2).isEmpty() ? value : value * 1000;
     }
 
     private static long durationMs(String description, String details) {

@@ -26,6 +26,12 @@ public class MediaInspector {
 
     private static final Tika TIKA = new Tika();
 
+    private final VideoProbe videoProbe;
+
+    public MediaInspector(VideoProbe videoProbe) {
+        this.videoProbe = videoProbe;
+    }
+
     /**
      * @param file the uploaded bytes, already on disk
      * @param maxImagePixels images with more pixels than this are refused before any decoding
@@ -43,7 +49,7 @@ public class MediaInspector {
         if (media.kind() == MediaKind.IMAGE) {
             checkImageSize(file, media, maxImagePixels);
         } else {
-            VideoProbe.probe(file);
+            videoProbe.probe(file);
         }
         return media;
     }

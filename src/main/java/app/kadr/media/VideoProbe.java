@@ -1,25 +1,25 @@
 package app.kadr.media;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
-/** What ffmpeg says about a video's main picture stream. */
-final class VideoProbe {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+/**
+ * Reads what a video holds. Two ways, chosen once at start ({@link MediaToolsConfiguration}): ffprobe's JSON when an
+ * ffprobe is configured, otherwise what the bundled ffmpeg prints about its input (it comes without ffprobe).
+ */
+public interface VideoProbe {
 
     /**
-     * @param width as displayed, after rotation
-     * @param height as displayed, after rotation
-     * @param durationMs 0 when the container does not say
-     * @param codec the picture codec, e.g. h264
-     * @param hasAudio whether any audio stream is present
+     * @throws MediaException {@code media.video.unreadable} for a file ffmpeg cannot read (or an allowed demuxer
+     *     cannot), {@code media.video.no_stream} for one without a picture, {@code media.video.timed_out} past the
+     *     probe's time limit
      */
-    record Info(int width, int height, long durationMs, String codec, boolean hasAudio) {}
+    VideoInfo probe(Path file) throws MediaException;
 
-    private VideoProbe() {}
+    /** For the start-up log: which tool reads the files. */
+    String describe();
 
-    static Info probe(Path file) throws MediaException {
-        return InputDescription.parse(Ffmpeg.describeInput(file, TIMEOUT));
+    /** The probe the studio would choose for these tools: ffprobe's JSON if there is an ffprobe, else ffmpeg's text. */
+    static VideoProbe of(FfmpegRunner tools) {
+        return MediaToolsConfiguration.choose(tools);
     }
 }

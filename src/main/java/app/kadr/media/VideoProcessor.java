@@ -4,29 +4,33 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Probes a video and writes its poster, thumbnail and hover clip into a work folder, with the bundled ffmpeg. */
+/** Probes a video and writes its poster, thumbnail and hover clip into a work folder. */
 @Component
 public class VideoProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(VideoProcessor.class);
 
-    private static final Duration FRAME_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration HOVER_TIMEOUT = Duration.ofMinutes(3);
     /** A poster from one second in skips the black or blurred first frames most clips open with. */
     private static final long POSTER_AT_MS = 1000;
 
     private static final String HOVER_SECONDS = "6";
     private static final int HOVER_MAX_WIDTH = 480;
 
+    private final FfmpegRunner ffmpeg;
+    private final VideoProbe probe;
+
+    public VideoProcessor(FfmpegRunner ffmpeg, VideoProbe probe) {
+        this.ffmpeg = ffmpeg;
+        this.probe = probe;
+    }
+
     public VideoDerivatives derive(Path original, Path workDir) throws MediaException {
-        VideoProbe.Info info = VideoProbe.probe(original);
+        VideoInfo info = probe.probe(original);
         BufferedImage frame = posterFrame(original, workDir, info.durationMs());
         Stills.Written stills = Stills.write(frame, workDir, "poster");
         Path hover = hoverClip(original, workDir);
@@ -42,7 +46,7 @@ public class VideoProcessor {
                 stills.thumbhash());
     }
 
-    private static BufferedImage posterFrame(Path original, Path workDir, long durationMs) throws MediaException {
+    private BufferedImage posterFrame(Path original, Path workDir, long durationMs) throws MediaException {
         Path frame = workDir.resolve("poster-frame.bmp");
         try {
             if (durationMs >= 2 * POSTER_AT_MS) {
@@ -64,17 +68,11 @@ public class VideoProcessor {
     }
 
     /** Scaled by ffmpeg (after it turned the frame upright) and written as BMP, which costs nothing to encode. */
-    private static void extractFrame(Path original, Path frame, long atMs) throws MediaException {
+    private void extractFrame(Path original, Path frame, long atMs) throws MediaException {
         String box = Integer.toString(Stills.LARGE_SIZE);
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-ss",
-                        seconds(atMs),
-                        "-i",
-                        original.toAbsolutePath().toString(),
+        run(FfmpegCommand.read(original, InputFormat.VIDEO, "-ss", seconds(atMs))
+                .writeTo(
+                        frame,
                         "-map",
                         "0:v:0",
                         "-frames:v",
@@ -90,30 +88,20 @@ public class VideoProcessor {
                         "-f",
                         "image2",
                         "-update",
-                        "1",
-                        "-y",
-                        frame.toAbsolutePath().toString()),
-                FRAME_TIMEOUT,
-                "media.video.unreadable");
+                        "1"));
     }
 
     /**
      * A muted H.264 loop small enough to start playing as soon as the pointer rests on a card: at most 6 s, 480 px
      * wide, capped bitrate (so at most about 340 KB), and the index first so it plays before it has fully loaded.
      */
-    private static Path hoverClip(Path original, Path workDir) throws MediaException {
+    private Path hoverClip(Path original, Path workDir) throws MediaException {
         Path hover = workDir.resolve("hover.mp4");
         String width = "trunc(min(" + HOVER_MAX_WIDTH + ",iw)/2)*2";
         long started = System.nanoTime();
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-t",
-                        HOVER_SECONDS,
-                        "-i",
-                        original.toAbsolutePath().toString(),
+        run(FfmpegCommand.read(original, InputFormat.VIDEO, "-t", HOVER_SECONDS)
+                .writeTo(
+                        hover,
                         "-map",
                         "0:v:0",
                         "-an",
@@ -142,13 +130,17 @@ public class VideoProcessor {
                         "-movflags",
                         "+faststart",
                         "-f",
-                        "mp4",
-                        "-y",
-                        hover.toAbsolutePath().toString()),
-                HOVER_TIMEOUT,
-                "media.video.unreadable");
+                        "mp4"));
         log.debug("Hover clip encoded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return hover;
+    }
+
+    private void run(FfmpegCommand command) throws MediaException {
+        try {
+            ffmpeg.run(command, FfmpegWork.PREVIEW);
+        } catch (FfmpegException e) {
+            throw MediaFailures.of(e, "media.video.unreadable");
+        }
     }
 
     private static String seconds(long ms) {

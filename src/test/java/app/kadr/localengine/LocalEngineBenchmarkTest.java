@@ -22,7 +22,7 @@ class LocalEngineBenchmarkTest {
     private static final int RUNS = 5;
     private static final Path SAMPLES = Path.of("target", "localengine");
 
-    private final LocalEngine engine = new LocalEngine();
+    private final LocalEngine engine = new LocalEngine(app.kadr.media.FfmpegRunner.withBundledFfmpeg());
 
     @TempDir
     Path dir;

@@ -3,6 +3,13 @@ package app.kadr.localengine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.kadr.media.FfmpegCommand;
+import app.kadr.media.FfmpegRunner;
+import app.kadr.media.FfmpegWork;
+import app.kadr.media.InputFormat;
+import app.kadr.media.MediaToolSettings;
+import app.kadr.media.VideoInfo;
+import app.kadr.media.VideoProbe;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,8 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -23,10 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalEngineTest {
 
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern DURATION = Pattern.compile("Duration: (\\d+):(\\d+):(\\d+\\.\\d+)");
+    private static final FfmpegRunner FFMPEG = FfmpegRunner.withBundledFfmpeg();
 
-    private final LocalEngine engine = new LocalEngine();
+    private final LocalEngine engine = new LocalEngine(FFMPEG);
 
     @TempDir
     Path dir;
@@ -118,10 +122,12 @@ class LocalEngineTest {
 
         Path clip = engine.animate(new AnimateRequest(still, 3, 3, 640, 360, 24), dir);
 
-        String probe = probe(clip);
-        assertThat(durationSeconds(probe)).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.2));
-        assertThat(probe).contains("Video: h264").contains("yuv420p").contains("640x360");
-        assertThat(probe).doesNotContain("Audio:");
+        VideoInfo probe = probe(clip);
+        assertThat(probe.durationMs()).isCloseTo(3000, org.assertj.core.data.Offset.offset(200L));
+        assertThat(probe.codec()).isEqualTo("h264");
+        assertThat(probe.pixelFormat()).isEqualTo("yuv420p");
+        assertThat(new int[] {probe.width(), probe.height()}).containsExactly(640, 360);
+        assertThat(probe.hasAudio()).isFalse();
         assertThat(topLevelBoxes(clip)).containsSubsequence("moov", "mdat");
     }
 
@@ -131,7 +137,8 @@ class LocalEngineTest {
 
         Path clip = engine.animate(new AnimateRequest(still, 5, 1, 321, 199, 12), dir);
 
-        assertThat(probe(clip)).contains("320x198");
+        VideoInfo probe = probe(clip);
+        assertThat(new int[] {probe.width(), probe.height()}).containsExactly(320, 198);
     }
 
     @Test
@@ -140,8 +147,9 @@ class LocalEngineTest {
 
         Path clip = engine.animate(new AnimateRequest(still, 11, 2, 480, 270, 24), dir);
 
-        BufferedImage first = frame(List.of("-i", clip.toString(), "-frames:v", "1"), "first.png");
-        BufferedImage last = frame(List.of("-sseof", "-0.2", "-i", clip.toString(), "-update", "1"), "last.png");
+        BufferedImage first = frame(FfmpegCommand.read(clip, InputFormat.VIDEO), "first.png", "-frames:v", "1");
+        BufferedImage last =
+                frame(FfmpegCommand.read(clip, InputFormat.VIDEO, "-sseof", "-0.2"), "last.png", "-update", "1");
         assertThat(meanDifference(first, last)).isGreaterThan(10);
     }
 
@@ -211,6 +219,19 @@ class LocalEngineTest {
     }
 
     @Test
+    void stopsARenderPastItsTimeLimitAndSaysWhichLimit() throws Exception {
+        Path still = engine.draft(new DraftRequest("рассвет в горах", 3, 800, 600), dir);
+        MediaToolSettings oneMillisecond =
+                new MediaToolSettings("", "", 2, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMillis(1));
+        LocalEngine hurried = new LocalEngine(FfmpegRunner.withBundledFfmpeg(oneMillisecond));
+
+        assertRefused(
+                () -> hurried.animate(new AnimateRequest(still, 3, 3, 640, 360, 24), dir),
+                LocalEngine.TIMED_OUT,
+                "1 мс");
+    }
+
+    @Test
     void everyReasonHasARussianText() throws IOException {
         java.util.Properties bundle = new java.util.Properties();
         try (var in = Files.newBufferedReader(
@@ -226,7 +247,8 @@ class LocalEngineTest {
                         LocalEngine.SOURCE_UNREADABLE,
                         LocalEngine.UPSCALE_FACTOR_INVALID,
                         LocalEngine.UPSCALE_TOO_LARGE,
-                        LocalEngine.FAILED);
+                        LocalEngine.FAILED,
+                        LocalEngine.TIMED_OUT);
     }
 
     private double meanLuminanceOverSeeds(String prompt) throws Exception {
@@ -244,17 +266,8 @@ class LocalEngineTest {
         });
     }
 
-    private String probe(Path clip) throws LocalEngineException {
-        return BundledFfmpegProcess.run(List.of("-i", clip.toString()), PROBE_TIMEOUT, dir)
-                .stderr();
-    }
-
-    private static double durationSeconds(String probe) {
-        Matcher matcher = DURATION.matcher(probe);
-        assertThat(matcher.find()).as(probe).isTrue();
-        return Integer.parseInt(matcher.group(1)) * 3600
-                + Integer.parseInt(matcher.group(2)) * 60
-                + Double.parseDouble(matcher.group(3));
+    private static VideoInfo probe(Path clip) throws Exception {
+        return VideoProbe.of(FFMPEG).probe(clip);
     }
 
     /** The MP4 boxes in file order; "moov" before "mdat" lets a browser start playing before the whole file loads. */
@@ -277,11 +290,9 @@ class LocalEngineTest {
     }
 
     /** Saves one frame as PNG: the first one with "-frames:v 1", the last one read with "-update 1". */
-    private BufferedImage frame(List<String> inputAndFrameChoice, String name) throws Exception {
+    private BufferedImage frame(FfmpegCommand input, String name, String... frameChoice) throws Exception {
         Path out = dir.resolve(name);
-        List<String> args = new java.util.ArrayList<>(inputAndFrameChoice);
-        args.addAll(List.of("-y", out.toString()));
-        BundledFfmpegProcess.runOrFail(args, PROBE_TIMEOUT, dir);
+        FFMPEG.run(input.writeTo(out, frameChoice), FfmpegWork.RENDER);
         return read(out);
     }
 

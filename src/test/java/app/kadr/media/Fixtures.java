@@ -168,38 +168,33 @@ final class Fixtures {
         return file;
     }
 
-    /** Makes a test clip with the bundled ffmpeg. */
+    /** Makes a test clip (a test pattern with a tone) with the bundled ffmpeg. */
     static Path clip(Path dir, String name, int seconds, List<String> encoding) throws MediaException {
         Path file = dir.resolve(name);
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "-nostdin",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=1280x720:rate=25",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=44100",
-                "-t",
-                Integer.toString(seconds)));
-        args.addAll(encoding);
-        args.addAll(List.of("-y", file.toString()));
-        Ffmpeg.ffmpeg(args, java.time.Duration.ofMinutes(1), "media.processing.failed");
+        List<String> options = new java.util.ArrayList<>(List.of("-t", Integer.toString(seconds)));
+        options.addAll(encoding);
+        make(FfmpegCommand.generate("testsrc=size=1280x720:rate=25")
+                .andGenerate("sine=frequency=440:sample_rate=44100")
+                .writeTo(file, options));
         return file;
     }
 
     /** A one-second AAC sound with no picture; {@code extraArgs} choose the container (e.g. mp4 with an isom brand). */
     static Path soundOnly(Path dir, String name, List<String> extraArgs) throws MediaException {
         Path file = dir.resolve(name);
-        List<String> args = new java.util.ArrayList<>(List.of(
-                "-nostdin", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440", "-t", "1", "-c:a", "aac"));
-        args.addAll(extraArgs);
-        args.addAll(List.of("-y", file.toString()));
-        Ffmpeg.ffmpeg(args, java.time.Duration.ofMinutes(1), "media.processing.failed");
+        List<String> options = new java.util.ArrayList<>(List.of("-t", "1", "-c:a", "aac"));
+        options.addAll(extraArgs);
+        make(FfmpegCommand.generate("sine=frequency=440").writeTo(file, options));
         return file;
+    }
+
+    /** Runs the bundled ffmpeg to make a test file. */
+    static void make(FfmpegCommand command) throws MediaException {
+        try {
+            Toolsets.BUNDLED.runner().run(command, FfmpegWork.RENDER);
+        } catch (FfmpegException e) {
+            throw new MediaException("media.processing.failed", e);
+        }
     }
 
     /** The top-level box types of an ISO media file, in order. */

@@ -10,19 +10,19 @@ class InputDescriptionTest {
     @Test
     void readsSizeDurationCodecAndAudioOfAnH264Mp4() throws MediaException {
         assertThat(InputDescription.parse(FfmpegInputSamples.H264_MP4))
-                .isEqualTo(new VideoProbe.Info(1280, 720, 3000, "h264", true));
+                .isEqualTo(new VideoInfo(1280, 720, 3000, 0, "h264", "yuv420p", 25, true));
     }
 
     @Test
     void readsAQuickTimeFile() throws MediaException {
         assertThat(InputDescription.parse(FfmpegInputSamples.H264_MOV))
-                .isEqualTo(new VideoProbe.Info(640, 360, 2000, "h264", true));
+                .isEqualTo(new VideoInfo(640, 360, 2000, 0, "h264", "yuv420p", 25, true));
     }
 
     @Test
     void readsTheSizeAfterAParenthesisedPixelFormatInAWebm() throws MediaException {
         assertThat(InputDescription.parse(FfmpegInputSamples.VP8_WEBM))
-                .isEqualTo(new VideoProbe.Info(640, 360, 2010, "vp8", true));
+                .isEqualTo(new VideoInfo(640, 360, 2010, 0, "vp8", "yuv420p", 25, true));
     }
 
     @Test
@@ -39,9 +39,9 @@ class InputDescriptionTest {
     @Test
     void swapsTheSidesOfAClipTurnedAQuarter() throws MediaException {
         assertThat(InputDescription.parse(FfmpegInputSamples.ROTATED_90_MP4))
-                .isEqualTo(new VideoProbe.Info(720, 1280, 3000, "h264", true));
+                .isEqualTo(new VideoInfo(720, 1280, 3000, 90, "h264", "yuv420p", 25, true));
         assertThat(InputDescription.parse(FfmpegInputSamples.ROTATED_270_MP4))
-                .isEqualTo(new VideoProbe.Info(720, 1280, 3000, "h264", true));
+                .isEqualTo(new VideoInfo(720, 1280, 3000, 90, "h264", "yuv420p", 25, true));
     }
 
     @Test
@@ -58,6 +58,9 @@ class InputDescriptionTest {
 
         assertThat(tagOnly).doesNotContain("displaymatrix");
         assertThat(InputDescription.parse(tagOnly).width()).isEqualTo(720);
+        assertThat(InputDescription.parse(tagOnly).rotation())
+                .as("the tag's 270° clockwise is the matrix's 90° counter-clockwise")
+                .isEqualTo(90);
     }
 
     @Test
@@ -67,6 +70,15 @@ class InputDescriptionTest {
                 "      rotate          : 90\n      handler_name    : SoundHandler");
 
         assertThat(InputDescription.parse(audioTurned).width()).isEqualTo(1280);
+    }
+
+    @Test
+    void readsFractionalAndThousandsFrameRates() throws MediaException {
+        String ntsc = FfmpegInputSamples.H264_MP4.replace("25 fps, 25 tbr", "29.97 fps, 29.97 tbr");
+        String thousand = FfmpegInputSamples.H264_MP4.replace("25 fps, 25 tbr", "1k fps, 1k tbr");
+
+        assertThat(InputDescription.parse(ntsc).frameRate()).isEqualTo(29.97);
+        assertThat(InputDescription.parse(thousand).frameRate()).isEqualTo(1000);
     }
 
     @Test

@@ -3,7 +3,6 @@ package app.kadr.media;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +46,10 @@ class MediaBenchmarkTest {
     @Test
     void derivesATenSecondFullHdClip() throws Exception {
         Path clip = dir.resolve("1080p.mp4");
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=1920x1080:rate=30",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000",
+        Fixtures.make(FfmpegCommand.generate("testsrc2=size=1920x1080:rate=30")
+                .andGenerate("sine=frequency=440:sample_rate=48000")
+                .writeTo(
+                        clip,
                         "-t",
                         "10",
                         "-c:v",
@@ -71,12 +61,8 @@ class MediaBenchmarkTest {
                         "-pix_fmt",
                         "yuv420p",
                         "-c:a",
-                        "aac",
-                        "-y",
-                        clip.toString()),
-                java.time.Duration.ofMinutes(2),
-                "media.processing.failed");
-        VideoProcessor processor = new VideoProcessor();
+                        "aac"));
+        VideoProcessor processor = new VideoProcessor(Toolsets.BUNDLED.runner(), Toolsets.BUNDLED.probe());
         long[] times = new long[3];
         VideoDerivatives last = null;
         for (int i = 0; i < times.length; i++) {

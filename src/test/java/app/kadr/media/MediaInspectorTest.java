@@ -16,7 +16,7 @@ class MediaInspectorTest {
 
     private static final long MAX_PIXELS = 50_000_000;
 
-    private final MediaInspector inspector = new MediaInspector();
+    private final MediaInspector inspector = new MediaInspector(Toolsets.BUNDLED.probe());
 
     @TempDir
     Path dir;
@@ -34,25 +34,8 @@ class MediaInspectorTest {
         Path png = Fixtures.write(dir, "a", Fixtures.png(Fixtures.photoLike(32, 32, 2)));
         Path gif = Fixtures.write(dir, "b", Fixtures.animatedGif(List.of(java.awt.Color.RED), 8, 8));
         Path webp = dir.resolve("c");
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "color=c=red:s=16x16",
-                        "-frames:v",
-                        "1",
-                        "-c:v",
-                        "libwebp",
-                        "-f",
-                        "webp",
-                        "-y",
-                        webp.toString()),
-                Duration.ofMinutes(1),
-                "media.processing.failed");
+        Fixtures.make(FfmpegCommand.generate("color=c=red:s=16x16")
+                .writeTo(webp, "-frames:v", "1", "-c:v", "libwebp", "-f", "webp"));
 
         assertThat(inspector.inspect(png, MAX_PIXELS).mimeType()).isEqualTo("image/png");
         assertThat(inspector.inspect(gif, MAX_PIXELS).extension()).isEqualTo("gif");

@@ -3,15 +3,22 @@ package app.kadr.media;
 import static app.kadr.media.ImageProcessorTest.size;
 import static app.kadr.media.MediaInspectorTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Derivatives of clips the bundled ffmpeg has just made, by the bundled ffmpeg and by the host's one. */
+@ParameterizedClass
+@MethodSource("app.kadr.media.Toolsets#available")
 class VideoProcessorTest {
 
     private static final List<String> H264_WITH_AUDIO =
@@ -22,10 +29,18 @@ class VideoProcessorTest {
 
     private static Path mp4;
 
-    private final VideoProcessor processor = new VideoProcessor();
+    private final Toolsets.Toolset tools;
+    private final VideoProcessor processor;
+    private final VideoProbe probe;
 
     @TempDir
     Path dir;
+
+    VideoProcessorTest(Toolsets.Toolset tools) {
+        this.tools = tools;
+        this.processor = new VideoProcessor(tools.runner(), tools.probe());
+        this.probe = tools.probe();
+    }
 
     @BeforeAll
     static void makeClip() throws MediaException {
@@ -53,12 +68,13 @@ class VideoProcessorTest {
     void makesASmallMutedFaststartH264HoverClip() throws Exception {
         Path hover = processor.derive(mp4, dir).hover();
 
-        VideoProbe.Info info = VideoProbe.probe(hover);
+        VideoInfo info = probe.probe(hover);
         assertThat(info.width()).isLessThanOrEqualTo(480);
         assertThat(info.width() % 2).isZero();
         assertThat(info.height() % 2).isZero();
         assertThat(info.durationMs()).isLessThanOrEqualTo(6100);
         assertThat(info.codec()).isEqualTo("h264");
+        assertThat(info.pixelFormat()).isEqualTo("yuv420p");
         assertThat(info.hasAudio()).isFalse();
         assertThat(Files.size(hover)).isLessThanOrEqualTo(400 * 1024);
         List<String> boxes = Fixtures.topLevelBoxes(hover);
@@ -76,6 +92,19 @@ class VideoProcessorTest {
 
         assertThat(size(result.poster())).containsExactly(1280, 720);
         assertThat(result.durationMs()).isLessThan(1000);
+    }
+
+    @Test
+    void stopsAPreviewPastItsTimeLimitAndSaysWhichLimit() throws Exception {
+        MediaToolSettings oneMillisecond = MediaToolSettings.defaults()
+                .withLimits(2, Duration.ofSeconds(30), Duration.ofMillis(1), Duration.ofMinutes(30));
+        VideoProcessor hurried =
+                new VideoProcessor(new FfmpegRunner(tools.runner().binaries(), oneMillisecond), probe);
+
+        MediaException refusal = catchThrowableOfType(MediaException.class, () -> hurried.derive(mp4, dir));
+
+        assertThat(refusal.reasonKey()).isEqualTo("media.video.timed_out");
+        assertThat(refusal.args()).containsExactly("1 мс");
     }
 
     @Test

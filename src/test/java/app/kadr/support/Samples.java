@@ -1,6 +1,9 @@
 package app.kadr.support;
 
-import app.kadr.media.BundledFfmpeg;
+import app.kadr.media.FfmpegCommand;
+import app.kadr.media.FfmpegException;
+import app.kadr.media.FfmpegRunner;
+import app.kadr.media.FfmpegWork;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -11,11 +14,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /** Real media files made on the spot: images drawn in memory, videos encoded by the bundled ffmpeg. */
 public final class Samples {
+
+    private static final FfmpegRunner FFMPEG = FfmpegRunner.withBundledFfmpeg();
 
     private Samples() {}
 
@@ -59,36 +63,19 @@ public final class Samples {
     }
 
     private static void encode(Path file, String container, int seconds) throws IOException {
-        String ffmpeg = BundledFfmpeg.executable().toString();
         List<String> codec = container.equals("webm")
                 ? List.of("-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus")
                 : List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac");
-        List<String> command = new java.util.ArrayList<>(List.of(
-                ffmpeg,
-                "-y",
-                "-hide_banner",
-                "-loglevel",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=640x360:rate=25:duration=" + seconds,
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:duration=" + seconds));
-        command.addAll(codec);
-        command.add(file.toString() + ".part." + container);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Path part = Path.of(file + ".part." + container);
         try {
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("ffmpeg could not make a sample: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+            FFMPEG.run(
+                    FfmpegCommand.generate("testsrc2=size=640x360:rate=25:duration=" + seconds)
+                            .andGenerate("sine=frequency=440:duration=" + seconds)
+                            .writeTo(part, codec),
+                    FfmpegWork.RENDER);
+        } catch (FfmpegException e) {
+            throw new IOException("ffmpeg could not make a sample", e);
         }
-        Files.move(Path.of(file.toString() + ".part." + container), file);
+        Files.move(part, file);
     }
 }
