@@ -382,6 +382,10 @@ public class GenerationService {
             if (kind.retryable()) {
                 return messages.get("generation.failed.gave_up");
             }
+            if (kind == app.kadr.generation.provider.ProviderException.Kind.ENGINE_REFUSED
+                    && row.errorField() != null) {
+                return messages.get(kind.messageKey(), row.errorField());
+            }
             if (kind == app.kadr.generation.provider.ProviderException.Kind.BAD_INPUT) {
                 return row.errorField() == null
                         ? messages.get("provider.bad_input.unknown")

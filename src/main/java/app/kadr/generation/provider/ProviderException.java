@@ -26,6 +26,11 @@ public class ProviderException extends Exception {
         NO_KEY(false, "provider.no_key"),
         /** The provider's address leads inside the network and it is not marked «свой сервер»: nothing was sent. */
         FORBIDDEN_ADDRESS(false, "provider.forbidden_address"),
+        /**
+         * The studio's own offline engine could not do it; {@link #field()} holds its Russian reason (a size out of
+         * range, an unreadable source, a render past its time limit), shown as it is.
+         */
+        ENGINE_REFUSED(false, "provider.engine_refused"),
         FAILED(false, "provider.failed");
 
         private final boolean retryable;

@@ -12,6 +12,7 @@ import app.kadr.localengine.DraftRequest;
 import app.kadr.localengine.LocalEngine;
 import app.kadr.localengine.LocalEngineException;
 import app.kadr.localengine.UpscaleRequest;
+import app.kadr.shared.Messages;
 import app.kadr.storage.BlobStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +35,12 @@ class LocalAdapter implements ProviderAdapter {
 
     private final LocalEngine engine;
     private final BlobStore blobs;
+    private final Messages messages;
 
-    LocalAdapter(LocalEngine engine, BlobStore blobs) {
+    LocalAdapter(LocalEngine engine, BlobStore blobs, Messages messages) {
         this.engine = engine;
         this.blobs = blobs;
+        this.messages = messages;
     }
 
     @Override
@@ -63,7 +66,9 @@ class LocalAdapter implements ProviderAdapter {
             };
             return new Submission(UUID.randomUUID().toString(), List.of(result), null, null);
         } catch (LocalEngineException e) {
-            throw ProviderException.badInput(e.reasonKey(), e.getMessage());
+            // The engine's reason is a sentence for the person, not a field of a provider's API.
+            throw new ProviderException(
+                    ProviderException.Kind.ENGINE_REFUSED, messages.get(e.reasonKey(), e.args()), null, e.reasonKey());
         } catch (IOException e) {
             throw ProviderException.of(ProviderException.Kind.FAILED, e.toString());
         } finally {
