@@ -15,6 +15,14 @@
     Kadr.toast(button.dataset.copied);
   });
 
+  // Without KADR_PUBLIC_URL a link comes as a path (never an address taken from a request's Host header); the
+  // address this page is really at makes it whole for copying.
+  htmx.onLoad((root) => {
+    root.querySelectorAll('.share-url').forEach((input) => {
+      if (input.value.startsWith('/')) input.value = window.location.origin + input.value;
+    });
+  });
+
   // The storyboard's way to the inbox keeps its unread count as clients write and the owner reads.
   const storyboard = document.querySelector('main.storyboard');
   if (storyboard) {

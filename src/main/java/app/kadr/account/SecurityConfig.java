@@ -60,6 +60,9 @@ class SecurityConfig {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        // A path, not an address built from the request's Host header (which the sender writes).
+        loginPage.setFavorRelativeUris(true);
+        CookieRequestCache returnAddress = returnAddressCookie(api);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
                         .permitAll()
                         // Metrics tell how the studio is used and by how many: for admins only.
@@ -70,13 +73,14 @@ class SecurityConfig {
                 // The form's own manager, with no parent: Spring's global manager would also hold PasswordLogin
                 // (the only provider bean) and ask it again after a failure, counting every wrong password twice.
                 .authenticationManager(new ProviderManager(passwordLogin))
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(passwordLogin::onFailure))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new ReturnAfterLogin(returnAddress))
+                        .failureHandler(passwordLogin::onFailure))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // A session is made when someone signs in, never before: the pages' CSRF token and the address to
                 // return to after login live in cookies, so anonymous visitors and scripts with a token (stateless,
                 // see ApiTokenFilter) leave nothing on the server however many requests they send.
-                .requestCache(cache -> cache.requestCache(returnAddressCookie(api)))
+                .requestCache(cache -> cache.requestCache(returnAddress))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie(properties.cookieSecure()))
                         .ignoringRequestMatchers(
                                 bearer,

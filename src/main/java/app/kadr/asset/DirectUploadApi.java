@@ -1,9 +1,9 @@
 package app.kadr.asset;
 
 import app.kadr.account.CurrentUser;
+import app.kadr.shared.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Direct uploads: an address for the bytes, the bytes themselves when Kadr takes them, and the confirm. */
 @RestController
@@ -21,17 +20,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class DirectUploadApi {
 
     private final DirectUploads uploads;
+    private final PublicAddress address;
 
-    DirectUploadApi(DirectUploads uploads) {
+    DirectUploadApi(DirectUploads uploads, PublicAddress address) {
         this.uploads = uploads;
+        this.address = address;
     }
 
     @PostMapping("/shots/{shotId}/uploads")
     @ResponseStatus(HttpStatus.CREATED)
     DirectUploads.Ticket start(
             CurrentUser me, @PathVariable UUID shotId, @RequestBody DirectUploads.Declared declared) {
-        URI kadr = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri();
-        return uploads.start(me.id(), shotId, declared, kadr);
+        return uploads.start(me.id(), shotId, declared, address.prefix());
     }
 
     @PutMapping("/uploads/{uploadId}/content")

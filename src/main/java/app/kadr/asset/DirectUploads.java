@@ -78,8 +78,11 @@ public class DirectUploads {
         this.limits = properties.upload();
     }
 
-    /** Opens an upload into the owner's shot; {@code kadrAddress} is where Kadr itself takes the bytes. */
-    public Ticket start(UUID ownerId, UUID shotId, Declared declared, URI kadrAddress) {
+    /**
+     * Opens an upload into the owner's shot; {@code kadrAddress} is the studio's public address (or empty: the
+     * address of Kadr's own upload is then a path).
+     */
+    public Ticket start(UUID ownerId, UUID shotId, Declared declared, String kadrAddress) {
         ownership.requireShot(ownerId, shotId);
         String fileName = FileNames.clean(declared.fileName());
         long size = declared.size() == null ? 0 : declared.size();
@@ -102,7 +105,7 @@ public class DirectUploads {
             PresignedUpload put = presigned.get();
             return new Ticket(id, put.url(), put.method(), put.headers(), expiresAt);
         }
-        URI url = kadrAddress.resolve("/api/v1/uploads/" + id + "/content");
+        URI url = URI.create(kadrAddress + "/api/v1/uploads/" + id + "/content");
         return new Ticket(id, url, "PUT", Map.of("Content-Type", contentType), expiresAt);
     }
 

@@ -107,7 +107,7 @@ class Uploads {
 
     private static Problem problemOf(String reasonKey) {
         return switch (reasonKey) {
-            case "media.empty" -> Problem.VALIDATION;
+            case "media.empty", "media.image.damaged" -> Problem.VALIDATION;
             case "media.image.too_many_pixels" -> Problem.TOO_LARGE;
             default -> Problem.UNSUPPORTED_MEDIA;
         };

@@ -3,11 +3,13 @@ package app.kadr.generation;
 import app.kadr.asset.Asset;
 import app.kadr.asset.AssetService;
 import app.kadr.catalog.CatalogModel;
+import app.kadr.catalog.Provider;
 import app.kadr.generation.download.DownloadException;
 import app.kadr.generation.download.ResultDownloads;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderResult;
 import app.kadr.shared.KadrProperties;
+import app.kadr.shared.OutboundUrls;
 import app.kadr.storage.BlobStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,7 +114,7 @@ class GenerationResults {
             throw ProviderException.of(ProviderException.Kind.FAILED, "A result with neither bytes nor address");
         }
         try {
-            return downloads.download(url, privateHostAllowed(model), maxBytes, work);
+            return downloads.download(url, privateHostAllowed(model.provider()), maxBytes, work);
         } catch (DownloadException e) {
             ProviderException.Kind kind =
                     e.retryable() ? ProviderException.Kind.UNREACHABLE : ProviderException.Kind.FAILED;
@@ -121,12 +123,12 @@ class GenerationResults {
     }
 
     /**
-     * Only the provider's own configured host may be a private address: a self-hosted ComfyUI, or any provider an
-     * admin pointed at a local endpoint (a gateway, or a test fake). Result addresses on other hosts are checked.
+     * A result address inside the network is refused, unless the provider is marked «свой сервер» (a ComfyUI on the
+     * local network) and the address is on that provider's own host: a cloud provider's answer, or one forged in its
+     * name, must not make the studio fetch from the cloud's metadata service or the studio's own machine.
      */
-    private static @Nullable String privateHostAllowed(CatalogModel model) {
-        String base = model.provider().baseUrl();
-        return base == null || base.isBlank() ? null : URI.create(base).getHost();
+    static @Nullable String privateHostAllowed(Provider provider) {
+        return provider.selfHosted() ? OutboundUrls.hostOf(provider.baseUrl()) : null;
     }
 
     private static void forget(@Nullable Path work) {

@@ -79,7 +79,8 @@ class ProviderCalls {
                 input,
                 sources,
                 variants,
-                model.workflow());
+                model.workflow(),
+                model.provider().selfHosted());
     }
 
     /** The parameters in the provider's own words; what the provider gets is also what provenance records. */

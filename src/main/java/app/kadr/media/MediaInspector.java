@@ -35,7 +35,8 @@ public class MediaInspector {
     /**
      * @param file the uploaded bytes, already on disk
      * @param maxImagePixels images with more pixels than this are refused before any decoding
-     * @throws MediaException for an empty, unknown, fake or unreadable file, or a decompression bomb
+     * @throws MediaException for an empty, unknown, fake, unreadable, truncated or damaged file, or a decompression
+     *     bomb
      */
     public DetectedMedia inspect(Path file, long maxImagePixels) throws MediaException {
         byte[] head = readHead(file);
@@ -48,6 +49,7 @@ public class MediaInspector {
         }
         if (media.kind() == MediaKind.IMAGE) {
             checkImageSize(file, media, maxImagePixels);
+            ImageIntegrity.check(file, media);
         } else {
             videoProbe.probe(file);
         }

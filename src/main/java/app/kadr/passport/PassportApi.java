@@ -2,6 +2,7 @@ package app.kadr.passport;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.Messages;
+import app.kadr.shared.PublicAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Downloads of a project's technical passport. The rows are read and the owner checked before the first byte
@@ -39,13 +39,21 @@ class PassportApi {
     private final PassportXlsx xlsx;
     private final PassportJson json;
     private final Messages messages;
+    private final PublicAddress address;
 
-    PassportApi(Passports passports, PassportCsv csv, PassportXlsx xlsx, PassportJson json, Messages messages) {
+    PassportApi(
+            Passports passports,
+            PassportCsv csv,
+            PassportXlsx xlsx,
+            PassportJson json,
+            Messages messages,
+            PublicAddress address) {
         this.passports = passports;
         this.csv = csv;
         this.xlsx = xlsx;
         this.json = json;
         this.messages = messages;
+        this.address = address;
     }
 
     @GetMapping("/passport.csv")
@@ -94,9 +102,7 @@ class PassportApi {
     }
 
     private PassportDocument document(CurrentUser me, UUID projectId) {
-        String baseUrl =
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return passports.of(me.id(), projectId, baseUrl);
+        return passports.of(me.id(), projectId, address.prefix());
     }
 
     private OutputStream start(HttpServletResponse response, PassportDocument document, String type, String extension)

@@ -31,7 +31,10 @@ class Passports {
         this.json = json;
     }
 
-    /** @param baseUrl the studio's address as the caller sees it, so that file links work from a spreadsheet */
+    /**
+     * @param baseUrl the studio's public address, so that file links work from a spreadsheet; empty without one (the
+     *     links are then paths)
+     */
     PassportDocument of(UUID ownerId, UUID projectId, String baseUrl) {
         String name = projects.get(ownerId, projectId).name();
         List<ProvenanceRow> sources = provenance.ofProject(ownerId, projectId);

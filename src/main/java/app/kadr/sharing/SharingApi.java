@@ -1,6 +1,7 @@
 package app.kadr.sharing;
 
 import app.kadr.account.CurrentUser;
+import app.kadr.shared.PublicAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The owner's API for share links and the comments that come through them. */
 @RestController
@@ -32,10 +32,12 @@ class SharingApi {
 
     private final ShareLinkService links;
     private final CommentService comments;
+    private final PublicAddress address;
 
-    SharingApi(ShareLinkService links, CommentService comments) {
+    SharingApi(ShareLinkService links, CommentService comments, PublicAddress address) {
         this.links = links;
         this.comments = comments;
+        this.address = address;
     }
 
     @PostMapping("/projects/{projectId}/share-links")
@@ -49,12 +51,12 @@ class SharingApi {
                 link.expiresAt(),
                 link.password(),
                 link.allowComments() == null || link.allowComments(),
-                baseUrl());
+                address.prefix());
     }
 
     @GetMapping("/projects/{projectId}/share-links")
     Map<String, List<ShareLink>> list(CurrentUser me, @PathVariable UUID projectId) {
-        return Map.of("items", links.list(me.id(), projectId, baseUrl()));
+        return Map.of("items", links.list(me.id(), projectId, address.prefix()));
     }
 
     @DeleteMapping("/share-links/{linkId}")
@@ -95,9 +97,5 @@ class SharingApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser me, @PathVariable UUID commentId) {
         comments.delete(me.id(), commentId);
-    }
-
-    static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

@@ -5,6 +5,7 @@ import app.kadr.project.ProjectService;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
 import app.kadr.shared.Problem;
+import app.kadr.shared.PublicAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,12 +32,19 @@ class SharingPages {
     private final CommentService comments;
     private final ProjectService projects;
     private final Messages messages;
+    private final PublicAddress address;
 
-    SharingPages(ShareLinkService links, CommentService comments, ProjectService projects, Messages messages) {
+    SharingPages(
+            ShareLinkService links,
+            CommentService comments,
+            ProjectService projects,
+            Messages messages,
+            PublicAddress address) {
         this.links = links;
         this.comments = comments;
         this.projects = projects;
         this.messages = messages;
+        this.address = address;
     }
 
     @GetMapping("/projects/{projectId}/sharing")
@@ -57,7 +65,7 @@ class SharingPages {
         }
         Instant expiresAt = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
         try {
-            ShareLink link = links.create(me.id(), projectId, expiresAt, password, allowComments, SharingApi.baseUrl());
+            ShareLink link = links.create(me.id(), projectId, expiresAt, password, allowComments, address.prefix());
             model.addAttribute("created", link.id());
         } catch (KadrException invalid) {
             if (invalid.problem() != Problem.VALIDATION) {
@@ -76,7 +84,7 @@ class SharingPages {
 
     private String panelOf(CurrentUser me, UUID projectId, Model model) {
         model.addAttribute("projectId", projectId);
-        model.addAttribute("links", links.list(me.id(), projectId, SharingApi.baseUrl()));
+        model.addAttribute("links", links.list(me.id(), projectId, address.prefix()));
         model.addAttribute("unread", comments.unreadCount(me.id(), projectId));
         model.addAttribute("expiryDays", EXPIRY_DAYS);
         return "sharing/panel :: panel";

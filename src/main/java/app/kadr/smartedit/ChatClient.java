@@ -7,11 +7,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,7 +33,6 @@ final class ChatClient {
 
     private final JsonMapper json;
     private final Duration timeout;
-    private final HttpClient http = AgentHttp.client();
 
     ChatClient(JsonMapper json, Duration timeout) {
         this.json = json;
@@ -62,20 +58,22 @@ final class ChatClient {
         } catch (OutboundUrls.Refused e) {
             throw new AgentException(AgentException.Kind.FORBIDDEN_ADDRESS, e.getMessage());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(completionsUri(endpoint.baseUrl()))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
         if (!endpoint.apiKey().isBlank()) {
-            request.header("Authorization", "Bearer " + endpoint.apiKey());
+            headers.put("Authorization", "Bearer " + endpoint.apiKey());
         }
-        HttpResponse<String> answer = AgentHttp.send(http, request.build());
+        AgentHttp.Answer answer = AgentHttp.post(
+                completionsUri(endpoint.baseUrl()),
+                endpoint.selfHosted(),
+                timeout,
+                headers,
+                json.writeValueAsString(body));
         failOnStatus(answer);
         return content(answer.body(), schema);
     }
 
-    private void failOnStatus(HttpResponse<String> answer) throws AgentException {
+    private void failOnStatus(AgentHttp.Answer answer) throws AgentException {
         int status = answer.statusCode();
         if (status >= 200 && status < 300) {
             return;

@@ -54,7 +54,11 @@ public class PromptEnhancer {
         String key = catalog.apiKey(provider).orElseThrow(Agent::noAgent);
         try {
             List<String> variants = runware.enhance(
-                    provider.baseUrl() == null ? RUNWARE_URL : provider.baseUrl(), key, text, Agent.MAX_VARIANTS);
+                    provider.baseUrl() == null ? RUNWARE_URL : provider.baseUrl(),
+                    provider.selfHosted(),
+                    key,
+                    text,
+                    Agent.MAX_VARIANTS);
             return new Enhanced(variants.subList(0, Math.min(variants.size(), Agent.MAX_VARIANTS)), "runware");
         } catch (AgentException e) {
             throw e.toProblem();

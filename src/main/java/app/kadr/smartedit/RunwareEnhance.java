@@ -1,11 +1,8 @@
 package app.kadr.smartedit;
 
+import app.kadr.shared.OutboundUrls;
 import app.kadr.smartedit.AgentException.Kind;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,27 +19,35 @@ final class RunwareEnhance {
 
     private final JsonMapper json;
     private final Duration timeout;
-    private final HttpClient http = AgentHttp.client();
 
     RunwareEnhance(JsonMapper json, Duration timeout) {
         this.json = json;
         this.timeout = timeout;
     }
 
-    List<String> enhance(String baseUrl, String apiKey, String prompt, int versions) throws AgentException {
+    /**
+     * Asks Runware at {@code baseUrl} with the key, through the same guard as every provider call: the address is
+     * checked before the key goes anywhere, and the connection goes only where the check looked.
+     */
+    List<String> enhance(String baseUrl, boolean selfHosted, String apiKey, String prompt, int versions)
+            throws AgentException {
+        try {
+            OutboundUrls.check(baseUrl, selfHosted);
+        } catch (OutboundUrls.Refused e) {
+            throw new AgentException(Kind.FORBIDDEN_ADDRESS, e.getMessage());
+        }
         List<Map<String, Object>> tasks = List.of(Map.of(
                 "taskType", "promptEnhance",
                 "taskUUID", UUID.randomUUID().toString(),
                 "prompt", prompt,
                 "promptMaxLength", MAX_LENGTH,
                 "promptVersions", versions));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(tasks), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> answer = AgentHttp.send(http, request);
+        AgentHttp.Answer answer = AgentHttp.post(
+                URI.create(baseUrl),
+                selfHosted,
+                timeout,
+                Map.of("Authorization", "Bearer " + apiKey),
+                json.writeValueAsString(tasks));
         int status = answer.statusCode();
         AgentHttp.failOnServerStatus(status);
         try {

@@ -54,6 +54,24 @@ class ContentTests {
     }
 
     @Test
+    void aRangePastTheEndIsRefusedWithoutTheFile() {
+        Studio.Person person = studio.newPerson();
+        String id = uploadedBy(person, new NamedBytes("v.mp4", Samples.video("mp4", 3)));
+        JsonNode urls = studio.awaitProcessed(person, id).path("urls");
+
+        for (String variant : new String[] {"original", "thumb", "hover"}) {
+            Api.Response whole = person.api().get(urls.path(variant).asString());
+            long length = whole.bytes().length;
+            Api.Response past =
+                    person.api().get(urls.path(variant).asString(), Map.of("Range", "bytes=" + (length + 10) + "-"));
+
+            assertThat(past.status()).as(variant).isEqualTo(416);
+            assertThat(past.headers().getFirst("Content-Range")).as(variant).isEqualTo("bytes */" + length);
+            assertThat(past.bytes()).as(variant + ": no body").isEmpty();
+        }
+    }
+
+    @Test
     void theOriginalDownloadsUnderItsOwnName() {
         Studio.Person person = studio.newPerson();
         String id = uploadedBy(person, new NamedBytes("рассвет.png", Samples.png(20, 20)));

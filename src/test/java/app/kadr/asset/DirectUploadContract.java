@@ -61,7 +61,8 @@ abstract class DirectUploadContract {
 
     /** Sends the bytes where the ticket says, as the browser does (Kadr's own address wants the person's token). */
     int send(JsonNode ticket, byte[] bytes) throws Exception {
-        URI url = URI.create(ticket.path("url").asString());
+        // Kadr's own address is a path (no KADR_PUBLIC_URL in tests), a bucket's a whole address.
+        URI url = URI.create(studio.baseUrl()).resolve(ticket.path("url").asString());
         HttpRequest.Builder put = HttpRequest.newBuilder(url)
                 .method(ticket.path("method").asString(), HttpRequest.BodyPublishers.ofByteArray(bytes));
         ticket.path("headers")
@@ -140,6 +141,24 @@ abstract class DirectUploadContract {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.string("detail")).contains("фильм.mp4").matches("(?s).*[а-я]{4,}.*");
+        assertThat(blobs.exists(key)).isFalse();
+        assertThat(owner.api().get("/api/v1/shots/" + shot + "/assets").json().path("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void aJpegCutShortIsRefusedAtConfirmAndDeleted() throws Exception {
+        byte[] whole = Samples.jpeg(1600, 900);
+        assertThat(whole.length).isGreaterThan(3 * 4096);
+        byte[] cut = java.util.Arrays.copyOf(whole, 4096);
+        JsonNode ticket = start("закат.jpg", cut.length, "image/jpeg");
+        send(ticket, cut);
+        String key = keyOf(ticket);
+
+        Api.Response refused = confirm(ticket);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.string("detail")).contains("закат.jpg", "загружено не полностью");
         assertThat(blobs.exists(key)).isFalse();
         assertThat(owner.api().get("/api/v1/shots/" + shot + "/assets").json().path("items"))
                 .isEmpty();

@@ -182,22 +182,19 @@ class UploadTests {
     }
 
     @Test
-    void aPngCorruptAfterItsHeaderBecomesABrokenAssetWithAReason() {
-        byte[] png = Samples.png(300, 200);
-        byte[] truncated = Arrays.copyOf(png, 60);
+    void aJpegCutShortIsRefusedInsteadOfBecomingAGreyTake() throws IOException {
+        byte[] whole = Samples.jpeg(1600, 900);
+        assertThat(whole.length).isGreaterThan(3 * 4096);
+        byte[] cut = Arrays.copyOf(whole, 4096);
 
-        String id = studio.upload(person, shot, new NamedBytes("обрыв.png", truncated))
-                .getFirst();
-        JsonNode asset = studio.awaitProcessed(person, id);
+        assertRefusedLeavingNothing(new NamedBytes("закат.jpg", cut), 400, "validation", "загружено не полностью");
+    }
 
-        assertThat(asset.path("mediaStatus").asString()).isEqualTo("broken");
-        assertThat(asset.path("brokenReason").asString()).matches(".*[а-яА-Я]+.*");
-        assertThat(person.api().get("/api/v1/assets/" + id + "/content/thumb").status())
-                .isEqualTo(404);
-        assertThat(person.api()
-                        .get("/api/v1/assets/" + id + "/content/original")
-                        .status())
-                .isEqualTo(200);
+    @Test
+    void aPngCutAfterItsHeaderIsRefused() throws IOException {
+        byte[] cut = Arrays.copyOf(Samples.png(300, 200), 60);
+
+        assertRefusedLeavingNothing(new NamedBytes("обрыв.png", cut), 400, "validation", "обрыв.png");
     }
 
     private void assertRefusedLeavingNothing(NamedBytes file, int status, String code, String detailPart)

@@ -90,6 +90,57 @@ class MediaInspectorTest {
     }
 
     @Test
+    void refusesAJpegCutShortThatADecoderWouldFillWithGrey() throws Exception {
+        byte[] jpeg = Fixtures.jpeg(Fixtures.photoLike(1600, 900, 4));
+        Path whole = Fixtures.write(dir, "whole.jpg", jpeg);
+        Path cut = Fixtures.write(dir, "cut.jpg", java.util.Arrays.copyOf(jpeg, 4096));
+
+        assertThat(inspector.inspect(whole, MAX_PIXELS).mimeType()).isEqualTo("image/jpeg");
+        assertRefused(() -> inspector.inspect(cut, MAX_PIXELS), "media.image.damaged");
+    }
+
+    @Test
+    void refusesAPngCutInsideItsPixelsOrBeforeItsEnd() throws Exception {
+        byte[] png = Fixtures.png(Fixtures.photoLike(400, 300, 5));
+        Path halfPixels = Fixtures.write(dir, "half.png", java.util.Arrays.copyOf(png, png.length / 2));
+        Path noEnd = Fixtures.write(dir, "noend.png", java.util.Arrays.copyOf(png, png.length - 12));
+
+        assertRefused(() -> inspector.inspect(halfPixels, MAX_PIXELS), "media.image.damaged");
+        assertRefused(() -> inspector.inspect(noEnd, MAX_PIXELS), "media.image.damaged");
+    }
+
+    @Test
+    void refusesALosslessWebpCutShortThoughItDecodesWithoutAWarning() throws Exception {
+        Path webp = dir.resolve("whole.webp");
+        Ffmpeg.ffmpeg(
+                List.of(
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=s=640x360",
+                        "-frames:v",
+                        "1",
+                        "-c:v",
+                        "libwebp",
+                        "-lossless",
+                        "1",
+                        "-f",
+                        "webp",
+                        "-y",
+                        webp.toString()),
+                Duration.ofMinutes(1),
+                "media.processing.failed");
+        byte[] bytes = java.nio.file.Files.readAllBytes(webp);
+        Path cut = Fixtures.write(dir, "cut.webp", java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
+
+        assertThat(inspector.inspect(webp, MAX_PIXELS).mimeType()).isEqualTo("image/webp");
+        assertRefused(() -> inspector.inspect(cut, MAX_PIXELS), "media.image.damaged");
+    }
+
+    @Test
     void recognisesMp4MovAndWebmByContent() throws Exception {
         Path mp4 = Fixtures.clip(dir, "a.mp4", 1, List.of("-c:v", "libx264", "-preset", "ultrafast", "-f", "mp4"));
         Path mov = Fixtures.clip(dir, "b.mp4", 1, List.of("-c:v", "libx264", "-preset", "ultrafast", "-f", "mov"));

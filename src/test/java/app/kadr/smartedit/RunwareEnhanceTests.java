@@ -36,7 +36,7 @@ class RunwareEnhanceTests {
                 {"data":[{"taskType":"promptEnhance","taskUUID":"a","text":"a lone man on a stone bridge, dawn mist"},
                          {"taskType":"promptEnhance","taskUUID":"a","text":"a man crossing a bridge, cinematic light"}]}""")));
 
-        var variants = runware.enhance(server.baseUrl() + "/v1", "rw-key", "a man on a bridge", 3);
+        var variants = runware.enhance(server.baseUrl() + "/v1", true, "rw-key", "a man on a bridge", 3);
 
         assertThat(variants)
                 .containsExactly("a lone man on a stone bridge, dawn mist", "a man crossing a bridge, cinematic light");
@@ -48,18 +48,37 @@ class RunwareEnhanceTests {
     }
 
     @Test
+    void anAddressInsideTheNetworkIsNeverSentTheKeyUnlessItIsOnesOwnServer() {
+        for (String inside : new String[] {
+            server.baseUrl() + "/v1",
+            "http://localhost:" + server.getPort() + "/v1",
+            "http://0x7f000001:" + server.getPort() + "/v1",
+            "http://169.254.169.254/v1"
+        }) {
+            AgentException refused =
+                    catchThrowableOfType(AgentException.class, () -> runware.enhance(inside, false, "rw-key", "x", 3));
+
+            assertThat(refused).as(inside).isNotNull();
+            assertThat(refused.kind()).as(inside).isEqualTo(AgentException.Kind.FORBIDDEN_ADDRESS);
+        }
+        assertThat(server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void runwaresErrorsAndBusyAnswersAreNamed() {
         server.stubFor(
                 post(urlEqualTo("/v1")).willReturn(aResponse().withStatus(400).withBody("""
                 {"errors":[{"code":"invalidPrompt","message":"bad"}]}""")));
         assertThat(catchThrowableOfType(
-                                AgentException.class, () -> runware.enhance(server.baseUrl() + "/v1", "k", "x", 3))
+                                AgentException.class,
+                                () -> runware.enhance(server.baseUrl() + "/v1", true, "k", "x", 3))
                         .kind())
                 .isEqualTo(AgentException.Kind.REJECTED);
 
         server.stubFor(post(urlEqualTo("/v1")).willReturn(aResponse().withStatus(429)));
         assertThat(catchThrowableOfType(
-                                AgentException.class, () -> runware.enhance(server.baseUrl() + "/v1", "k", "x", 3))
+                                AgentException.class,
+                                () -> runware.enhance(server.baseUrl() + "/v1", true, "k", "x", 3))
                         .kind())
                 .isEqualTo(AgentException.Kind.BUSY);
     }

@@ -99,6 +99,12 @@ class S3StudioTests {
         assertThat(clip.bytes()).hasSize(10);
         assertThat(clip.headers().getFirst("Content-Range")).startsWith("bytes 10-19/");
         assertThat(clip.headers().getLocation()).isNull();
+        long clipLength =
+                Long.parseLong(clip.headers().getFirst("Content-Range").replaceAll(".*/", ""));
+        Api.Response past = studio.api().get(hover, Map.of("Range", "bytes=" + clipLength + "-"));
+        assertThat(past.status()).isEqualTo(416);
+        assertThat(past.headers().getFirst("Content-Range")).isEqualTo("bytes */" + clipLength);
+        assertThat(past.bytes()).as("no body with a 416").isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.kadr.generation.provider;
 import app.kadr.catalog.CheckProblem;
 import app.kadr.catalog.ConnectionCheck;
 import app.kadr.catalog.Provider;
+import app.kadr.shared.OutboundUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -47,14 +48,15 @@ class ConnectionChecks implements ConnectionCheck {
 
     private static Outcome call(Provider provider, @Nullable String apiKey) {
         String base = provider.baseUrl() == null ? "" : stripSlash(provider.baseUrl());
+        @Nullable String allowed = provider.selfHosted() ? OutboundUrls.hostOf(base) : null;
         try {
             return switch (provider.kind()) {
                 case LOCAL -> Outcome.fine();
-                case FAL -> fal(base, apiKey);
-                case RUNWARE -> runware(base, apiKey);
-                case STABILITY -> stability(base, apiKey);
-                case OPENAI -> openai(base, apiKey);
-                case COMFYUI -> comfyui(base);
+                case FAL -> fal(base, allowed, apiKey);
+                case RUNWARE -> runware(base, allowed, apiKey);
+                case STABILITY -> stability(base, allowed, apiKey);
+                case OPENAI -> openai(base, allowed, apiKey);
+                case COMFYUI -> comfyui(base, allowed);
             };
         } catch (ProviderException e) {
             return Outcome.of(
@@ -65,8 +67,8 @@ class ConnectionChecks implements ConnectionCheck {
         }
     }
 
-    private static Outcome fal(String base, @Nullable String key) throws ProviderException {
-        ProviderExchange answer = ProviderExchange.of(client(base)
+    private static Outcome fal(String base, @Nullable String allowed, @Nullable String key) throws ProviderException {
+        ProviderExchange answer = ProviderExchange.of(client(base, allowed)
                 .get()
                 .uri("/fal-ai/flux/requests/{id}/status", UUID.randomUUID())
                 .header("Authorization", "Key " + key));
@@ -79,10 +81,11 @@ class ConnectionChecks implements ConnectionCheck {
                 : unexpected(answer);
     }
 
-    private static Outcome runware(String base, @Nullable String key) throws ProviderException {
+    private static Outcome runware(String base, @Nullable String allowed, @Nullable String key)
+            throws ProviderException {
         byte[] body = JsonMapper.shared()
                 .writeValueAsBytes(List.of(Map.of("taskType", "authentication", "apiKey", String.valueOf(key))));
-        ProviderExchange answer = ProviderExchange.of(client(base)
+        ProviderExchange answer = ProviderExchange.of(client(base, allowed)
                 .post()
                 .headers(headers -> headers.setBearerAuth(String.valueOf(key)))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -99,20 +102,27 @@ class ConnectionChecks implements ConnectionCheck {
                 : unexpected(answer);
     }
 
-    private static Outcome stability(String base, @Nullable String key) throws ProviderException {
+    private static Outcome stability(String base, @Nullable String allowed, @Nullable String key)
+            throws ProviderException {
         // The account lives beside v2beta, at the host's /v1/user/account.
         URI account = URI.create(base + "/").resolve("/v1/user/account");
-        return keyed(ProviderExchange.of(
-                client(base).get().uri(account).headers(headers -> headers.setBearerAuth(String.valueOf(key)))));
+        return keyed(ProviderExchange.of(client(base, allowed)
+                .get()
+                .uri(account)
+                .headers(headers -> headers.setBearerAuth(String.valueOf(key)))));
     }
 
-    private static Outcome openai(String base, @Nullable String key) throws ProviderException {
-        return keyed(ProviderExchange.of(
-                client(base).get().uri("/models").headers(headers -> headers.setBearerAuth(String.valueOf(key)))));
+    private static Outcome openai(String base, @Nullable String allowed, @Nullable String key)
+            throws ProviderException {
+        return keyed(ProviderExchange.of(client(base, allowed)
+                .get()
+                .uri("/models")
+                .headers(headers -> headers.setBearerAuth(String.valueOf(key)))));
     }
 
-    private static Outcome comfyui(String base) throws ProviderException {
-        ProviderExchange answer = ProviderExchange.of(client(base).get().uri("/system_stats"));
+    private static Outcome comfyui(String base, @Nullable String allowed) throws ProviderException {
+        ProviderExchange answer =
+                ProviderExchange.of(client(base, allowed).get().uri("/system_stats"));
         return answer.ok() && answer.text().contains("\"system\"") ? Outcome.fine() : unexpected(answer);
     }
 
@@ -140,8 +150,9 @@ class ConnectionChecks implements ConnectionCheck {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    private static RestClient client(String base) {
-        return ProviderHttp.client(base, TIME_LIMIT);
+    /** Only a provider marked «свой сервер» may be reached inside the network, and only at its own host. */
+    private static RestClient client(String base, @Nullable String allowed) {
+        return ProviderHttp.client(base, TIME_LIMIT, allowed != null);
     }
 
     private static String stripSlash(String url) {

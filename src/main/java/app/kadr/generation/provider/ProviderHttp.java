@@ -1,9 +1,10 @@
 package app.kadr.generation.provider;
 
+import app.kadr.shared.OutboundHttp;
+import app.kadr.shared.OutboundUrls;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -26,21 +27,16 @@ public final class ProviderHttp {
 
     private ProviderHttp() {}
 
-    public static RestClient client(String baseUrl, Duration readTimeout) {
-        // HTTP/1.1 only: a server that accepts the h2c upgrade and then drops streamed (multipart) bodies
-        // would make every upload look like an unreachable provider.
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+    /**
+     * A client for a provider's address, HTTP/1.1 only, that connects only to public addresses it has checked itself
+     * (see {@link OutboundHttp}), or, for a provider marked «свой сервер», also to that provider's own host.
+     */
+    public static RestClient client(String baseUrl, Duration readTimeout, boolean selfHosted) {
+        String allowed = selfHosted ? OutboundUrls.hostOf(baseUrl) : null;
+        HttpComponentsClientHttpRequestFactory requests =
+                new HttpComponentsClientHttpRequestFactory(OutboundHttp.client(allowed, CONNECT_TIMEOUT, readTimeout));
         requests.setReadTimeout(readTimeout);
         return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
-    }
-
-    public static RestClient client(String baseUrl) {
-        return client(baseUrl, READ_TIMEOUT);
     }
 
     /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
@@ -69,7 +65,11 @@ public final class ProviderHttp {
      */
     public static ProviderException networkFailure(ResourceAccessException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpConnectTimeoutException
+            if (cause instanceof OutboundUrls.InternalAddress) {
+                return ProviderException.of(ProviderException.Kind.FORBIDDEN_ADDRESS, cause.getMessage());
+            }
+            if (cause instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                    || cause instanceof HttpConnectTimeoutException
                     || cause instanceof ConnectException
                     || cause instanceof UnknownHostException) {
                 return ProviderException.of(ProviderException.Kind.UNREACHABLE, cause.toString());

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param sources images the task starts from; the adapter passes them the way the provider accepts them
  * @param count how many variants one call should make, where the provider batches
  * @param workflow a stored workflow template (ComfyUI), or null
+ * @param selfHosted the provider is marked «свой сервер»: its own host may be inside the network
  */
 public record ProviderRequest(
         String baseUrl,
@@ -24,7 +25,8 @@ public record ProviderRequest(
         Map<String, Object> input,
         List<SourceImage> sources,
         int count,
-        @Nullable String workflow) {
+        @Nullable String workflow,
+        boolean selfHosted) {
 
     @Override
     public String toString() {

@@ -157,7 +157,7 @@ class ComfyUiAdapter implements ProviderAdapter, NamedRequests {
     }
 
     private RestClient client(ProviderRequest request) {
-        return ProviderHttp.client(baseUrl(request), readTimeout);
+        return ProviderHttp.client(baseUrl(request), readTimeout, request.selfHosted());
     }
 
     private static String baseUrl(ProviderRequest request) {

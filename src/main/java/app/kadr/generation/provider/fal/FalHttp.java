@@ -44,7 +44,9 @@ final class FalHttp {
             byte @Nullable [] json)
             throws ProviderException {
         String key = key(request);
-        RestClient client = clients.computeIfAbsent(request.baseUrl(), base -> ProviderHttp.client(base, readTimeout));
+        RestClient client = clients.computeIfAbsent(
+                (request.selfHosted() ? "self-hosted " : "") + request.baseUrl(),
+                address -> ProviderHttp.client(request.baseUrl(), readTimeout, request.selfHosted()));
         try {
             RestClient.RequestBodySpec spec = client.method(method)
                     .uri(uri -> {

@@ -46,7 +46,9 @@ class FalJwks {
     FalJwks(FalWebhookSettings settings, Duration refetchPause) {
         this.settings = settings;
         this.refetchPause = refetchPause;
-        this.http = ProviderHttp.client(settings.falJwksUrl().toString(), Duration.ofSeconds(10));
+        // An address from the studio's configuration (KADR_GENERATION_FAL_JWKS_URL), not from an admin's form, and
+        // no key goes there: trusted wherever it points.
+        this.http = ProviderHttp.client(settings.falJwksUrl().toString(), Duration.ofSeconds(10), true);
     }
 
     /** The kept keys, fetched first when they are older than the TTL. */

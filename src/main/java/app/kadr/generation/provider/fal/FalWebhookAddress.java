@@ -1,9 +1,9 @@
 package app.kadr.generation.provider.fal;
 
+import app.kadr.shared.PublicAddress;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The address fal posts a finished request to, or none when webhooks are off or Kadr has no public address. */
@@ -16,8 +16,8 @@ public class FalWebhookAddress {
     private final @Nullable String url;
 
     @Autowired
-    FalWebhookAddress(@Value("${kadr.public-url:}") String publicUrl, FalWebhookSettings settings) {
-        this(publicUrl, settings.falWebhooks());
+    FalWebhookAddress(PublicAddress address, FalWebhookSettings settings) {
+        this(address.prefix(), settings.falWebhooks());
     }
 
     FalWebhookAddress(String publicUrl, boolean enabled) {

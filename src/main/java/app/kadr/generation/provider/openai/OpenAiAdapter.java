@@ -81,7 +81,8 @@ class OpenAiAdapter implements ProviderAdapter {
                 input,
                 request.sources(),
                 request.count(),
-                request.workflow());
+                request.workflow(),
+                request.selfHosted());
     }
 
     /** The API with the key on every call; a missing key fails before anything is sent. */
@@ -93,7 +94,7 @@ class OpenAiAdapter implements ProviderAdapter {
         String baseUrl = request.baseUrl().endsWith("/")
                 ? request.baseUrl().substring(0, request.baseUrl().length() - 1)
                 : request.baseUrl();
-        return ProviderHttp.client(baseUrl, readTimeout)
+        return ProviderHttp.client(baseUrl, readTimeout, request.selfHosted())
                 .mutate()
                 .defaultHeaders(headers -> headers.setBearerAuth(key))
                 .build();

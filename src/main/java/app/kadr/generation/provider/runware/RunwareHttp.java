@@ -40,7 +40,9 @@ final class RunwareHttp {
         if (key == null || key.isBlank()) {
             throw ProviderException.of(ProviderException.Kind.NO_KEY, null);
         }
-        RestClient client = clients.computeIfAbsent(request.baseUrl(), base -> ProviderHttp.client(base, readTimeout));
+        RestClient client = clients.computeIfAbsent(
+                (request.selfHosted() ? "self-hosted " : "") + request.baseUrl(),
+                address -> ProviderHttp.client(request.baseUrl(), readTimeout, request.selfHosted()));
         try {
             return client.post()
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)

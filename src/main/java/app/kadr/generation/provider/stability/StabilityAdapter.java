@@ -121,7 +121,7 @@ class StabilityAdapter implements ProviderAdapter {
     }
 
     private RestClient client(ProviderRequest request) {
-        return ProviderHttp.client(stripTrailingSlash(request.baseUrl()), readTimeout);
+        return ProviderHttp.client(stripTrailingSlash(request.baseUrl()), readTimeout, request.selfHosted());
     }
 
     private static void authorize(HttpHeaders headers, String key) {

@@ -189,7 +189,7 @@ class ComfyUiAdapterTest {
     @Test
     void aModelWithoutAWorkflowIsBadInput() {
         ProviderRequest noWorkflow =
-                new ProviderRequest(baseUrl(), null, "sdxl", "text_to_image", Map.of(), List.of(), 1, null);
+                new ProviderRequest(baseUrl(), null, "sdxl", "text_to_image", Map.of(), List.of(), 1, null, true);
 
         ProviderException failure = failure(() -> adapter.submit(noWorkflow));
 
@@ -336,7 +336,15 @@ class ComfyUiAdapterTest {
             closedPort = socket.getLocalPort();
         }
         ProviderRequest restarting = new ProviderRequest(
-                "http://127.0.0.1:" + closedPort, null, "sdxl", "text_to_image", values(), List.of(), 1, TEXT_TO_IMAGE);
+                "http://127.0.0.1:" + closedPort,
+                null,
+                "sdxl",
+                "text_to_image",
+                values(),
+                List.of(),
+                1,
+                TEXT_TO_IMAGE,
+                true);
 
         ProviderException failure = failure(() -> adapter.submit(restarting));
 
@@ -363,7 +371,7 @@ class ComfyUiAdapterTest {
     }
 
     private static ProviderRequest request(String workflow, Map<String, Object> input, List<SourceImage> sources) {
-        return new ProviderRequest(baseUrl(), null, "sdxl", "text_to_image", input, sources, 1, workflow);
+        return new ProviderRequest(baseUrl(), null, "sdxl", "text_to_image", input, sources, 1, workflow, true);
     }
 
     private static String baseUrl() {

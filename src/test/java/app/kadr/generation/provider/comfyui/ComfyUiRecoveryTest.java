@@ -104,7 +104,7 @@ class ComfyUiRecoveryTest {
 
     private static ProviderRequest request() {
         return new ProviderRequest(
-                comfy.baseUrl(), null, "sdxl", "text_to_image", Map.of("prompt", "маяк"), List.of(), 1, WORKFLOW);
+                comfy.baseUrl(), null, "sdxl", "text_to_image", Map.of("prompt", "маяк"), List.of(), 1, WORKFLOW, true);
     }
 
     private static ResponseDefinitionBuilder json(String body) {

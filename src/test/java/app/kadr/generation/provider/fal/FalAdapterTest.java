@@ -359,7 +359,8 @@ class FalAdapterTest {
                 Map.of("prompt", "a cat"),
                 List.of(),
                 1,
-                null);
+                null,
+                true);
 
         assertFailure(() -> adapter.submit(request), Kind.UNREACHABLE);
     }
@@ -448,6 +449,6 @@ class FalAdapterTest {
 
     private static ProviderRequest request(
             String model, @Nullable String key, Map<String, Object> input, List<SourceImage> sources) {
-        return new ProviderRequest(fal.baseUrl(), key, model, "text_to_image", input, sources, 1, null);
+        return new ProviderRequest(fal.baseUrl(), key, model, "text_to_image", input, sources, 1, null, true);
     }
 }

@@ -341,7 +341,8 @@ class OpenAiAdapterTest {
                 Map.of("prompt", "x"),
                 List.of(),
                 1,
-                null);
+                null,
+                true);
 
         ProviderException failure = failure(() -> adapter.submit(nowhere));
 
@@ -351,7 +352,7 @@ class OpenAiAdapterTest {
     @Test
     void withoutAKeyNothingIsSent() {
         ProviderRequest keyless = new ProviderRequest(
-                baseUrl(), null, "gpt-image-1", "text_to_image", Map.of("prompt", "x"), List.of(), 1, null);
+                baseUrl(), null, "gpt-image-1", "text_to_image", Map.of("prompt", "x"), List.of(), 1, null, true);
 
         ProviderException failure = failure(() -> adapter.submit(keyless));
 
@@ -510,7 +511,7 @@ class OpenAiAdapterTest {
 
     private static ProviderRequest request(
             String externalId, String task, Map<String, Object> input, List<SourceImage> sources, int count) {
-        return new ProviderRequest(baseUrl(), KEY, externalId, task, input, sources, count, null);
+        return new ProviderRequest(baseUrl(), KEY, externalId, task, input, sources, count, null, true);
     }
 
     private SourceImage source(String name, byte[] content, String role) throws IOException {

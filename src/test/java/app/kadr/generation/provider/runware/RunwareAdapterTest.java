@@ -106,7 +106,8 @@ class RunwareAdapterTest {
                         "PNG"),
                 List.of(),
                 2,
-                null);
+                null,
+                true);
 
         Submission submission = adapter.submit(request);
 
@@ -186,7 +187,8 @@ class RunwareAdapterTest {
                         new SourceImage(photoFile, "image/png", "image"),
                         new SourceImage(maskFile, "image/png", "mask")),
                 1,
-                null);
+                null,
+                true);
 
         adapter.submit(request);
 
@@ -348,7 +350,15 @@ class RunwareAdapterTest {
             closedPort = socket.getLocalPort();
         }
         ProviderRequest request = new ProviderRequest(
-                "http://localhost:" + closedPort + "/v1", KEY, FLUX, "text_to_image", Map.of(), List.of(), 1, null);
+                "http://localhost:" + closedPort + "/v1",
+                KEY,
+                FLUX,
+                "text_to_image",
+                Map.of(),
+                List.of(),
+                1,
+                null,
+                true);
 
         assertFailure(() -> adapter.submit(request), Kind.UNREACHABLE);
     }
@@ -356,9 +366,9 @@ class RunwareAdapterTest {
     @Test
     void withoutAKeyNothingIsSent() {
         ProviderRequest noKey =
-                new ProviderRequest(runwareUrl(), null, FLUX, "text_to_image", Map.of(), List.of(), 1, null);
+                new ProviderRequest(runwareUrl(), null, FLUX, "text_to_image", Map.of(), List.of(), 1, null, true);
         ProviderRequest blankKey =
-                new ProviderRequest(runwareUrl(), "", KLING, "text_to_video", Map.of(), List.of(), 1, null);
+                new ProviderRequest(runwareUrl(), "", KLING, "text_to_video", Map.of(), List.of(), 1, null, true);
 
         assertFailure(() -> adapter.submit(noKey), Kind.NO_KEY);
         assertFailure(() -> adapter.poll(blankKey, "00000000-0000-4000-8000-000000000000"), Kind.NO_KEY);
@@ -367,7 +377,8 @@ class RunwareAdapterTest {
 
     @Test
     void aTaskRunwareIsNotAskedForHereIsRefusedWithoutACall() {
-        ProviderRequest upscale = new ProviderRequest(runwareUrl(), KEY, FLUX, "upscale", Map.of(), List.of(), 1, null);
+        ProviderRequest upscale =
+                new ProviderRequest(runwareUrl(), KEY, FLUX, "upscale", Map.of(), List.of(), 1, null, true);
 
         assertFailure(() -> adapter.submit(upscale), Kind.FAILED);
         runware.verify(0, anyRequestedFor(anyUrl()));
@@ -449,10 +460,10 @@ class RunwareAdapterTest {
     }
 
     private static ProviderRequest picture(Map<String, Object> input) {
-        return new ProviderRequest(runwareUrl(), KEY, FLUX, "text_to_image", input, List.of(), 1, null);
+        return new ProviderRequest(runwareUrl(), KEY, FLUX, "text_to_image", input, List.of(), 1, null, true);
     }
 
     private static ProviderRequest video(Map<String, Object> input, List<SourceImage> sources) {
-        return new ProviderRequest(runwareUrl(), KEY, KLING, "image_to_video", input, sources, 1, null);
+        return new ProviderRequest(runwareUrl(), KEY, KLING, "image_to_video", input, sources, 1, null, true);
     }
 }

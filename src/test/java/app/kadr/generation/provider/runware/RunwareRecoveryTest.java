@@ -171,7 +171,8 @@ class RunwareRecoveryTest {
                 Map.of("positivePrompt", "waves", "duration", 5),
                 List.of(),
                 1,
-                null);
+                null,
+                true);
     }
 
     private static ProviderRequest picture() {
@@ -183,7 +184,8 @@ class RunwareRecoveryTest {
                 Map.of("positivePrompt", "a cat", "outputFormat", "PNG"),
                 List.of(),
                 1,
-                null);
+                null,
+                true);
     }
 
     private interface Call {

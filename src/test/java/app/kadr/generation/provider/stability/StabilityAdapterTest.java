@@ -336,7 +336,8 @@ class StabilityAdapterTest {
                 Map.of("prompt", "x"),
                 List.of(),
                 1,
-                null);
+                null,
+                true);
 
         ProviderException failure = failure(() -> adapter.submit(nowhere));
 
@@ -353,7 +354,8 @@ class StabilityAdapterTest {
                 Map.of("prompt", "x"),
                 List.of(),
                 1,
-                null);
+                null,
+                true);
 
         ProviderException failure = failure(() -> adapter.submit(keyless));
 
@@ -389,7 +391,7 @@ class StabilityAdapterTest {
     }
 
     private static ProviderRequest request(String externalId, Map<String, Object> input, List<SourceImage> sources) {
-        return new ProviderRequest(baseUrl(), KEY, externalId, "text_to_image", input, sources, 1, null);
+        return new ProviderRequest(baseUrl(), KEY, externalId, "text_to_image", input, sources, 1, null, true);
     }
 
     private SourceImage source(String name, byte[] content, String role) throws IOException {
