@@ -112,27 +112,8 @@ class MediaInspectorTest {
     @Test
     void refusesALosslessWebpCutShortThoughItDecodesWithoutAWarning() throws Exception {
         Path webp = dir.resolve("whole.webp");
-        Ffmpeg.ffmpeg(
-                List.of(
-                        "-nostdin",
-                        "-v",
-                        "error",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=s=640x360",
-                        "-frames:v",
-                        "1",
-                        "-c:v",
-                        "libwebp",
-                        "-lossless",
-                        "1",
-                        "-f",
-                        "webp",
-                        "-y",
-                        webp.toString()),
-                Duration.ofMinutes(1),
-                "media.processing.failed");
+        Fixtures.make(FfmpegCommand.generate("testsrc2=s=640x360")
+                .writeTo(webp, List.of("-frames:v", "1", "-c:v", "libwebp", "-lossless", "1", "-f", "webp")));
         byte[] bytes = java.nio.file.Files.readAllBytes(webp);
         Path cut = Fixtures.write(dir, "cut.webp", java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
 

@@ -36,7 +36,7 @@ class LocalAdapterTest {
                 new LocalAdapter(new LocalEngine(FfmpegRunner.withBundledFfmpeg()), blobs, new Messages(bundle));
         // Past the catalog's own checks, as a model edited by hand could send it.
         ProviderRequest tooLarge = new ProviderRequest(
-                "local", null, "local-draft", "text_to_image", Map.of("size", "90000x10"), List.of(), 1, null);
+                "local", null, "local-draft", "text_to_image", Map.of("size", "90000x10"), List.of(), 1, null, true);
 
         ProviderException refused = catchThrowableOfType(ProviderException.class, () -> adapter.submit(tooLarge));
 
