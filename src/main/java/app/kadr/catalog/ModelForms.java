@@ -129,6 +129,7 @@ class ModelForms {
                 object("presets", form.presets(), Map.of()),
                 object("fieldMapping", form.fieldMapping(), Map.of()),
                 new ModelChanges.PriceChanges(text(form.priceUnit()), usd(form.priceUsd())),
+                null,
                 form.on(),
                 form.workflow() == null ? "" : form.workflow());
     }
@@ -136,7 +137,7 @@ class ModelForms {
     /** Only the on/off switch of the list. */
     static ModelChanges switched(boolean enabled) {
         return new ModelChanges(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, enabled, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, enabled, null);
     }
 
     /**
