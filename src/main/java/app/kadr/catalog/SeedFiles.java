@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -62,8 +63,16 @@ class SeedFiles {
     private final Schema format;
     private final ModelRules rules;
     private final MessageSource messages;
+    private final String files;
 
+    @Autowired
     SeedFiles(JsonMapper json, MessageSource messages) {
+        this(json, messages, FILES);
+    }
+
+    /** Files elsewhere than the application's own, as a resource pattern: for tests of broken files. */
+    SeedFiles(JsonMapper json, MessageSource messages, String files) {
+        this.files = files;
         this.rules = new ModelRules(json);
         this.messages = messages;
         try (InputStream in = resource(FORMAT)) {
@@ -76,16 +85,16 @@ class SeedFiles {
 
     /** Every seed file of the application, in file name order; a model twice in one provider is refused. */
     List<Seed> all() {
-        Resource[] files;
+        Resource[] found;
         try {
-            files = new PathMatchingResourcePatternResolver().getResources(FILES);
+            found = new PathMatchingResourcePatternResolver().getResources(files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+        Arrays.sort(found, Comparator.comparing(Resource::getFilename));
         List<Seed> seeds = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Resource file : files) {
+        for (Resource file : found) {
             String name = "catalog/" + file.getFilename();
             String text;
             try (InputStream in = file.getInputStream()) {

@@ -3,12 +3,15 @@ package app.kadr.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,6 +162,32 @@ class SeedFilesTests {
         assertThatThrownBy(() -> files.read("catalog/broken.yaml", "provider: [local\nmodels: {"))
                 .isInstanceOf(SeedFiles.Refused.class)
                 .hasMessageStartingWith("Каталог моделей: файл catalog/broken.yaml — это не YAML");
+    }
+
+    @Test
+    void aBrokenFileStopsTheStartBeforeTheDatabaseIsTouched(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("local.yaml"), VALID);
+        Files.writeString(dir.resolve("zz-broken.yaml"), VALID.replace("task: text_to_image", "task: dance"));
+        SeedFiles broken = new SeedFiles(JsonMapper.shared(), RussianMessages.source(), dir.toUri() + "*.yaml");
+        // No database at all: the seeder must give up before it needs one.
+        CatalogSeeder seeder = new CatalogSeeder(null, null, null, broken);
+
+        assertThatThrownBy(seeder::afterSingletonsInstantiated)
+                .isInstanceOf(SeedFiles.Refused.class)
+                .hasMessageStartingWith(
+                        "Каталог моделей: файл catalog/zz-broken.yaml, модель «local/test», поле task — ");
+    }
+
+    @Test
+    void aModelInTwoFilesOfTheSameProviderIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), VALID);
+        Files.writeString(dir.resolve("b.yaml"), VALID);
+
+        assertThatThrownBy(() ->
+                        new SeedFiles(JsonMapper.shared(), RussianMessages.source(), dir.toUri() + "*.yaml").all())
+                .isInstanceOf(SeedFiles.Refused.class)
+                .hasMessageStartingWith(
+                        "Каталог моделей: файл catalog/b.yaml, модель «local/test», поле externalId — ");
     }
 
     private void assertRefused(String text, String field, String reason) {
