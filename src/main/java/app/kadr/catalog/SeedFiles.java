@@ -91,6 +91,10 @@ class SeedFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (found.length == 0) {
+            // A build that lost its resources must not start as a studio without models.
+            throw new IllegalStateException("No seed files of the model catalog at " + files);
+        }
         Arrays.sort(found, Comparator.comparing(Resource::getFilename));
         List<Seed> seeds = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -123,6 +127,9 @@ class SeedFiles {
             root = yaml.readTree(text);
         } catch (JacksonException e) {
             throw new Refused(file, null, null, "это не YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new Refused(file, null, null, "файл пуст.");
         }
         List<Error> errors =
                 format.validate(root, context -> context.executionConfig(config -> config.locale(Messages.RUSSIAN)));

@@ -158,6 +158,16 @@ class SeedFilesTests {
     }
 
     @Test
+    void anEmptyFileOrNoFilesAtAllAreRefused(@TempDir Path dir) {
+        assertThatThrownBy(() -> files.read("catalog/empty.yaml", "# nothing\n"))
+                .isInstanceOf(SeedFiles.Refused.class)
+                .hasMessage("Каталог моделей: файл catalog/empty.yaml — файл пуст.");
+        assertThatThrownBy(() ->
+                        new SeedFiles(JsonMapper.shared(), RussianMessages.source(), dir.toUri() + "*.yaml").all())
+                .hasMessageStartingWith("No seed files of the model catalog at ");
+    }
+
+    @Test
     void textThatIsNotYamlIsRefusedNamingTheFile() {
         assertThatThrownBy(() -> files.read("catalog/broken.yaml", "provider: [local\nmodels: {"))
                 .isInstanceOf(SeedFiles.Refused.class)
