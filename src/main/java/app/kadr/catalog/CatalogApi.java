@@ -46,6 +46,7 @@ class CatalogApi {
             Map<String, Map<String, Object>> presets,
             Map<String, String> fieldMapping,
             PriceView price,
+            @Nullable Integer typicalSeconds,
             boolean enabled,
             boolean ready,
             @Nullable Object workflow) {
@@ -66,6 +67,7 @@ class CatalogApi {
                     m.presets(),
                     m.fieldMapping(),
                     new PriceView(m.price().unit().code(), m.price().usdPlain()),
+                    m.typicalSeconds(),
                     m.enabled(),
                     m.provider().ready(),
                     m.workflow() == null ? null : JsonMapper.shared().readTree(m.workflow()));

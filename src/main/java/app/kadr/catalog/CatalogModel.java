@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A model with its provider: what to call ({@code externalId}), which parameters it takes ({@code schema}), the
  * values Kadr starts from ({@code defaults}), named sets of values ({@code presets}), and how Kadr's field names
- * become the provider's ({@code fieldMapping}).
+ * become the provider's ({@code fieldMapping}). {@code typicalSeconds} is how long one run usually takes, for the person
+ * choosing a model; unknown for a model an admin added without it.
  *
  * <p>Kadr's own names are the schema's field names plus the inputs every generation has: {@code prompt},
  * {@code negativePrompt}, {@code sourceImage}, {@code endImage}, {@code maskImage}, {@code sourceVideo},
@@ -30,6 +31,7 @@ public record CatalogModel(
         Map<String, Map<String, Object>> presets,
         Map<String, String> fieldMapping,
         Price price,
+        @Nullable Integer typicalSeconds,
         boolean enabled,
         @Nullable String workflow) {
 

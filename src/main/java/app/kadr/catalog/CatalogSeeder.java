@@ -2,6 +2,7 @@ package app.kadr.catalog;
 
 import app.kadr.shared.Rows;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adds what the studio should know and does not yet: a provider per {@link ProviderKind} and each model of
- * {@link SeedCatalog} by (provider, external id). It only inserts, never updates, so an admin's changes to a seeded
+ * Adds what the studio should know and does not yet: a provider per {@link ProviderKind} and each model of the seed
+ * files ({@link SeedFiles}) by (provider, external id). It only inserts, never updates, so an admin's changes to a seeded
  * model survive restarts, while models added to the seed in a new release arrive on upgrade. A Flyway migration
  * (SQL or Java) runs once per database, so it could not deliver later additions without a migration per release, and
  * it would have to build the parameter schemas' JSON by hand instead of through {@link ParamSchema}. The seeder runs
- * once all beans exist and before the web server opens, so no request ever sees an empty catalog. Provider keys are
+ * once all beans exist and before the web server opens, so no request ever sees an empty catalog; the files are read
+ * and checked before the transaction, and a broken one stops the start. Provider keys are
  * not seeded: {@link ProviderKeys} reads the environment at the moment of use.
  */
 @Component
@@ -26,19 +28,26 @@ class CatalogSeeder implements SmartInitializingSingleton {
     private final Providers providers;
     private final Models models;
     private final TransactionTemplate transaction;
+    private final SeedFiles files;
 
-    CatalogSeeder(Providers providers, Models models, TransactionTemplate transaction) {
+    CatalogSeeder(Providers providers, Models models, TransactionTemplate transaction, SeedFiles files) {
         this.providers = providers;
         this.models = models;
         this.transaction = transaction;
+        this.files = files;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        transaction.executeWithoutResult(status -> seed());
+        seed();
     }
 
     void seed() {
+        List<SeedFiles.Seed> seeds = files.all();
+        transaction.executeWithoutResult(status -> add(seeds));
+    }
+
+    private void add(List<SeedFiles.Seed> seeds) {
         Instant now = Rows.now();
         int addedProviders = 0;
         for (ProviderKind kind : ProviderKind.values()) {
@@ -48,15 +57,21 @@ class CatalogSeeder implements SmartInitializingSingleton {
             }
         }
         int addedModels = 0;
-        for (SeedCatalog.Seed seed : SeedCatalog.all()) {
+        for (SeedFiles.Seed seed : seeds) {
             UUID providerId = providers.byKind(seed.kind()).orElseThrow().id();
-            if (!models.exists(providerId, seed.model().externalId())) {
-                models.insert(UUID.randomUUID(), providerId, seed.model(), now);
+            ModelDraft model = seed.model();
+            if (!models.exists(providerId, model.externalId())) {
+                models.insert(UUID.randomUUID(), providerId, model, now);
                 addedModels++;
-            } else if (seed.model().workflow() != null) {
+                continue;
+            }
+            if (model.workflow() != null) {
                 // Studios seeded before workflows were stored get the graph; a model an admin touched is left alone.
-                models.fillWorkflow(
-                        providerId, seed.model().externalId(), seed.model().workflow(), now);
+                models.fillWorkflow(providerId, model.externalId(), model.workflow(), now);
+            }
+            if (model.typicalSeconds() != null) {
+                // Studios seeded before the picker showed times learn them; an admin's own value is kept.
+                models.fillTypicalSeconds(providerId, model.externalId(), model.typicalSeconds());
             }
         }
         if (addedProviders + addedModels > 0) {

@@ -23,6 +23,7 @@ record ModelChanges(
         @Nullable Object presets,
         @Nullable Object fieldMapping,
         @Nullable PriceChanges price,
+        @Nullable Integer typicalSeconds,
         @Nullable Boolean enabled,
         @Nullable Object workflow) {
 

@@ -16,6 +16,7 @@ record ModelDraft(
         Map<String, Map<String, Object>> presets,
         Map<String, String> fieldMapping,
         Price price,
+        @Nullable Integer typicalSeconds,
         boolean enabled,
         @Nullable String workflow) {
 
@@ -32,6 +33,7 @@ record ModelDraft(
                 model.presets(),
                 model.fieldMapping(),
                 model.price(),
+                model.typicalSeconds(),
                 model.enabled(),
                 model.workflow());
     }

@@ -34,6 +34,7 @@ class ModelForms {
             @Nullable String fieldMapping,
             @Nullable String priceUnit,
             @Nullable String priceUsd,
+            @Nullable String typicalSeconds,
             @Nullable String workflow,
             @Nullable String enabled) {
 
@@ -52,6 +53,7 @@ class ModelForms {
                     "{\n  \"prompt\": \"prompt\"\n}",
                     Price.Unit.IMAGE.code(),
                     "0",
+                    "",
                     "",
                     "true");
         }
@@ -98,6 +100,7 @@ class ModelForms {
                 pretty(m.fieldMapping()),
                 m.price().unit().code(),
                 m.price().usdPlain().toPlainString(),
+                m.typicalSeconds() == null ? "" : m.typicalSeconds().toString(),
                 m.workflow() == null ? "" : m.workflow(),
                 m.enabled() ? "true" : null);
     }
@@ -129,6 +132,7 @@ class ModelForms {
                 object("presets", form.presets(), Map.of()),
                 object("fieldMapping", form.fieldMapping(), Map.of()),
                 new ModelChanges.PriceChanges(text(form.priceUnit()), usd(form.priceUsd())),
+                seconds(form.typicalSeconds()),
                 form.on(),
                 form.workflow() == null ? "" : form.workflow());
     }
@@ -136,7 +140,7 @@ class ModelForms {
     /** Only the on/off switch of the list. */
     static ModelChanges switched(boolean enabled) {
         return new ModelChanges(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, enabled, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, enabled, null);
     }
 
     /**
@@ -187,6 +191,19 @@ class ModelForms {
             return new BigDecimal(text.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
             throw new Invalid("priceUsd", "catalog.price.usd");
+        }
+    }
+
+    /** Blank keeps what the model has (nothing, for a new one): a known time is corrected, never erased. */
+    private static @Nullable Integer seconds(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new Invalid(
+                    "typicalSeconds", "catalog.model.typical_seconds", String.valueOf(ModelRules.MAX_TYPICAL_SECONDS));
         }
     }
 

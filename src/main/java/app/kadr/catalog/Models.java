@@ -66,9 +66,9 @@ class Models {
     void insert(UUID id, UUID providerId, ModelDraft model, Instant now) {
         jdbc.sql("""
                         insert into models (id, provider_id, external_id, name, vendor, task, quality, description,
-                          param_schema, defaults, presets, field_mapping, price_unit, price_usd, enabled,
-                          workflow, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          param_schema, defaults, presets, field_mapping, price_unit, price_usd, typical_seconds,
+                          enabled, workflow, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, providerId)
                 .params(columns(model))
                 .params(Rows.ts(now), Rows.ts(now))
@@ -79,7 +79,7 @@ class Models {
         jdbc.sql("""
                         update models set external_id = ?, name = ?, vendor = ?, task = ?, quality = ?, description = ?,
                           param_schema = ?, defaults = ?, presets = ?, field_mapping = ?, price_unit = ?, price_usd = ?,
-                          enabled = ?, workflow = ?, updated_at = ?
+                          typical_seconds = ?, enabled = ?, workflow = ?, updated_at = ?
                         where id = ?""").params(columns(model)).params(Rows.ts(now), id).update();
     }
 
@@ -89,6 +89,17 @@ class Models {
                         update models set workflow = ?, updated_at = ?
                         where provider_id = ? and external_id = ? and workflow is null
                           and updated_at = created_at""").params(workflow, Rows.ts(now), providerId, externalId).update();
+    }
+
+    /**
+     * Tells a seeded model how long it usually runs, once: the time arrived after the first studios were seeded, and
+     * an admin can only set it, never clear it, so an empty value always means "never known".
+     */
+    void fillTypicalSeconds(UUID providerId, String externalId, int seconds) {
+        jdbc.sql(
+                        "update models set typical_seconds = ? where provider_id = ? and external_id = ? and typical_seconds is null")
+                .params(seconds, providerId, externalId)
+                .update();
     }
 
     /** The JSON a model's map is stored as; also how its stored size is measured. */
@@ -110,6 +121,7 @@ class Models {
                 write(model.fieldMapping()),
                 model.price().unit().code(),
                 model.price().usd(),
+                model.typicalSeconds(),
                 model.enabled(),
                 model.workflow());
     }
@@ -129,6 +141,7 @@ class Models {
                 read(rs.getString("presets"), new TypeReference<Map<String, Map<String, Object>>>() {}),
                 read(rs.getString("field_mapping"), new TypeReference<Map<String, String>>() {}),
                 new Price(Price.Unit.of(rs.getString("price_unit")).orElseThrow(), rs.getBigDecimal("price_usd")),
+                rs.getObject("typical_seconds", Integer.class),
                 rs.getBoolean("enabled"),
                 rs.getString("workflow"));
     }

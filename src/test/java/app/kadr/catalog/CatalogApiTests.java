@@ -178,6 +178,41 @@ class CatalogApiTests {
     }
 
     @Test
+    void everySeededModelSaysHowLongItTypicallyTakesAndAnAdminCanCorrectIt() {
+        JsonNode all = models(admin, "?all=true");
+        assertThat(all.size()).isGreaterThanOrEqualTo(33);
+        all.forEach(model -> assertThat(model.path("typicalSeconds").asInt())
+                .as(model.path("externalId").asString())
+                .isPositive());
+        JsonNode fast = models(person, "?provider=stability")
+                .valueStream()
+                .filter(m -> m.path("externalId").asString().equals("stable-image/upscale/fast"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fast.path("typicalSeconds").asInt()).isEqualTo(1);
+
+        Api.Response created = admin.api().post("/api/v1/models", newModel("fal-ai/timed-" + UUID.randomUUID()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().path("typicalSeconds").isNull()).isTrue();
+        Api.Response timed = admin.api().patch("/api/v1/models/" + created.id(), Map.of("typicalSeconds", 45));
+        assertThat(timed.status()).as(timed.toString()).isEqualTo(200);
+        assertThat(timed.json().path("typicalSeconds").asInt()).isEqualTo(45);
+
+        for (int wrong : new int[] {0, -5, 86_401}) {
+            Api.Response refused = admin.api().patch("/api/v1/models/" + created.id(), Map.of("typicalSeconds", wrong));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.string("field")).isEqualTo("typicalSeconds");
+            assertThat(refused.string("detail")).contains("секунд", "86400");
+        }
+        assertThat(person.api()
+                        .get("/api/v1/models/" + created.id())
+                        .json()
+                        .path("typicalSeconds")
+                        .asInt())
+                .isEqualTo(45);
+    }
+
+    @Test
     void anInvalidSchemaOrModelIsRefusedNamingTheField() {
         Map<String, Object> model = new java.util.HashMap<>(newModel("fal-ai/bad-" + UUID.randomUUID()));
         model.put("paramSchema", Map.of("type", "object", "properties", Map.of("steps", Map.of("type", "integer"))));

@@ -266,11 +266,17 @@ class CatalogPagesTests {
         Map<String, String> edited = newModel("", externalId, name + " (новая)");
         edited.put("priceUnit", "run");
         edited.put("priceUsd", "0.5");
+        edited.put("typicalSeconds", "12");
         Api.Response saved = admin.api().form("/admin/catalog/models/" + id, edited);
         assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
         JsonNode changed = admin.api().get("/api/v1/models/" + id).json();
         assertThat(changed.path("name").asString()).isEqualTo(name + " (новая)");
         assertThat(changed.path("price").path("unit").asString()).isEqualTo("run");
+        assertThat(changed.path("typicalSeconds").asInt()).isEqualTo(12);
+        assertThat(page(admin, "/admin/catalog/models/" + id)
+                        .selectFirst("input[name=typicalSeconds]")
+                        .val())
+                .isEqualTo("12");
 
         Api.Response off = admin.api()
                 .request(
@@ -305,6 +311,10 @@ class CatalogPagesTests {
         badDefault.put("defaults", "{\"steps\": 500}");
         Map<String, String> badMapping = newModel(fal, externalId, "Неверное сопоставление");
         badMapping.put("fieldMapping", "{\"colour\": \"color\"}");
+        Map<String, String> badTime = newModel(fal, externalId, "Неверное время");
+        badTime.put("typicalSeconds", "долго");
+        Map<String, String> zeroTime = newModel(fal, externalId, "Нулевое время");
+        zeroTime.put("typicalSeconds", "0");
         Map<String, String> noName = newModel(fal, externalId, " ");
         Map<String, String> noProvider = newModel("", externalId, "Без провайдера");
 
@@ -312,6 +322,8 @@ class CatalogPagesTests {
         assertThat(errorUnder(refused(notJson), "paramSchema")).startsWith("Здесь должен быть корректный JSON");
         assertThat(errorUnder(refused(badDefault), "defaults")).isEqualTo("Параметр «Шаги» должен быть от 1 до 50.");
         assertThat(errorUnder(refused(badMapping), "fieldMapping")).startsWith("Сопоставление полей называет «colour»");
+        assertThat(errorUnder(refused(badTime), "typicalSeconds")).startsWith("Обычное время генерации укажите");
+        assertThat(errorUnder(refused(zeroTime), "typicalSeconds")).startsWith("Обычное время генерации укажите");
         assertThat(errorUnder(refused(noName), "name")).isEqualTo("Введите название модели.");
         assertThat(errorUnder(refused(noProvider), "providerId")).startsWith("Укажите провайдера модели");
 

@@ -120,6 +120,7 @@ class ParamValidationTests {
                 Map.of(),
                 Map.of("steps", "num_inference_steps"),
                 new Price(Price.Unit.RUN, java.math.BigDecimal.ZERO),
+                null,
                 true,
                 null);
         assertThat(ParamValidation.prepare(model, Map.of("aspectRatio", "1:1")))

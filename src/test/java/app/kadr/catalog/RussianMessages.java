@@ -2,6 +2,7 @@ package app.kadr.catalog;
 
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
+import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The catalog's Russian texts without a running studio, for unit tests that read what a person would. */
@@ -16,6 +17,10 @@ final class RussianMessages {
     }
 
     private RussianMessages() {}
+
+    static MessageSource source() {
+        return SOURCE;
+    }
 
     static String of(KadrException e) {
         return SOURCE.getMessage(e.messageKey(), e.args(), Messages.RUSSIAN);
