@@ -52,8 +52,9 @@ class SmartEditInTheBrowserTests {
         String third = smartEdit(page, person, shot, second, "замени день на вечер", "daytime,", "evening,", 3);
         String fourth = smartEdit(page, person, shot, third, "крупный план", "wide shot", "close-up", 4);
 
+        page.locator("#asset-" + fourth + " .card-menu > summary").click();
         page.locator("#asset-" + fourth)
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("История"))
+                .getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("История"))
                 .click();
         Locator steps = page.locator("#lineage-dialog .lineage-step");
         assertThat(steps).hasCount(4);
