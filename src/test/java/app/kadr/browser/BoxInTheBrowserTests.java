@@ -93,6 +93,21 @@ class BoxInTheBrowserTests {
         page.keyboard().press("g");
         assertThat(prompt).isFocused();
 
+        // The rest sits in menus: a card's «⋯» and the bar's «Ещё».
+        Locator menu = cards.nth(1).locator(".card-menu");
+        menu.locator("summary").click();
+        assertThat(menu.getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("История")))
+                .isVisible();
+        assertThat(menu.locator(".file-name")).containsText("take-");
+        Browser.screenshot(page, "box-card-menu");
+        page.locator(".box-heading h1").click();
+        assertThat(menu.locator(".menu-list")).isHidden();
+        page.locator("#generate-form .more-params > summary").click();
+        assertThat(page.locator("#generate-form .more-popover [data-param=seed]"))
+                .isVisible();
+        Browser.screenshot(page, "box-more");
+        page.locator("#generate-form .more-params > summary").click();
+
         page.locator("select[data-sort]").selectOption("oldest");
         page.waitForURL(java.util.regex.Pattern.compile(".*sort=oldest.*"));
         assertThat(cards.first().locator(".take-name")).hasText("Дубль 1");
