@@ -219,25 +219,21 @@ class GenerationPages {
             boolean seed) {}
 
     /**
-     * The picker: models that can run now grouped by vendor, then those whose provider is off or has no key, shown
-     * greyed and not choosable in one group «Недоступны сейчас».
+     * The animate dialog's list: models that can run now grouped by vendor, then those whose provider is off or has no
+     * key, shown greyed and not choosable in one group «Недоступны сейчас». The box's bar uses {@link ModelPicker}.
      */
     private static void picker(List<CatalogModel> listed, Model model) {
         List<CatalogModel> runnable =
-                listed.stream().filter(GenerationPages::runnable).toList();
+                listed.stream().filter(CatalogModel::ready).toList();
         List<Vendor> vendors = byVendor(runnable);
         model.addAttribute("vendors", vendors);
         model.addAttribute(
                 "unavailable",
                 listed.stream()
-                        .filter(m -> !runnable(m))
+                        .filter(m -> !m.ready())
                         .map(GenerationPages::choice)
                         .toList());
         model.addAttribute("firstModel", ModelPicker.byDefault(runnable));
-    }
-
-    private static boolean runnable(CatalogModel m) {
-        return m.ready();
     }
 
     private static List<Vendor> byVendor(List<CatalogModel> models) {
@@ -264,7 +260,7 @@ class GenerationPages {
 
     /** Why a greyed model cannot be chosen: its provider is off, has no key, or failed its last connection check. */
     private static String whyNot(CatalogModel m) {
-        String reason = m.provider().notReadyKey();
+        String reason = m.notReadyKey();
         return reason != null ? reason : "catalog.picker.provider_off";
     }
 

@@ -91,6 +91,11 @@ class SmartEditInTheBrowserTests {
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Улучшить промпт"))
                     .click();
             Locator variants = form.locator("[data-enhance-variants] button");
+            page.waitForTimeout(3000); // DEBUG
+            System.out.println("DEBUG toasts=" + page.locator("#toasts").textContent() + " busy="
+                    + form.locator("[data-enhance-run]").getAttribute("aria-busy") + " html="
+                    + form.locator("[data-enhance]").innerHTML());
+            Browser.screenshot(page, "enhance-debug");
             assertThat(variants).hasCount(2);
             Browser.screenshot(page, "enhance-variants");
             variants.nth(1).click();
