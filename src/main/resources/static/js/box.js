@@ -1,4 +1,5 @@
-// The box page: uploads with progress, the lightbox, comparison, headliner, stars, trash and live updates.
+// The box page: uploads with progress, the lightbox, comparison, headliner, stars, trash, keyboard shortcuts,
+// the side panel and live updates.
 (function () {
   'use strict';
 
@@ -9,8 +10,10 @@
   const feed = () => document.getElementById('feed');
 
   function refreshFeed() {
-    const kind = feed().dataset.kind;
-    return htmx.ajax('GET', `/shots/${shotId}/feed${kind ? `?kind=${kind}` : ''}`, { target: '#feed', swap: 'outerHTML' });
+    const query = new URLSearchParams();
+    if (feed().dataset.kind) query.set('kind', feed().dataset.kind);
+    if (feed().dataset.sort) query.set('sort', feed().dataset.sort);
+    return htmx.ajax('GET', `/shots/${shotId}/feed?${query}`, { target: '#feed', swap: 'outerHTML' });
   }
 
   function refreshCard(assetId) {
@@ -118,6 +121,10 @@
   }
 
   document.addEventListener('click', (event) => {
+    // A card's menu closes when something else is clicked, and only one is open at a time.
+    document.querySelectorAll('.card-menu[open]').forEach((menu) => {
+      if (!menu.contains(event.target) || event.target.closest('[role="menuitem"]:not(.compare-pick)')) menu.open = false;
+    });
     const card = event.target.closest('.card');
     if (!card) return;
     for (const action of ['star', 'headliner', 'clear-headliner', 'trash', 'repair']) {
@@ -125,6 +132,15 @@
     }
     if (event.target.closest('[data-open]') && card.dataset.status === 'ready') openLightbox(card);
   });
+
+  // A card's menu opens towards the side that has room, so that on a narrow screen it is never cut off.
+  document.addEventListener('toggle', (event) => {
+    const menu = event.target;
+    if (!(menu instanceof Element) || !menu.matches('.card-menu') || !menu.open) return;
+    const list = menu.querySelector('.menu-list');
+    list.classList.remove('flip');
+    if (list.getBoundingClientRect().left < 8) list.classList.add('flip');
+  }, true);
 
   // Lightbox: arrows move between ready assets of the feed, Esc closes (the dialog does that itself).
   const lightbox = document.getElementById('lightbox');
@@ -165,11 +181,80 @@
     else if (event.target.closest('[data-next]')) step(1);
     else if (event.target.closest('[data-close]') || event.target === lightbox) lightbox.close();
   });
-  lightbox.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowLeft') step(-1);
-    if (event.key === 'ArrowRight') step(1);
-  });
   lightbox.addEventListener('close', () => lightbox.querySelector('.stage').replaceChildren());
+
+  // Keyboard: ←/→ between takes in the lightbox; H headliner, A animate, E smart edit, Del trash on the take under
+  // the pointer, focused, or open in the lightbox; G puts the cursor into the prompt.
+  let pointed = null;
+  document.addEventListener('pointerover', (event) => { pointed = event.target.closest('.card') || pointed; });
+  document.addEventListener('focusin', (event) => { pointed = event.target.closest('.card') || pointed; });
+
+  function takeInFocus() {
+    const card = lightbox.open ? current : (document.activeElement?.closest('.card') || pointed);
+    return card && card.isConnected ? card : null;
+  }
+
+  function press(card, selector) {
+    const button = card.querySelector(selector);
+    if (!button) return;
+    if (lightbox.open) lightbox.close();
+    button.click();
+  }
+
+  // By the key's place, not its letter, so that the shortcuts work the same in the Russian layout.
+  const SHORTCUTS = {
+    KeyH: (card) => press(card, '[data-headliner], [data-clear-headliner]'),
+    KeyA: (card) => press(card, '[data-animate]'),
+    KeyE: (card) => press(card, '[data-smart-edit]'),
+    Delete: (card) => press(card, '[data-trash]'),
+  };
+
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const typing = event.target.closest('input, textarea, select, [contenteditable]');
+    if (lightbox.open && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      step(event.key === 'ArrowLeft' ? -1 : 1);
+      return;
+    }
+    const otherDialog = [...document.querySelectorAll('dialog[open]')].some((dialog) => dialog !== lightbox);
+    if (typing || otherDialog) return;
+    if (event.code === 'KeyG') {
+      const prompt = document.querySelector('#generate-form [name="prompt"]');
+      if (prompt) { event.preventDefault(); prompt.focus(); }
+      return;
+    }
+    const action = SHORTCUTS[event.code];
+    const card = action && takeInFocus();
+    if (card) { event.preventDefault(); action(card); }
+  });
+
+  // The side panel: open by default on a wide screen (the choice is remembered there), a drawer on a narrow one.
+  const shell = document.getElementById('box-shell');
+  const PANEL = 'kadr.box.panel';
+  const wide = window.matchMedia('(min-width: 1200px)');
+  const panelState = () => { try { return localStorage.getItem(PANEL); } catch (ignored) { return null; } };
+  function layoutPanel() {
+    shell.classList.toggle('side-open', wide.matches && panelState() !== 'closed');
+    document.querySelectorAll('[data-panel-toggle]').forEach((button) =>
+      button.setAttribute('aria-expanded', String(shell.classList.contains('side-open'))));
+  }
+  document.addEventListener('click', (event) => {
+    if (!event.target.closest('[data-panel-toggle]')) return;
+    const open = !shell.classList.contains('side-open');
+    shell.classList.toggle('side-open', open);
+    if (wide.matches) { try { localStorage.setItem(PANEL, open ? 'open' : 'closed'); } catch (ignored) { /* private */ } }
+    document.querySelectorAll('[data-panel-toggle]').forEach((button) => button.setAttribute('aria-expanded', String(open)));
+  });
+  wide.addEventListener('change', layoutPanel);
+  layoutPanel();
+  if (window.location.hash === '#comments') shell.classList.add('side-open');
+
+  document.querySelector('[data-sort]')?.addEventListener('change', (event) => {
+    const url = new URL(window.location.href);
+    url.searchParams.set('sort', event.target.value);
+    window.location.assign(url);
+  });
 
   // Comparison of two chosen assets, side by side.
   const compare = document.getElementById('compare');

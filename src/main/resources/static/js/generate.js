@@ -29,7 +29,7 @@
 
   const refresh = () => (panel ? refreshShotList() : refreshHistory());
 
-  // The form: typed parameters, the price estimate, the model picker and its filters.
+  // The form: typed parameters, the price estimate, the chosen model.
   function collectParams(form) {
     const params = {};
     form.querySelectorAll('[data-param]').forEach((input) => {
@@ -70,44 +70,38 @@
   }
 
   function loadParams(form) {
-    const select = form.querySelector('select[name="modelId"]');
+    const chosen = form.querySelector('[name="modelId"]');
     const target = form.querySelector('[data-params]');
-    if (!select || !target || !select.value) return;
-    if (form.dataset.kind === 'generate') remember(select.value);
-    const url = `${form.dataset.paramsUrl}?modelId=${encodeURIComponent(select.value)}`;
-    htmx.ajax('GET', url, { target, swap: 'innerHTML' }).then(() => updateEstimate(form));
+    if (!chosen || !target || !chosen.value) return;
+    if (form.dataset.kind === 'generate') remember(chosen.value);
+    const url = new URL(form.dataset.paramsUrl, window.location.href);
+    url.searchParams.set('modelId', chosen.value);
+    htmx.ajax('GET', url.pathname + url.search, { target, swap: 'innerHTML' }).then(() => updateEstimate(form));
   }
 
-  function filterModels(form) {
-    const select = form.querySelector('select[name="modelId"]');
-    if (!select) return;
-    const query = (form.querySelector('[data-model-filter]')?.value || '').trim().toLowerCase();
-    const kind = form.querySelector('[data-task-filter]')?.value || '';
-    select.querySelectorAll('option').forEach((option) => {
-      const shown = (!query || option.dataset.search.includes(query)) && (!kind || option.dataset.kind === kind);
-      option.hidden = !shown;
-      option.disabled = !shown || option.hasAttribute('data-unavailable');
-    });
-    select.querySelectorAll('optgroup').forEach((group) => {
-      group.hidden = ![...group.children].some((option) => !option.hidden);
-    });
-    const current = select.selectedOptions[0];
-    if (!current || current.hidden) {
-      const first = select.querySelector('option:not([hidden]):not([data-unavailable])');
-      if (first) {
-        select.value = first.value;
-        loadParams(form);
-      }
-    }
+  // The bar's model is a hidden field behind a button that names it; the picker dialog (picker.js) calls this.
+  function chooseModel(form, modelId) {
+    const item = form.querySelector(`.picker-model[data-model-id="${modelId}"][data-ready="true"]`);
+    if (!item) return false;
+    form.querySelector('[name="modelId"]').value = modelId;
+    const name = form.querySelector('[data-model-name]');
+    if (name) name.textContent = item.dataset.name;
+    const submit = form.querySelector('button[type="submit"]');
+    if (submit) submit.disabled = false;
+    loadParams(form);
+    return true;
   }
+  Kadr.chooseModel = chooseModel;
 
   function init(form) {
     if (form.dataset.ready) return;
     form.dataset.ready = 'true';
-    const select = form.querySelector('select[name="modelId"]');
-    if (!select) return;
     const saved = form.dataset.kind === 'generate' ? remembered() : null;
-    if (saved && [...select.options].some((option) => option.value === saved && !option.disabled)) select.value = saved;
+    if (saved && chooseModel(form, saved)) return;
+    const select = form.querySelector('select[name="modelId"]');
+    if (saved && select && [...select.options].some((option) => option.value === saved && !option.disabled)) {
+      select.value = saved;
+    }
     loadParams(form);
   }
 
@@ -134,7 +128,7 @@
     clearErrors(form);
     const button = form.querySelector('button[type="submit"]');
     const body = {
-      modelId: form.querySelector('select[name="modelId"]')?.value || null,
+      modelId: form.querySelector('[name="modelId"]')?.value || null,
       prompt: form.querySelector('[name="prompt"]')?.value || '',
     };
     const negative = form.querySelector('[name="negativePrompt"]')?.value.trim();
@@ -179,15 +173,13 @@
     const form = event.target.closest('form[data-gen-form]');
     if (!form) return;
     if (event.target.matches('select[name="modelId"]')) loadParams(form);
-    else if (event.target.matches('[data-task-filter]')) filterModels(form);
     else updateEstimate(form);
   });
 
   document.addEventListener('input', (event) => {
     const form = event.target.closest('form[data-gen-form]');
     if (!form) return;
-    if (event.target.matches('[data-model-filter]')) filterModels(form);
-    else if (event.target.matches('[name="count"], [data-param]')) updateEstimate(form);
+    if (event.target.matches('[name="count"], [data-param]')) updateEstimate(form);
   });
 
   // Cancel and retry on a generation, the animate action of an image card, the dialog's close button.

@@ -93,9 +93,11 @@
     const form = button.closest('form');
     const prompt = form?.querySelector('[name="prompt"]');
     const list = button.closest('[data-enhance]').querySelector('[data-enhance-variants]');
-    const label = button.textContent;
+    // An icon button keeps its icon and says it is working through its state; a text button through its words.
+    const label = button.classList.contains('icon') ? null : button.textContent;
     button.disabled = true;
-    button.textContent = button.dataset.working || label;
+    button.setAttribute('aria-busy', 'true');
+    if (label !== null) button.textContent = button.dataset.working || label;
     try {
       const result = await Kadr.api('POST', '/api/v1/prompts/enhance', { prompt: prompt.value });
       const items = list.querySelector('ul');
@@ -115,7 +117,8 @@
       Kadr.toast(error.message, 'error');
     } finally {
       button.disabled = false;
-      button.textContent = label;
+      button.removeAttribute('aria-busy');
+      if (label !== null) button.textContent = label;
     }
   }
 

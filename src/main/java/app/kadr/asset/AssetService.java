@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -144,13 +143,7 @@ public class AssetService {
         int size = Cursor.limit(limit);
         List<AssetRow> rows = assets.feed(shotId, kind, Cursor.decode(cursor), size + 1);
         List<AssetRow> page = rows.stream().limit(size).toList();
-        Map<UUID, AssetGeneration> made = provenance.of(page.stream()
-                .map(AssetRow::generationId)
-                .filter(java.util.Objects::nonNull)
-                .toList());
-        List<Asset> items = page.stream()
-                .map(row -> Asset.of(row, row.generationId() == null ? null : made.get(row.generationId())))
-                .toList();
+        List<Asset> items = provenance.assets(page);
         if (rows.size() <= size) {
             return new Page<>(items, null);
         }

@@ -51,6 +51,13 @@ class Assets {
 
     /** Live assets of a shot, newest first, optionally of one kind, one page after the cursor. */
     List<AssetRow> feed(UUID shotId, @Nullable String kind, @Nullable Cursor after, int limit) {
+        return feed(shotId, kind, after, limit, false);
+    }
+
+    /**
+     * The same, oldest first when asked (the box's «сначала старые»); the cursor then counts forward in time.
+     */
+    List<AssetRow> feed(UUID shotId, @Nullable String kind, @Nullable Cursor after, int limit, boolean oldestFirst) {
         StringBuilder sql = new StringBuilder("select * from assets where shot_id = ? and deleted_at is null");
         var params = new java.util.ArrayList<Object>(List.of(shotId));
         if (kind != null) {
@@ -58,11 +65,24 @@ class Assets {
             params.add(kind);
         }
         if (after != null) {
-            sql.append(" and (created_at < ? or (created_at = ? and id < ?))");
+            String past = oldestFirst ? ">" : "<";
+            sql.append(" and (created_at %s ? or (created_at = ? and id %s ?))".formatted(past, past));
             params.addAll(List.of(Rows.ts(after.at()), Rows.ts(after.at()), after.id()));
         }
-        sql.append(" order by created_at desc, id desc limit ").append(limit);
+        String direction = oldestFirst ? "asc" : "desc";
+        sql.append(" order by created_at %s, id %s limit %d".formatted(direction, direction, limit));
         return jdbc.sql(sql.toString()).params(params).query(Assets::map).list();
+    }
+
+    /**
+     * Every take the shot ever had, trashed ones too, in the order they were made: «Дубль N» is the place in this
+     * list, so a take keeps its number when an earlier one goes to the trash.
+     */
+    List<UUID> takeOrder(UUID shotId) {
+        return jdbc.sql("select id from assets where shot_id = ? order by created_at, id")
+                .param(shotId)
+                .query(UUID.class)
+                .list();
     }
 
     void setStarred(UUID id, boolean starred) {

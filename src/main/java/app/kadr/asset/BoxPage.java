@@ -28,28 +28,45 @@ class BoxPage {
     private final StoryboardService storyboard;
     private final ProjectService projects;
     private final AssetService assets;
+    private final TakeFeed takes;
     private final Messages messages;
 
-    BoxPage(StoryboardService storyboard, ProjectService projects, AssetService assets, Messages messages) {
+    BoxPage(
+            StoryboardService storyboard,
+            ProjectService projects,
+            AssetService assets,
+            TakeFeed takes,
+            Messages messages) {
         this.storyboard = storyboard;
         this.projects = projects;
         this.assets = assets;
+        this.takes = takes;
         this.messages = messages;
     }
 
     @GetMapping("/shots/{shotId}")
-    String page(CurrentUser me, @PathVariable UUID shotId, @RequestParam(required = false) String kind, Model model) {
+    String page(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String sort,
+            Model model) {
         Shot shot = storyboard.get(me.id(), shotId);
         model.addAttribute("shot", shot);
         model.addAttribute("project", projects.get(me.id(), shot.projectId()));
         model.addAttribute("statuses", List.of(ShotStatus.values()));
         model.addAttribute("neighbours", storyboard.neighbours(me.id(), shotId));
-        return feedOf(me, shot, kind, model, "box/page");
+        return feedOf(shot, kind, sort, model, "box/page");
     }
 
     @GetMapping("/shots/{shotId}/feed")
-    String feed(CurrentUser me, @PathVariable UUID shotId, @RequestParam(required = false) String kind, Model model) {
-        return feedOf(me, storyboard.get(me.id(), shotId), kind, model, "box/feed :: feed");
+    String feed(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String sort,
+            Model model) {
+        return feedOf(storyboard.get(me.id(), shotId), kind, sort, model, "box/feed :: feed");
     }
 
     @GetMapping("/assets/{assetId}/card")
@@ -57,6 +74,7 @@ class BoxPage {
         Asset asset = assets.get(me.id(), assetId);
         model.addAttribute("asset", asset);
         model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
+        model.addAttribute("numbers", takes.numbers(asset.shotId()));
         return "box/feed :: card";
     }
 
@@ -80,13 +98,16 @@ class BoxPage {
         return "redirect:/shots/" + shotId;
     }
 
-    private String feedOf(CurrentUser me, Shot shot, String kind, Model model, String view) {
+    /** Unknown filter values fall back to the whole feed, newest first: a link from an old page still opens. */
+    private String feedOf(Shot shot, String kind, String sort, Model model, String view) {
         String filter = "image".equals(kind) || "video".equals(kind) ? kind : null;
+        boolean oldestFirst = "oldest".equals(sort);
+        TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, FEED_PAGE);
         model.addAttribute("shot", shot);
         model.addAttribute("kind", filter);
-        model.addAttribute(
-                "assets",
-                assets.feed(me.id(), shot.id(), filter, null, FEED_PAGE).items());
+        model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
+        model.addAttribute("assets", feed.items());
+        model.addAttribute("numbers", feed.numbers());
         return view;
     }
 }

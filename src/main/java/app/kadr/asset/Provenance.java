@@ -29,6 +29,17 @@ class Provenance {
         this.json = json;
     }
 
+    /** The assets of these rows, each with the generation that made it (if one did), read in one query. */
+    List<Asset> assets(List<AssetRow> rows) {
+        Map<UUID, AssetGeneration> made = of(rows.stream()
+                .map(AssetRow::generationId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        return rows.stream()
+                .map(row -> Asset.of(row, row.generationId() == null ? null : made.get(row.generationId())))
+                .toList();
+    }
+
     Map<UUID, AssetGeneration> of(Collection<UUID> generationIds) {
         Map<UUID, AssetGeneration> found = new HashMap<>();
         if (generationIds.isEmpty()) {

@@ -49,9 +49,11 @@ class CatalogApi {
             @Nullable Integer typicalSeconds,
             boolean enabled,
             boolean ready,
+            @Nullable String notReadyReason,
             @Nullable Object workflow) {
 
-        static ModelView of(CatalogModel m) {
+        static ModelView of(CatalogModel m, Messages messages) {
+            String whyNot = m.notReadyKey();
             return new ModelView(
                     m.id(),
                     m.provider().kind().code(),
@@ -69,7 +71,8 @@ class CatalogApi {
                     new PriceView(m.price().unit().code(), m.price().usdPlain()),
                     m.typicalSeconds(),
                     m.enabled(),
-                    m.provider().ready(),
+                    whyNot == null,
+                    whyNot == null ? null : messages.get(whyNot),
                     m.workflow() == null ? null : JsonMapper.shared().readTree(m.workflow()));
         }
     }
@@ -130,13 +133,19 @@ class CatalogApi {
         this.messages = messages;
     }
 
-    /** {@code all=true} lets an admin see switched-off models too, to switch them back on. */
+    /**
+     * {@code all=true} lets an admin see switched-off models too, to switch them back on. {@code vendor} matches the
+     * model's maker in any case; {@code ready=true} keeps the models that can run now, {@code ready=false} the ones
+     * that cannot (each says why in {@code notReadyReason}).
+     */
     @GetMapping("/models")
     Page<ModelView> models(
             CurrentUser me,
             @RequestParam(required = false) @Nullable String task,
             @RequestParam(required = false) @Nullable String provider,
+            @RequestParam(required = false) @Nullable String vendor,
             @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean ready,
             @RequestParam(defaultValue = "false") boolean all) {
         Task taskFilter = blank(task)
                 ? null
@@ -149,7 +158,9 @@ class CatalogApi {
                                 "provider", "catalog.provider.kind_unknown", provider, ProviderKind.codes()));
         return new Page<>(
                 catalog.models(taskFilter, kind, q, !(all && me.isAdmin())).stream()
-                        .map(ModelView::of)
+                        .filter(m -> blank(vendor) || m.vendor().equalsIgnoreCase(vendor.strip()))
+                        .filter(m -> ready == null || m.ready() == ready)
+                        .map(m -> ModelView.of(m, messages))
                         .toList(),
                 null);
     }
@@ -158,18 +169,18 @@ class CatalogApi {
     ModelView model(CurrentUser me, @PathVariable UUID modelId) {
         CatalogModel model =
                 me.isAdmin() ? catalog.find(modelId).orElseThrow(KadrException::notFound) : catalog.usable(modelId);
-        return ModelView.of(model);
+        return ModelView.of(model, messages);
     }
 
     @PostMapping("/models")
     @ResponseStatus(HttpStatus.CREATED)
     ModelView create(CurrentUser me, @RequestBody ModelChanges body) {
-        return ModelView.of(admin.create(me, body));
+        return ModelView.of(admin.create(me, body), messages);
     }
 
     @PatchMapping("/models/{modelId}")
     ModelView update(CurrentUser me, @PathVariable UUID modelId, @RequestBody ModelChanges body) {
-        return ModelView.of(admin.update(me, modelId, body));
+        return ModelView.of(admin.update(me, modelId, body), messages);
     }
 
     @GetMapping("/providers")

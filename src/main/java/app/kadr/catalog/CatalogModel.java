@@ -56,4 +56,21 @@ public record CatalogModel(
     public boolean usable() {
         return enabled && provider.enabled();
     }
+
+    /** Can run now: listed, and its provider has what a call needs (a key, a passing last check). */
+    public boolean ready() {
+        return usable() && provider.ready();
+    }
+
+    /** Why it cannot run now, as a short picker message key («нет ключа API»); null when it can. */
+    public @Nullable String notReadyKey() {
+        if (ready()) {
+            return null;
+        }
+        if (!enabled) {
+            return "catalog.picker.model_off";
+        }
+        String reason = provider.notReadyKey();
+        return reason != null ? reason : "catalog.picker.provider_off";
+    }
 }

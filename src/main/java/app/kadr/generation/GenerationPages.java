@@ -6,7 +6,6 @@ import app.kadr.asset.AssetService;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ParamSchema;
-import app.kadr.catalog.ProviderKind;
 import app.kadr.catalog.Task;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.KadrException;
@@ -45,6 +44,9 @@ class GenerationPages {
     static final int SHOT_LIST = 50;
     static final int HISTORY = 200;
     static final Set<Task> FROM_PROMPT = Set.of(Task.TEXT_TO_IMAGE, Task.TEXT_TO_VIDEO, Task.IMAGE_TO_IMAGE);
+    /** The parameters the bar shows beside the model (at most two, in the schema's order); the rest are under «Ещё». */
+    static final Set<String> KEY_PARAMS = Set.of("aspectRatio", "size", "duration", "resolution");
+
     static final List<String> STATUSES = List.of("pending", "running", "done", "failed", "cancelled");
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -73,15 +75,19 @@ class GenerationPages {
         this.messages = messages;
     }
 
-    /** The form of the box's panel: the models that start from a prompt, grouped by vendor. */
+    /**
+     * The box's generation bar: the prompt (the shot's description to start from), the model button and its picker
+     * dialog with the models that start from a prompt, the variants and the estimate.
+     */
     @GetMapping("/shots/{shotId}/generate")
     String form(CurrentUser me, @PathVariable UUID shotId, Model model) {
-        ownership.requireShot(me.id(), shotId);
+        Shot shot = storyboard.get(me.id(), shotId);
         List<CatalogModel> listed = catalog.models(null, null, null, false).stream()
                 .filter(m -> m.enabled() && FROM_PROMPT.contains(m.task()))
                 .toList();
         model.addAttribute("shotId", shotId);
-        picker(listed, model);
+        model.addAttribute("prompt", shot.description());
+        model.addAttribute("picker", ModelPicker.of(listed));
         model.addAttribute("maxVariants", GenerationService.MAX_VARIANTS);
         return "generation/panel :: generate-form";
     }
@@ -92,11 +98,21 @@ class GenerationPages {
             CurrentUser me,
             @PathVariable UUID shotId,
             @RequestParam(required = false) @Nullable UUID modelId,
+            @RequestParam(defaultValue = "false") boolean bar,
             Model model) {
         ownership.requireShot(me.id(), shotId);
         CatalogModel chosen = modelId == null ? null : catalog.usable(modelId);
+        List<Field> fields = chosen == null ? List.of() : fields(chosen);
+        List<Field> key = fields.stream()
+                .filter(f -> KEY_PARAMS.contains(f.name()))
+                .limit(2)
+                .toList();
         model.addAttribute("chosen", chosen);
-        model.addAttribute("fields", chosen == null ? List.of() : fields(chosen));
+        model.addAttribute("bar", bar);
+        model.addAttribute("fields", fields);
+        model.addAttribute("keyFields", key);
+        model.addAttribute(
+                "moreFields", fields.stream().filter(f -> !key.contains(f)).toList());
         model.addAttribute("negative", chosen != null && chosen.accepts("negativePrompt"));
         model.addAttribute("batched", chosen != null && chosen.accepts("count"));
         return "generation/panel :: params";
@@ -203,41 +219,21 @@ class GenerationPages {
             boolean seed) {}
 
     /**
-     * The picker: models that can run now grouped by vendor, then those whose provider is off or has no key, shown
-     * greyed and not choosable in one group «Недоступны сейчас».
+     * The animate dialog's list: models that can run now grouped by vendor, then those whose provider is off or has no
+     * key, shown greyed and not choosable in one group «Недоступны сейчас». The box's bar uses {@link ModelPicker}.
      */
     private static void picker(List<CatalogModel> listed, Model model) {
         List<CatalogModel> runnable =
-                listed.stream().filter(GenerationPages::runnable).toList();
+                listed.stream().filter(CatalogModel::ready).toList();
         List<Vendor> vendors = byVendor(runnable);
         model.addAttribute("vendors", vendors);
         model.addAttribute(
                 "unavailable",
                 listed.stream()
-                        .filter(m -> !runnable(m))
+                        .filter(m -> !m.ready())
                         .map(GenerationPages::choice)
                         .toList());
-        model.addAttribute("firstModel", byDefault(runnable));
-    }
-
-    /**
-     * A cloud model an admin has set a key for; else the offline engine, which always works. A self-hosted ComfyUI
-     * needs no key, so it being on says nothing about a server answering: it is chosen, then remembered, by hand.
-     */
-    private static @Nullable UUID byDefault(List<CatalogModel> runnable) {
-        return runnable.stream()
-                .filter(m -> m.provider().kind().needsKey())
-                .findFirst()
-                .or(() -> runnable.stream()
-                        .filter(m -> m.provider().kind() == ProviderKind.LOCAL)
-                        .findFirst())
-                .or(() -> runnable.stream().findFirst())
-                .map(CatalogModel::id)
-                .orElse(null);
-    }
-
-    private static boolean runnable(CatalogModel m) {
-        return m.usable() && m.provider().ready();
+        model.addAttribute("firstModel", ModelPicker.byDefault(runnable));
     }
 
     private static List<Vendor> byVendor(List<CatalogModel> models) {
@@ -264,7 +260,7 @@ class GenerationPages {
 
     /** Why a greyed model cannot be chosen: its provider is off, has no key, or failed its last connection check. */
     private static String whyNot(CatalogModel m) {
-        String reason = m.provider().notReadyKey();
+        String reason = m.notReadyKey();
         return reason != null ? reason : "catalog.picker.provider_off";
     }
 

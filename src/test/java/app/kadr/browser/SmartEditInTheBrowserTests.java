@@ -52,8 +52,9 @@ class SmartEditInTheBrowserTests {
         String third = smartEdit(page, person, shot, second, "замени день на вечер", "daytime,", "evening,", 3);
         String fourth = smartEdit(page, person, shot, third, "крупный план", "wide shot", "close-up", 4);
 
+        page.locator("#asset-" + fourth + " .card-menu > summary").click();
         page.locator("#asset-" + fourth)
-                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("История"))
+                .getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("История"))
                 .click();
         Locator steps = page.locator("#lineage-dialog .lineage-step");
         assertThat(steps).hasCount(4);
@@ -90,6 +91,11 @@ class SmartEditInTheBrowserTests {
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Улучшить промпт"))
                     .click();
             Locator variants = form.locator("[data-enhance-variants] button");
+            page.waitForTimeout(3000); // DEBUG
+            System.out.println("DEBUG toasts=" + page.locator("#toasts").textContent() + " busy="
+                    + form.locator("[data-enhance-run]").getAttribute("aria-busy") + " html="
+                    + form.locator("[data-enhance]").innerHTML());
+            Browser.screenshot(page, "enhance-debug");
             assertThat(variants).hasCount(2);
             Browser.screenshot(page, "enhance-variants");
             variants.nth(1).click();

@@ -57,7 +57,11 @@ class StoryboardInTheBrowserTests {
         Browser.screenshot(page, "box-with-takes");
 
         Locator videoCard = page.locator(".card[data-kind=video]");
-        videoCard.getByText("Сделать хедлайнером").click();
+        videoCard
+                .getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Сделать хедлайнером"))
+                .click();
         assertThat(page.locator(".card.is-headliner[data-kind=video]")).hasCount(1);
 
         page.locator(".crumbs a").last().click();
@@ -110,14 +114,10 @@ class StoryboardInTheBrowserTests {
         page.waitForURL("**/shots/*");
 
         Locator form = page.locator("#generate-form");
-        form.locator("select[name=modelId]")
-                .selectOption(new com.microsoft.playwright.options.SelectOption()
-                        .setLabel(form.locator(
-                                        "select[name=modelId] option",
-                                        new Locator.LocatorOptions().setHasText("Черновик"))
-                                .first()
-                                .textContent()
-                                .strip()));
+        form.locator("[data-model-open]").click();
+        page.locator("#model-picker [data-picker-q]").fill("Черновик");
+        page.locator("#model-picker .picker-model:visible [data-pick]").first().click();
+        assertThat(form.locator("[data-model-name]")).hasText("Черновик (без ИИ)");
         assertThat(form.locator("[data-params]")).containsText("Размер");
         form.locator("[name=prompt]").fill("осенний парк, туман, рассвет");
         form.locator("[name=count]").fill("4");
@@ -130,7 +130,10 @@ class StoryboardInTheBrowserTests {
         Browser.screenshot(page, "box-generated");
 
         Locator first = page.locator(".card[data-kind=image]").first();
-        first.getByText("Сделать хедлайнером").click();
+        first.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Сделать хедлайнером"))
+                .click();
         assertThat(page.locator(".card.is-headliner")).hasCount(1);
         page.locator(".card.is-headliner [data-animate]").click();
         Locator dialog = page.locator("#animate-dialog");

@@ -149,6 +149,35 @@ class CatalogApiTests {
     }
 
     @Test
+    void modelsSayWhetherTheyCanRunNowAndWhyNot() {
+        String openai = fixtures.providerId("openai");
+        admin.api().patch("/api/v1/providers/" + openai, Map.of("apiKey", ""));
+
+        JsonNode waiting = models(person, "?vendor=openai&ready=false");
+        assertThat(values(waiting, "externalId")).contains("gpt-image-1");
+        assertThat(values(waiting, "notReadyReason")).containsOnly("нет ключа API");
+        assertThat(values(waiting, "ready")).containsOnly("false");
+        assertThat(values(models(person, "?vendor=OpenAI&ready=true"), "externalId"))
+                .doesNotContain("gpt-image-1");
+
+        JsonNode offline = models(person, "?provider=local&ready=true");
+        assertThat(values(offline, "externalId")).contains("local/pan-zoom");
+        assertThat(offline.valueStream().map(m -> m.path("notReadyReason").isNull()))
+                .containsOnly(true);
+
+        try {
+            admin.api().patch("/api/v1/providers/" + openai, Map.of("apiKey", "sk-test-ready"));
+            assertThat(values(models(person, "?vendor=openai&ready=true"), "externalId"))
+                    .contains("gpt-image-1");
+            assertThat(values(models(person, "?vendor=openai&ready=false"), "externalId"))
+                    .doesNotContain("gpt-image-1");
+        } finally {
+            admin.api().patch("/api/v1/providers/" + openai, Map.of("apiKey", ""));
+        }
+        assertThat(models(person, "?vendor=nobody-makes-this")).isEmpty();
+    }
+
+    @Test
     void aModelAnAdminAddsIsListedAtOnceAndCanBeChanged() {
         String externalId = "fal-ai/test-" + UUID.randomUUID();
         Api.Response created = admin.api().post("/api/v1/models", newModel(externalId));

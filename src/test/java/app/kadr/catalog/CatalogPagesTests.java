@@ -434,13 +434,18 @@ class CatalogPagesTests {
         try {
             Document form = page(person, "/shots/" + shot + "/generate");
 
-            Element unavailable = form.selectFirst("select[name=modelId] optgroup.unavailable");
-            assertThat(unavailable.attr("label")).isEqualTo("Недоступны сейчас");
-            assertThat(unavailable).as(form.html()).isNotNull();
-            assertThat(unavailable.select("option").eachText())
+            var unready = form.select("#model-picker .picker-model.unready");
+            assertThat(unready.stream()
+                            .map(m -> m.selectFirst(".pm-name").text() + " · "
+                                    + m.selectFirst(".pm-why span").text())
+                            .toList())
+                    .as(form.html())
                     .contains("FLUX.1 [dev] · нет ключа API", "Stable Image Ultra · провайдер выключен");
-            assertThat(unavailable.select("option:not([disabled])")).isEmpty();
-            assertThat(form.select("select[name=modelId] optgroup:not(.unavailable) option")
+            assertThat(unready.select("[data-pick]:not([disabled])")).isEmpty();
+            // Not an admin: told whom to ask, not given a link to a page they cannot open.
+            assertThat(unready.select(".pm-why a")).isEmpty();
+            assertThat(unready.first().selectFirst(".pm-why").text()).contains("попросите администратора");
+            assertThat(form.select("#model-picker .picker-model:not(.unready) .pm-name")
                             .eachText())
                     .noneSatisfy(text -> assertThat(text).startsWith("FLUX.1 [dev]"));
             // No provider has a key here, so the picker starts on the offline engine («без ИИ»).
@@ -451,9 +456,7 @@ class CatalogPagesTests {
                     .valueStream()
                     .map(m -> m.path("id").asString())
                     .toList();
-            assertThat(local)
-                    .contains(form.selectFirst("select[name=modelId] option[selected]")
-                            .val());
+            assertThat(local).contains(form.selectFirst("input[name=modelId]").val());
         } finally {
             admin.api().patch("/api/v1/providers/" + stability, Map.of("enabled", true));
         }

@@ -79,7 +79,8 @@ class GenerationPagesTests {
                 java.util.Locale.forLanguageTag("ru"),
                 Map.of("shot", Map.of("id", shot), "project", Map.of("id", project)));
 
-        Document panel = Jsoup.parse(templates.process("generation/panel", java.util.Set.of("panel"), context));
+        Document panel =
+                Jsoup.parse(templates.process("generation/panel", java.util.Set.of("panel", "list-loader"), context));
 
         Element section = panel.selectFirst("#generate-panel");
         assertThat(section).as(panel.html()).isNotNull();
@@ -87,31 +88,52 @@ class GenerationPagesTests {
         assertThat(section.attr("data-list-url")).isEqualTo("/shots/" + shot + "/generations/list");
         assertThat(section.attr("data-started")).isEqualTo("Генерация запущена.");
         assertThat(section.selectFirst("#generate-form").attr("hx-get")).isEqualTo("/shots/" + shot + "/generate");
-        assertThat(section.selectFirst("#generations").attr("hx-get"))
-                .isEqualTo("/shots/" + shot + "/generations/list");
+        assertThat(panel.selectFirst("#generations").attr("hx-get")).isEqualTo("/shots/" + shot + "/generations/list");
         assertThat(section.selectFirst("dialog#animate-dialog")).isNotNull();
     }
 
     @Test
-    void thePanelListsTheLocalModelsGroupedByVendor() {
+    void theBarStartsFromTheShotsDescriptionAndItsPickerGroupsTheModelsByVendor() {
+        person.api().patch("/api/v1/shots/" + shot, Map.of("description", "Пшеничное поле перед грозой"));
         Document form = page("/shots/" + shot + "/generate");
 
-        assertThat(form.select("select[name=modelId] optgroup").eachAttr("label"))
-                .contains("Кадр");
-        Element vendor = form.select("select[name=modelId] optgroup").stream()
-                .filter(group -> group.attr("label").equals("Кадр"))
+        assertThat(form.selectFirst("textarea[name=prompt]").text()).isEqualTo("Пшеничное поле перед грозой");
+        Element vendor = form.select("#model-picker [data-picker-group]").stream()
+                .filter(group -> group.selectFirst("h3").text().equals("Кадр"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(vendor.select("option").eachText())
+        assertThat(vendor.select(".pm-name").eachText())
                 .anySatisfy(text -> assertThat(text).startsWith("Черновик (без ИИ)"));
+        assertThat(vendor.selectFirst(".picker-model .pm-price").text()).isEqualTo("Бесплатно");
         // Only models that start from a prompt: animating and upscaling are not offered here.
-        assertThat(form.select("select[name=modelId] option").eachText())
+        assertThat(form.select("#model-picker .pm-name").eachText())
                 .noneSatisfy(text -> assertThat(text).startsWith("Панорама и наезд"))
                 .noneSatisfy(text -> assertThat(text).startsWith("Увеличение"));
-        assertThat(form.select("select[data-task-filter] option").eachText()).contains("Изображение", "Видео");
-        assertThat(form.selectFirst("textarea[name=prompt]")).isNotNull();
+        assertThat(form.select("select[data-picker-task] option").eachText())
+                .contains("Текст → изображение", "Текст → видео");
+        String chosen = form.selectFirst("input[name=modelId]").val();
+        assertThat(form.selectFirst("#model-picker .picker-model[data-model-id=" + chosen + "]"))
+                .isNotNull();
+        assertThat(form.selectFirst("[data-model-name]").text())
+                .isEqualTo(form.selectFirst("#model-picker .picker-model[data-model-id=" + chosen + "]")
+                        .attr("data-name"));
         assertThat(form.selectFirst("input[name=count]").attr("max")).isEqualTo("10");
         assertThat(form.selectFirst("button[type=submit]").text()).isEqualTo("Сгенерировать");
+    }
+
+    @Test
+    void inTheBarTheKeyParametersSitInlineAndTheRestUnderMore() {
+        Document params = page(
+                "/shots/" + shot + "/generate/params?bar=true&modelId=" + studio.localModel(person, "local/draft"));
+
+        assertThat(params.select(".key-params [data-param]").eachAttr("data-param"))
+                .containsExactly("size");
+        Element more = params.selectFirst("details.more-params");
+        assertThat(more.selectFirst("summary").text()).isEqualTo("Ещё");
+        assertThat(more.select("[data-param]").eachAttr("data-param"))
+                .contains("seed")
+                .doesNotContain("size");
+        assertThat(more.selectFirst(".model-info").attr("data-price-usd")).isEqualTo("0");
     }
 
     @Test

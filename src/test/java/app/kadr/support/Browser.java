@@ -60,6 +60,7 @@ public final class Browser implements BeforeAllCallback {
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
+                .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED)
                 .setFullPage(true));
     }
 

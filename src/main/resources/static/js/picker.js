@@ -1,0 +1,106 @@
+// The model picker dialog of the generation bar: search and filters over the rendered list, recently used models,
+// and the choice itself, which fills the form's hidden modelId and says so with a change event.
+(function () {
+  'use strict';
+
+  const RECENT = 'kadr.models.recent';
+  const KEEP = 4;
+
+  const recent = () => { try { return JSON.parse(localStorage.getItem(RECENT) || '[]'); } catch (ignored) { return []; } };
+  const remember = (id) => {
+    try { localStorage.setItem(RECENT, JSON.stringify([id, ...recent().filter((x) => x !== id)].slice(0, KEEP))); }
+    catch (ignored) { /* private mode */ }
+  };
+
+  function matches(item, filters) {
+    const data = item.dataset;
+    if (filters.q && !data.search.includes(filters.q)) return false;
+    if (filters.task && data.task !== filters.task) return false;
+    if (filters.vendor && data.vendor !== filters.vendor) return false;
+    if (filters.quality && data.quality !== filters.quality) return false;
+    if (filters.price !== '' && !(Number(data.price) <= Number(filters.price))) return false;
+    return !(filters.ready && data.ready !== 'true');
+  }
+
+  function filter(dialog) {
+    const value = (selector) => dialog.querySelector(selector)?.value || '';
+    const filters = {
+      q: value('[data-picker-q]').trim().toLowerCase(),
+      task: value('[data-picker-task]'),
+      vendor: value('[data-picker-vendor]'),
+      quality: value('[data-picker-quality]'),
+      price: value('[data-picker-price]'),
+      ready: dialog.querySelector('[data-picker-ready]')?.checked,
+    };
+    let shown = 0;
+    dialog.querySelectorAll('[data-picker-group], [data-picker-recent]').forEach((group) => {
+      let inGroup = 0;
+      group.querySelectorAll('.picker-model').forEach((item) => {
+        item.hidden = !matches(item, filters);
+        if (!item.hidden) inGroup += 1;
+      });
+      group.hidden = inGroup === 0;
+      if (group.matches('[data-picker-group]')) shown += inGroup;
+    });
+    dialog.querySelector('[data-picker-empty]').hidden = shown > 0;
+  }
+
+  // The recent models: copies of the remembered models that can still run, in the order they were last chosen.
+  function showRecent(dialog) {
+    const list = dialog.querySelector('[data-picker-recent] ul');
+    const items = recent()
+      .map((id) => dialog.querySelector(`[data-picker-group] .picker-model[data-model-id="${id}"][data-ready="true"]`))
+      .filter(Boolean)
+      .map((item) => item.cloneNode(true));
+    list.replaceChildren(...items);
+  }
+
+  function open(form) {
+    const dialog = form.querySelector('#model-picker');
+    if (!dialog) return;
+    showRecent(dialog);
+    const chosen = form.querySelector('[name="modelId"]').value;
+    dialog.querySelectorAll('[data-pick]').forEach((button) => {
+      const current = button.closest('.picker-model').dataset.modelId === chosen;
+      if (current) button.setAttribute('aria-current', 'true'); else button.removeAttribute('aria-current');
+    });
+    filter(dialog);
+    dialog.showModal();
+    dialog.querySelector('[data-picker-q]').focus();
+  }
+
+  function pick(form, item) {
+    Kadr.chooseModel(form, item.dataset.modelId);
+    remember(item.dataset.modelId);
+    form.querySelector('#model-picker').close();
+    form.querySelector('[data-model-open]').focus();
+  }
+
+  document.addEventListener('click', (event) => {
+    const form = event.target.closest('form[data-gen-form]');
+    if (!form) return;
+    if (event.target.closest('[data-model-open]')) { open(form); return; }
+    const dialog = event.target.closest('#model-picker');
+    if (!dialog) return;
+    const choose = event.target.closest('[data-pick]');
+    if (choose && !choose.disabled) pick(form, choose.closest('.picker-model'));
+    else if (event.target.closest('[data-picker-close]') || event.target === dialog) dialog.close();
+  });
+
+  const refilter = (event) => {
+    const dialog = event.target.closest('#model-picker');
+    if (dialog && event.target.matches('[data-picker-q], select, [data-picker-ready]')) filter(dialog);
+  };
+  document.addEventListener('input', refilter);
+  document.addEventListener('change', refilter);
+
+  // Enter in the search picks the first model that can run among those shown.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !event.target.matches('[data-picker-q]')) return;
+    event.preventDefault();
+    const dialog = event.target.closest('#model-picker');
+    const first = [...dialog.querySelectorAll('[data-picker-group] .picker-model[data-ready="true"]')]
+      .find((item) => !item.hidden && !item.closest('[hidden]'));
+    if (first) pick(event.target.closest('form'), first);
+  });
+})();
