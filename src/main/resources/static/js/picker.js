@@ -19,6 +19,7 @@
     if (filters.vendor && data.vendor !== filters.vendor) return false;
     if (filters.quality && data.quality !== filters.quality) return false;
     if (filters.price !== '' && !(Number(data.price) <= Number(filters.price))) return false;
+    if (filters.speed !== '' && !(data.seconds && Number(data.seconds) <= Number(filters.speed))) return false;
     return !(filters.ready && data.ready !== 'true');
   }
 
@@ -30,6 +31,7 @@
       vendor: value('[data-picker-vendor]'),
       quality: value('[data-picker-quality]'),
       price: value('[data-picker-price]'),
+      speed: value('[data-picker-speed]'),
       ready: dialog.querySelector('[data-picker-ready]')?.checked,
     };
     let shown = 0;

@@ -39,10 +39,26 @@ record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<String> vend
             String priceUsd,
             boolean free,
             String search,
+            @Nullable Integer typicalSeconds,
             @Nullable String whyNotKey) {
 
         public boolean ready() {
             return whyNotKey == null;
+        }
+
+        /** «≈ 40 с» or «≈ 3 мин»: how long one run usually takes. */
+        public @Nullable String typicalKey() {
+            if (typicalSeconds == null) {
+                return null;
+            }
+            return typicalSeconds < 120
+                    ? "generation.ui.picker.typical.seconds"
+                    : "generation.ui.picker.typical.minutes";
+        }
+
+        public int typicalValue() {
+            int seconds = typicalSeconds == null ? 0 : typicalSeconds;
+            return seconds < 120 ? seconds : Math.round(seconds / 60f);
         }
 
         public String qualityKey() {
@@ -115,6 +131,7 @@ record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<String> vend
                 usd.toPlainString(),
                 usd.signum() == 0,
                 (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(Locale.ROOT),
+                m.typicalSeconds(),
                 m.notReadyKey());
     }
 }

@@ -151,6 +151,19 @@ class BoxInTheBrowserTests {
                 .hasCount(picker.locator("[data-picker-group] .picker-model:visible")
                         .count());
         picker.getByLabel("Качество").selectOption("");
+        picker.getByLabel("Скорость").selectOption("15");
+        Locator quick = picker.locator("[data-picker-group] .picker-model:visible");
+        assertThat(quick.first()).isVisible();
+        for (String seconds : quick.evaluateAll("items => items.map(i => i.dataset.seconds)")
+                .toString()
+                .replaceAll("[\\[\\] ]", "")
+                .split(",")) {
+            org.assertj.core.api.Assertions.assertThat(Integer.parseInt(seconds))
+                    .as("typical time of a model shown under «Не дольше 15 с»")
+                    .isLessThanOrEqualTo(15);
+        }
+        assertThat(quick.first().locator(".pm-time")).containsText("≈");
+        picker.getByLabel("Скорость").selectOption("");
         picker.getByText("Только доступные сейчас").click();
         assertThat(flux).isHidden();
         assertThat(picker.locator("[data-picker-group] .picker-model.unready:visible"))
