@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A batch as its owner sees it: what it ran, how far it got and what it left out.
  *
+ * @param shots how many shots the batch generates for
  * @param count variants per shot
  * @param status {@code running} while any generation waits or runs, then {@code cancelled} or {@code done}
  */
@@ -18,6 +19,7 @@ public record Batch(
         UUID projectId,
         UUID modelId,
         String modelName,
+        int shots,
         int count,
         Map<String, Object> params,
         String status,

@@ -253,6 +253,7 @@ public class BatchService {
                 row.projectId(),
                 row.modelId(),
                 row.modelName(),
+                (int) started.stream().map(BatchRow.Started::shotId).distinct().count(),
                 row.variants(),
                 row.params(),
                 status,
