@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The batch on the storyboard: the dialog that prices a batch before it starts, and the strip of batches with their
@@ -56,17 +56,21 @@ class BatchPages {
         return "batch/parts :: form";
     }
 
+    /** The dialog's fields; the chosen shots are added by the storyboard's script. */
+    record BatchForm(
+            @Nullable List<UUID> shotIds,
+            @Nullable UUID modelId,
+            @Nullable Integer count) {
+
+        BatchRequest request(boolean dryRun) {
+            return new BatchRequest(shotIds, modelId, count, null, dryRun);
+        }
+    }
+
     @PostMapping("/projects/{projectId}/batches/estimate")
-    String estimate(
-            CurrentUser me,
-            @PathVariable UUID projectId,
-            @RequestParam(required = false) @Nullable List<UUID> shotIds,
-            @RequestParam(required = false) @Nullable UUID modelId,
-            @RequestParam(required = false) @Nullable Integer count,
-            Model model) {
+    String estimate(CurrentUser me, @PathVariable UUID projectId, @ModelAttribute BatchForm form, Model model) {
         try {
-            BatchPlan plan = batches.start(me.id(), projectId, request(shotIds, modelId, count, true));
-            model.addAttribute("estimate", estimate(plan));
+            model.addAttribute("estimate", estimate(batches.start(me.id(), projectId, form.request(true))));
         } catch (KadrException refused) {
             model.addAttribute("error", refusal(refused));
         }
@@ -79,13 +83,11 @@ class BatchPages {
     String start(
             CurrentUser me,
             @PathVariable UUID projectId,
-            @RequestParam(required = false) @Nullable List<UUID> shotIds,
-            @RequestParam(required = false) @Nullable UUID modelId,
-            @RequestParam(required = false) @Nullable Integer count,
+            @ModelAttribute BatchForm form,
             Model model,
             HttpServletResponse response) {
         try {
-            batches.start(me.id(), projectId, request(shotIds, modelId, count, false));
+            batches.start(me.id(), projectId, form.request(false));
         } catch (KadrException refused) {
             model.addAttribute("error", refusal(refused));
             model.addAttribute("projectId", projectId);
@@ -108,11 +110,6 @@ class BatchPages {
         UUID projectId = batches.projectOf(me.id(), batchId);
         batches.dismiss(me.id(), batchId);
         return strip(me, projectId, model);
-    }
-
-    private static BatchRequest request(
-            @Nullable List<UUID> shotIds, @Nullable UUID modelId, @Nullable Integer count, boolean dryRun) {
-        return new BatchRequest(shotIds, modelId, count, null, dryRun);
     }
 
     /** A refusal the person can act on is shown in the dialog; a missing project stays a missing page. */
