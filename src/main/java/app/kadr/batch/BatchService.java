@@ -139,7 +139,7 @@ public class BatchService {
         if (shotIds.size() > MAX_SHOTS) {
             throw KadrException.invalid("shotIds", "batch.shots.too_many", MAX_SHOTS);
         }
-        if (shotIds.contains(null) || new HashSet<>(shotIds).size() != shotIds.size()) {
+        if (shotIds.stream().anyMatch(java.util.Objects::isNull) || new HashSet<>(shotIds).size() != shotIds.size()) {
             throw KadrException.invalid("shotIds", "batch.shots.repeated");
         }
         for (UUID id : shotIds) {
