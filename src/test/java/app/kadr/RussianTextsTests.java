@@ -64,7 +64,8 @@ class RussianTextsTests {
             "smartedit",
             "lineage",
             "agent",
-            "enhance");
+            "enhance",
+            "batch");
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("title", "placeholder", "alt", "aria-label");
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
 

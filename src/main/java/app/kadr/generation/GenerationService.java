@@ -110,6 +110,59 @@ public class GenerationService {
     }
 
     private List<Generation> generate(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
+        Plan plan = plan(ownerId, shotId, request, parent);
+        List<Generation> created = new ArrayList<>();
+        for (int i = 0; i < plan.rows(); i++) {
+            GenerationRow row = newRow(
+                    shotId,
+                    plan.model(),
+                    plan.prompt(),
+                    plan.negative(),
+                    plan.params(),
+                    plan.seed() + i,
+                    plan.variantsPerRow(),
+                    plan.sources(),
+                    parent);
+            generations.insert(row);
+            jobs.schedule(row.id());
+            created.add(view(row));
+        }
+        return created;
+    }
+
+    /**
+     * What {@link #generate(UUID, UUID, NewGeneration)} would start, checked the same way, without writing anything:
+     * how many generations and takes, and their estimated price. A batch shows this before it is confirmed.
+     */
+    @Transactional(readOnly = true)
+    public GenerationPreview preview(UUID ownerId, UUID shotId, NewGeneration request) {
+        Plan plan = plan(ownerId, shotId, request, null);
+        BigDecimal each = estimate(plan.model(), plan.params(), plan.variantsPerRow());
+        return new GenerationPreview(plan.rows(), plan.count(), each.multiply(BigDecimal.valueOf(plan.rows())));
+    }
+
+    /** A request checked against its model: everything a generation row is made from. */
+    private record Plan(
+            CatalogModel model,
+            List<UUID> sources,
+            String prompt,
+            @Nullable String negative,
+            int count,
+            Map<String, Object> params,
+            long seed,
+            boolean batched) {
+
+        /** One batched generation where the model makes several per call, else one per variant. */
+        int rows() {
+            return batched ? 1 : count;
+        }
+
+        int variantsPerRow() {
+            return batched ? count : 1;
+        }
+    }
+
+    private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
         ownership.requireShot(ownerId, shotId);
         CatalogModel model = model(request.modelId());
         List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
@@ -122,16 +175,7 @@ public class GenerationService {
         Object kept = parent != null && model.schema().param("seed").isEmpty() ? asked.remove("seed") : null;
         Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, asked));
         long seed = seed(kept != null ? kept : params.remove("seed"));
-        boolean batched = model.accepts("count");
-        List<Generation> created = new ArrayList<>();
-        for (int i = 0; i < (batched ? 1 : count); i++) {
-            GenerationRow row =
-                    newRow(shotId, model, prompt, negative, params, seed + i, batched ? count : 1, sources, parent);
-            generations.insert(row);
-            jobs.schedule(row.id());
-            created.add(view(row));
-        }
-        return created;
+        return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"));
     }
 
     /** Image-to-video from any image asset; the video lands in the asset's shot, linked to its source. */
@@ -174,6 +218,16 @@ public class GenerationService {
     public BigDecimal spent(UUID ownerId, UUID projectId) {
         ownership.requireProject(ownerId, projectId);
         return generations.spentOn(projectId);
+    }
+
+    /**
+     * Where each of the given generations of a project stands, in one look; ids of other projects are left out. For
+     * modules that follow generations they started (a batch counting its progress).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, GenerationStatus> statuses(UUID ownerId, UUID projectId, java.util.Collection<UUID> ids) {
+        ownership.requireProject(ownerId, projectId);
+        return ids.isEmpty() ? Map.of() : generations.statusesIn(projectId, ids);
     }
 
     /** Asks to stop; a generation not yet at the provider stops at once, a running one at its next step. */

@@ -91,6 +91,24 @@ class Generations {
         return statement.query(this::map).list();
     }
 
+    Map<UUID, GenerationStatus> statusesIn(UUID projectId, java.util.Collection<UUID> ids) {
+        Map<UUID, GenerationStatus> found = new java.util.HashMap<>();
+        List<UUID> all = List.copyOf(ids);
+        // In slices, so that no statement carries more placeholders than a driver takes.
+        for (int from = 0; from < all.size(); from += 500) {
+            List<UUID> slice = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            jdbc.sql("""
+                            select g.id, g.status from generations g join shots s on s.id = g.shot_id
+                            where s.project_id = ? and g.id in (%s)""".formatted(marks))
+                    .params(java.util.stream.Stream.concat(java.util.stream.Stream.of(projectId), slice.stream())
+                            .toArray())
+                    .query((rs, n) -> found.put(Rows.uuid(rs, "id"), GenerationStatus.valueOf(rs.getString("status"))))
+                    .list();
+        }
+        return found;
+    }
+
     List<UUID> assetIds(UUID generationId) {
         return jdbc.sql("select asset_id from generation_results where generation_id = ? order by result_index")
                 .param(generationId)

@@ -22,12 +22,12 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** fal's queue answers as WireMock stubs, and the studio's fal provider pointed at them, for the job tests. */
-final class FalStubs {
+public final class FalStubs {
 
     private FalStubs() {}
 
     /** Points the studio's fal provider at the fake with a test key, allowing {@code limit} requests at once. */
-    static void pointFalAt(Studio.Person admin, WireMockServer fal, int limit) {
+    public static void pointFalAt(Studio.Person admin, WireMockServer fal, int limit) {
         pointAt(admin, "fal", fal.baseUrl(), "fal-test-key", limit);
     }
 
@@ -62,11 +62,11 @@ final class FalStubs {
         throw new AssertionError("No " + kind + " model " + externalId);
     }
 
-    static String falModel(Studio.Person person, String externalId) {
+    public static String falModel(Studio.Person person, String externalId) {
         return model(person, "fal", externalId);
     }
 
-    static MappingBuilder status(String requestId, ResponseDefinitionBuilder answer) {
+    public static MappingBuilder status(String requestId, ResponseDefinitionBuilder answer) {
         return get(urlPathEqualTo("/fal-ai/flux/requests/" + requestId + "/status"))
                 .willReturn(answer);
     }
@@ -80,14 +80,14 @@ final class FalStubs {
                 .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(picture())));
     }
 
-    static ResponseDefinitionBuilder json(int status, String body) {
+    public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse()
                 .withStatus(status)
                 .withHeader("Content-Type", "application/json")
                 .withBody(body);
     }
 
-    static void awaitStatus(Studio.Person person, String id, String status) {
+    public static void awaitStatus(Studio.Person person, String id, String status) {
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
                 .alias("generation " + id + " reaching " + status)
