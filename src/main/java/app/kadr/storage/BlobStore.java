@@ -63,6 +63,14 @@ public interface BlobStore {
     Optional<URI> presignedGet(String key, Duration lifetime, String contentType, @Nullable String downloadName);
 
     /**
+     * The largest blob one upload into {@link #write(String, InputStream)} or {@link #presignedPut} may make: an S3
+     * store takes at most 5 GB in a single PUT; the local disk has no limit of its own.
+     */
+    default long largestSingleUpload() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * A short-lived address where a browser uploads the blob's bytes straight into the bucket, or empty when the
      * store cannot give one (the local disk).
      */

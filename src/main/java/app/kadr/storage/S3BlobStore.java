@@ -51,6 +51,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+    /** S3's limit for one PutObject (https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html). */
+    static final long LARGEST_PUT = 5L * 1024 * 1024 * 1024;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -286,6 +288,11 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
                         .responseContentType(contentType)
                         .responseContentDisposition(disposition)));
         return Optional.of(uri(signed.url()));
+    }
+
+    @Override
+    public long largestSingleUpload() {
+        return LARGEST_PUT;
     }
 
     @Override
