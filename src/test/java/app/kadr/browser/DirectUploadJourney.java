@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,14 +50,21 @@ abstract class DirectUploadJourney {
         page.navigate("/shots/" + shot);
         List<String> sent = new CopyOnWriteArrayList<>();
         page.onRequest(request -> sent.add(request.method() + " " + request.url()));
+        List<String> troubles = new CopyOnWriteArrayList<>();
+        page.onRequestFailed(request -> troubles.add(request.method() + " " + request.url() + " " + request.failure()));
+        page.onConsoleMessage(message -> troubles.add(message.type() + ": " + message.text()));
         recordProgress(page);
 
-        page.waitForResponse(
-                response -> response.url().endsWith("/confirm") && response.status() == 200,
-                () -> drop(page, "прибой.mp4", "video/mp4", video));
+        drop(page, "прибой.mp4", "video/mp4", video);
 
         Locator row = page.locator("#uploads li").first();
-        assertThat(row).hasClass("done");
+        assertThat(row)
+                .hasClass(
+                        Pattern.compile("\\b(done|failed)\\b"),
+                        new LocatorAssertions.HasClassOptions().setTimeout(60_000));
+        assertThat(row.getAttribute("class"))
+                .as("the upload row «%s»; the page's troubles: %s", row.textContent(), troubles)
+                .contains("done");
         assertThat(row.locator("progress")).isVisible();
         assertThat(row.locator("progress").evaluate("bar => bar.value")).isEqualTo(100);
         assertThat((List<?>) page.evaluate("window.progressShown"))
