@@ -22,8 +22,9 @@
     else refreshFeed();
   }
 
-  // Videos over 50 MB go straight to the store (a signed address in the bucket, or Kadr's own), then are confirmed.
-  const DIRECT_FROM = 50 * 1024 * 1024;
+  // Videos over the threshold (kadr.direct-uploads.threshold, 50 MB) go straight to the store (a signed address in
+  // the bucket, or Kadr's own), then are confirmed.
+  const DIRECT_FROM = Number(main.dataset.directFrom);
 
   function send(ticket, file, onProgress) {
     return new Promise((resolve) => {

@@ -3,6 +3,7 @@ package app.kadr.account;
 import app.kadr.shared.KadrProperties;
 import app.kadr.shared.Problem;
 import app.kadr.shared.ProblemResponses;
+import app.kadr.storage.BlobStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -55,8 +56,11 @@ class SecurityConfig {
             ApiTokenFilter apiTokens,
             PasswordLogin passwordLogin,
             ProblemResponses problems,
-            KadrProperties properties)
+            KadrProperties properties,
+            BlobStore blobs)
             throws Exception {
+        // With a bucket, the box page sends big videos straight into it and presigned downloads show media from it.
+        String bucket = blobs.browserOrigin().map(origin -> " " + origin).orElse("");
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         RequestMatcher bearer = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
@@ -112,8 +116,9 @@ class SecurityConfig {
                                 response.sendError(403);
                             }
                         }))
-                .headers(headers -> headers.contentSecurityPolicy(csp ->
-                        csp.policyDirectives("default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+                .headers(headers -> headers.contentSecurityPolicy(
+                        csp -> csp.policyDirectives("default-src 'self'; connect-src 'self'" + bucket
+                                + "; img-src 'self' data: blob:" + bucket + "; media-src 'self' blob:" + bucket + "; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; "
                                 + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();

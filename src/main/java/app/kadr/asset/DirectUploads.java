@@ -92,6 +92,9 @@ public class DirectUploads {
         if (size > Math.max(limits.maxImageBytes(), limits.maxVideoBytes())) {
             throw KadrException.of(Problem.TOO_LARGE, "upload.too_large.request");
         }
+        if (size > blobs.largestSingleUpload()) {
+            throw KadrException.invalid("size", "upload.direct.size.store_limit");
+        }
         String contentType = declared.contentType() == null ? "" : declared.contentType();
         if (!CONTENT_TYPE.matcher(contentType).matches()) {
             throw KadrException.invalid("contentType", "upload.direct.content_type");

@@ -63,6 +63,22 @@ public interface BlobStore {
     Optional<URI> presignedGet(String key, Duration lifetime, String contentType, @Nullable String downloadName);
 
     /**
+     * The origin ({@code scheme://host[:port]}) at which browsers fetch or send blobs themselves, bypassing Kadr: a
+     * bucket's, for the pages' Content-Security-Policy; empty when every byte goes through Kadr (the local disk).
+     */
+    default Optional<String> browserOrigin() {
+        return Optional.empty();
+    }
+
+    /**
+     * The largest blob one upload into {@link #write(String, InputStream)} or {@link #presignedPut} may make: an S3
+     * store takes at most 5 GB in a single PUT; the local disk has no limit of its own.
+     */
+    default long largestSingleUpload() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * A short-lived address where a browser uploads the blob's bytes straight into the bucket, or empty when the
      * store cannot give one (the local disk).
      */

@@ -51,6 +51,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 final class S3BlobStore implements BlobStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+    /** S3's limit for one PutObject (https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html). */
+    static final long LARGEST_PUT = 5L * 1024 * 1024 * 1024;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -58,6 +60,7 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     private final boolean presignedDownloads;
     private final Path tmp;
     private final LocalCopies copies;
+    private final String origin;
 
     S3BlobStore(S3Settings settings, Path tmp, LocalCopies copies) throws IOException {
         this.bucket = settings.bucket() == null ? "" : settings.bucket();
@@ -89,6 +92,12 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         }
         this.s3 = client.build();
         this.presigner = signer.build();
+        // Signing is local: a sample address tells where the browser will send bytes (path or virtual-host style).
+        URI sample = uri(presigner
+                .presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(1))
+                        .putObjectRequest(b -> b.bucket(bucket).key("origin")))
+                .url());
+        this.origin = sample.getScheme() + "://" + sample.getRawAuthority();
         ensureBucket();
     }
 
@@ -286,6 +295,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
                         .responseContentType(contentType)
                         .responseContentDisposition(disposition)));
         return Optional.of(uri(signed.url()));
+    }
+
+    @Override
+    public Optional<String> browserOrigin() {
+        return Optional.of(origin);
+    }
+
+    @Override
+    public long largestSingleUpload() {
+        return LARGEST_PUT;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3 API server for the tests: s3proxy (Maven {@code org.gaul:s3proxy}, copied to {@code target/s3proxy} by
@@ -56,6 +62,21 @@ public final class S3Server {
                 "kadr.s3.bucket", bucket,
                 "kadr.s3.access-key", ACCESS_KEY,
                 "kadr.s3.secret-key", SECRET_KEY);
+    }
+
+    /** The keys of every object in a bucket, asked of the server itself (not of a studio). */
+    public List<String> keys(String bucket) {
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build()) {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                    .map(S3Object::key)
+                    .toList();
+        }
     }
 
     private static S3Server start() {
