@@ -2,6 +2,7 @@ package app.kadr.asset;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.catalog.Catalog;
+import app.kadr.shared.Cursor;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
 import app.kadr.shared.Page;
@@ -56,20 +57,21 @@ class GalleryPage {
         model.addAttribute("models", catalog.models(null, null, null, false));
         model.addAttribute("providers", catalog.providers());
         model.addAttribute("stems", gallery.searchStems());
-        return items(me, filter, null, model, "gallery/page");
+        return items(me, filter, null, limitOf(params), model, "gallery/page");
     }
 
     @GetMapping("/gallery/more")
     String more(CurrentUser me, @RequestParam MultiValueMap<String, String> params, Model model) {
-        return items(me, filterOf(params), params.getFirst("cursor"), model, "gallery/items :: items");
+        return items(me, filterOf(params), params.getFirst("cursor"), limitOf(params), model, "gallery/items :: items");
     }
 
-    private String items(CurrentUser me, GalleryFilter filter, @Nullable String cursor, Model model, String view) {
-        Page<GalleryItem> page = gallery.search(me.id(), filter, cursor, PAGE);
+    private String items(
+            CurrentUser me, GalleryFilter filter, @Nullable String cursor, int limit, Model model, String view) {
+        Page<GalleryItem> page = gallery.search(me.id(), filter, cursor, limit);
         model.addAttribute("items", page.items());
         model.addAttribute("filtered", !filter.isEmpty());
         model.addAttribute("first", cursor == null);
-        model.addAttribute("next", page.nextCursor() == null ? null : moreUrl(filter, page.nextCursor()));
+        model.addAttribute("next", page.nextCursor() == null ? null : moreUrl(filter, page.nextCursor(), limit));
         return view;
     }
 
@@ -148,6 +150,19 @@ class GalleryPage {
                 .orElse("");
     }
 
+    /** Takes per page: {@link #PAGE} unless the address asks for another size (within the API's bounds). */
+    private static int limitOf(MultiValueMap<String, String> params) {
+        String limit = params.getFirst("limit");
+        if (limit == null || limit.isBlank()) {
+            return PAGE;
+        }
+        try {
+            return Cursor.limit(Integer.valueOf(limit.strip()));
+        } catch (NumberFormatException e) {
+            throw KadrException.invalid("limit", "problem.limit.invalid", Cursor.MAX_LIMIT);
+        }
+    }
+
     private static GalleryFilter filterOf(MultiValueMap<String, String> params) {
         return GalleryFilter.parse(
                 params.getFirst("q"),
@@ -162,7 +177,7 @@ class GalleryPage {
     }
 
     /** The address of the next page: the same filter and the cursor, as the sentinel at the end of the grid asks. */
-    private static String moreUrl(GalleryFilter filter, String cursor) {
+    private static String moreUrl(GalleryFilter filter, String cursor, int limit) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         Map<String, @Nullable Object> values = new java.util.LinkedHashMap<>();
         values.put("q", filter.q());
@@ -180,6 +195,9 @@ class GalleryPage {
             }
         });
         query.put("cursor", List.of(cursor));
+        if (limit != PAGE) {
+            query.put("limit", List.of(Integer.toString(limit)));
+        }
         return UriComponentsBuilder.fromPath("/gallery/more")
                 .queryParams(query)
                 .encode()

@@ -51,6 +51,19 @@ class GalleryTakes {
             GalleryFilter filter,
             @Nullable Cursor after,
             int limit) {
+        Query query = query(shots, headliners, filter, after, limit);
+        return jdbc.sql(query.sql()).params(query.params()).query(Assets::map).list();
+    }
+
+    /** The statement {@link #page} runs, with its named parameters: also what the benchmark EXPLAINs. */
+    record Query(String sql, Map<String, Object> params) {}
+
+    Query query(
+            Collection<UUID> shots,
+            Collection<UUID> headliners,
+            GalleryFilter filter,
+            @Nullable Cursor after,
+            int limit) {
         StringBuilder sql = new StringBuilder("select * from assets where deleted_at is null and shot_id in (:shots)");
         Map<String, Object> params = new HashMap<>();
         params.put("shots", shots);
@@ -96,7 +109,7 @@ class GalleryTakes {
             params.put("id", after.id());
         }
         sql.append(" order by created_at desc, id desc limit ").append(limit);
-        return jdbc.sql(sql.toString()).params(params).query(Assets::map).list();
+        return new Query(sql.toString(), params);
     }
 
     private void words(GalleryFilter filter, StringBuilder sql, Map<String, Object> params) {
