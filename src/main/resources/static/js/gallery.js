@@ -22,6 +22,13 @@
       });
     });
 
+    // «/» jumps to the search, as on most sites with one; not while typing somewhere.
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== '/' || event.target.closest('input, select, textarea, [contenteditable]')) return;
+      event.preventDefault();
+      document.querySelector('#gallery-filters input[name=q]')?.focus();
+    });
+
     const dialog = document.getElementById('transfer-dialog');
     let moved = false;
     document.addEventListener('htmx:afterSwap', (event) => {

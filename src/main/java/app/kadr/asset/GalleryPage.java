@@ -31,7 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class GalleryPage {
 
-    static final int PAGE = 60;
+    /** Eight rows of six at 1440 px: the first screenful and more, before the infinite scroll takes over. */
+    static final int PAGE = 48;
 
     private final GalleryService gallery;
     private final AssetService assets;
@@ -57,17 +58,28 @@ class GalleryPage {
         model.addAttribute("models", catalog.models(null, null, null, false));
         model.addAttribute("providers", catalog.providers());
         model.addAttribute("stems", gallery.searchStems());
-        return items(me, filter, null, limitOf(params), model, "gallery/page");
+        return items(places, filter, null, limitOf(params), model, "gallery/page");
     }
 
     @GetMapping("/gallery/more")
     String more(CurrentUser me, @RequestParam MultiValueMap<String, String> params, Model model) {
-        return items(me, filterOf(params), params.getFirst("cursor"), limitOf(params), model, "gallery/items :: items");
+        return items(
+                gallery.places(me.id()),
+                filterOf(params),
+                params.getFirst("cursor"),
+                limitOf(params),
+                model,
+                "gallery/items :: items");
     }
 
     private String items(
-            CurrentUser me, GalleryFilter filter, @Nullable String cursor, int limit, Model model, String view) {
-        Page<GalleryItem> page = gallery.search(me.id(), filter, cursor, limit);
+            GalleryService.Places places,
+            GalleryFilter filter,
+            @Nullable String cursor,
+            int limit,
+            Model model,
+            String view) {
+        Page<GalleryItem> page = gallery.search(places, filter, cursor, limit);
         model.addAttribute("items", page.items());
         model.addAttribute("filtered", !filter.isEmpty());
         model.addAttribute("first", cursor == null);

@@ -58,9 +58,15 @@ public class GalleryService {
     @Transactional(readOnly = true)
     public Page<GalleryItem> search(
             UUID ownerId, GalleryFilter filter, @Nullable String cursor, @Nullable Integer limit) {
+        return search(places(ownerId), filter, cursor, limit);
+    }
+
+    /** The same, within places already read for this person (the page needs them for its filters too). */
+    @Transactional(readOnly = true)
+    public Page<GalleryItem> search(
+            Places places, GalleryFilter filter, @Nullable String cursor, @Nullable Integer limit) {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        Places places = places(ownerId);
         if (filter.projectId() != null && !places.projects().containsKey(filter.projectId())) {
             throw KadrException.notFound();
         }

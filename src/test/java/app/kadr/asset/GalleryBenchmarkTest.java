@@ -142,9 +142,9 @@ class GalleryBenchmarkTest {
                 new Scenario("api, no filter", "/api/v1/assets", GalleryFilter.none(), null),
                 new Scenario("api q=город (common word)", "/api/v1/assets?q=" + enc("город"), words("город"), null),
                 new Scenario(
-                        "api q=кит космосе (rare pair)",
-                        "/api/v1/assets?q=" + enc("кит космосе"),
-                        words("кит космосе"),
+                        "api q=робот космосе (rare pair)",
+                        "/api/v1/assets?q=" + enc("робот космосе"),
+                        words("робот космосе"),
                         null),
                 new Scenario(
                         "api favourite=true",
@@ -271,8 +271,8 @@ class GalleryBenchmarkTest {
             String explain = TestDatabase.postgres() ? "explain (analyze, costs off) " : "explain analyze ";
             plans.add("== " + scenario.name());
             plans.addAll(named.queryForList(explain + query.sql(), query.params(), String.class).stream()
-                    .map(line -> line.replaceAll("'[0-9a-f-]{36}'(::uuid)?(, )?", "")
-                            .replaceAll("\\(\\$\\d+(, \\$\\d+)*\\)", "(…)"))
+                    .map(line -> line.replaceAll("'\\{[0-9a-f,-]{200,}}'", "'{…ids…}'")
+                            .replaceAll("'[0-9a-f-]{36}'", "'…id…'"))
                     .toList());
             plans.add("");
         }
@@ -286,7 +286,7 @@ class GalleryBenchmarkTest {
         lines.add("|---|---:|---:|");
         Map<String, byte[]> transferred = new LinkedHashMap<>();
         byte[] page = fetch(http, get("/gallery", person));
-        transferred.put("/gallery (60 takes)", page);
+        transferred.put("/gallery (48 takes)", page);
         Matcher assets = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"")
                 .matcher(new String(gunzip(page), StandardCharsets.UTF_8));
         while (assets.find()) {
