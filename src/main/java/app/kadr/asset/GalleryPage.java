@@ -55,7 +55,7 @@ class GalleryPage {
         GalleryService.Places places = gallery.places(me.id());
         model.addAttribute("filter", filter);
         model.addAttribute("projects", places.projects());
-        model.addAttribute("models", catalog.models(null, null, null, false));
+        model.addAttribute("models", catalog.modelNames());
         model.addAttribute("providers", catalog.providers());
         model.addAttribute("stems", gallery.searchStems());
         return items(places, filter, null, limitOf(params), model, "gallery/page");
