@@ -102,6 +102,7 @@ public class AssetService {
             AssetRow row =
                     AssetRow.generated(shotId, generationId, media, bytes, fileName + "." + media.extension(), key);
             assets.insert(row);
+            assets.recordGeneration(row.id(), generationId);
             jobs.schedule(row.id());
             places.projectOf(shotId)
                     .ifPresent(projectId -> events.publish(new TakesChanged(projectId, shotId, row.id())));

@@ -85,6 +85,44 @@ class Assets {
                 .list();
     }
 
+    /**
+     * Copies the model, provider and prompt of the generation that made a take onto the take, for the gallery's
+     * filters and search. Like {@link Provenance}, this reads the generation module's table itself, because the
+     * generation module depends on this one and not the other way round.
+     */
+    void recordGeneration(UUID id, UUID generationId) {
+        jdbc.sql("""
+                        update assets set
+                          model_id = (select g.model_id from generations g where g.id = ?),
+                          provider_id = (select g.provider_id from generations g where g.id = ?),
+                          prompt = (select g.prompt from generations g where g.id = ?)
+                        where id = ?""").params(generationId, generationId, generationId, id).update();
+    }
+
+    /**
+     * A new take in another shot with the same files as the source: the blobs are shared, not copied. That is safe
+     * because nothing deletes a take's blob while any row names it (the storage sweep asks {@link AssetBlobOwners},
+     * which looks at every row, trashed ones too). The copy is a new take: not a favourite, dated now.
+     */
+    void insertCopy(UUID sourceId, UUID copyId, UUID shotId, String mediaStatus) {
+        jdbc.sql("""
+                        insert into assets (id, shot_id, kind, origin, media_status, broken_reason, mime_type, bytes,
+                          width, height, duration_ms, thumbhash, original_name, original_key, thumb_key, preview_key,
+                          poster_key, hover_key, starred, created_at, generation_id, model_id, provider_id, prompt)
+                        select ?, ?, kind, origin, ?, broken_reason, mime_type, bytes,
+                          width, height, duration_ms, thumbhash, original_name, original_key, thumb_key, preview_key,
+                          poster_key, hover_key, false, ?, generation_id, model_id, provider_id, prompt
+                        from assets where id = ?""")
+                .params(copyId, shotId, mediaStatus, Rows.ts(Rows.now()), sourceId)
+                .update();
+    }
+
+    void moveTo(UUID id, UUID shotId) {
+        jdbc.sql("update assets set shot_id = ? where id = ?")
+                .params(shotId, id)
+                .update();
+    }
+
     void setStarred(UUID id, boolean starred) {
         jdbc.sql("update assets set starred = ? where id = ?")
                 .params(starred, id)
@@ -164,7 +202,7 @@ class Assets {
                 .list();
     }
 
-    private static AssetRow map(ResultSet rs, int n) throws SQLException {
+    static AssetRow map(ResultSet rs, int n) throws SQLException {
         return new AssetRow(
                 Rows.uuid(rs, "id"),
                 Rows.uuid(rs, "shot_id"),

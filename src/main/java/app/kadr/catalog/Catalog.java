@@ -39,6 +39,12 @@ public class Catalog {
                 .toList();
     }
 
+    /** Names of every model, for lists that only show them (the gallery's filter). */
+    @Transactional(readOnly = true)
+    public List<ModelName> modelNames() {
+        return models.names();
+    }
+
     @Transactional(readOnly = true)
     public Optional<CatalogModel> find(UUID modelId) {
         return models.byId(modelId);

@@ -51,6 +51,16 @@ class Models {
                 .list();
     }
 
+    /** Every model, switched on or not, by name: past takes may come from a model switched off since. */
+    List<ModelName> names() {
+        return jdbc.sql("""
+                        select m.id, m.name, p.name as provider_name
+                        from models m join providers p on p.id = m.provider_id order by m.name, m.id""")
+                .query((rs, n) ->
+                        new ModelName(Rows.uuid(rs, "id"), rs.getString("name"), rs.getString("provider_name")))
+                .list();
+    }
+
     Optional<CatalogModel> byId(UUID id) {
         return jdbc.sql(SELECT + " where m.id = ?").param(id).query(this::map).optional();
     }

@@ -43,6 +43,12 @@ public class ProjectService {
         return new Page<>(items.subList(0, size), new Cursor(last.createdAt(), last.id()).encode());
     }
 
+    /** Every live project of the owner, id and name only: what pickers and filters across projects need. */
+    @Transactional(readOnly = true)
+    public List<ProjectName> names(UUID ownerId) {
+        return projects.names(ownerId);
+    }
+
     @Transactional(readOnly = true)
     public ProjectSummary get(UUID ownerId, UUID projectId) {
         ownership.requireProject(ownerId, projectId);

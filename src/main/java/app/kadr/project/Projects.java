@@ -63,6 +63,14 @@ class Projects {
                 .findFirst();
     }
 
+    /** Names of the owner's live projects, alphabetically: a lean list for pickers and labels, without counts. */
+    List<ProjectName> names(UUID ownerId) {
+        return jdbc.sql("select id, name from projects where owner_id = ? and deleted_at is null order by name, id")
+                .param(ownerId)
+                .query((rs, n) -> new ProjectName(Rows.uuid(rs, "id"), rs.getString("name")))
+                .list();
+    }
+
     List<ProjectSummary> trashed(UUID ownerId) {
         return withCovers(
                 jdbc.sql(SUMMARY + " where p.owner_id = ? and p.deleted_at is not null" + " order by p.deleted_at desc")

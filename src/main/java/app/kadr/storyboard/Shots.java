@@ -177,6 +177,26 @@ class Shots {
                 .update();
     }
 
+    /** Live shots of the owner's live projects, by project then storyboard order. */
+    List<ShotPlace> places(UUID ownerId) {
+        return jdbc.sql("""
+                        select s.id, s.project_id, s.position, s.title, s.headliner_asset_id
+                        from shots s join projects p on p.id = s.project_id
+                        where p.owner_id = ? and p.deleted_at is null and s.deleted_at is null
+                        order by s.project_id, s.position""")
+                .param(ownerId)
+                .query((rs, n) -> {
+                    Integer position = Rows.integer(rs, "position");
+                    return new ShotPlace(
+                            Rows.uuid(rs, "id"),
+                            Rows.uuid(rs, "project_id"),
+                            position == null ? 0 : position,
+                            rs.getString("title"),
+                            Rows.uuid(rs, "headliner_asset_id"));
+                })
+                .list();
+    }
+
     /** Trashed shots of the owner's live projects, newest first. */
     List<TrashedShot> trashed(UUID ownerId) {
         return jdbc.sql("""

@@ -154,6 +154,15 @@ public class StoryboardService {
         return shots.byId(shotId).orElseThrow();
     }
 
+    /**
+     * Every live shot of the owner's live projects, with its number, title and headliner: one query for views across
+     * projects (the gallery), which must not read the storyboard's tables themselves.
+     */
+    @Transactional(readOnly = true)
+    public List<ShotPlace> places(UUID ownerId) {
+        return shots.places(ownerId);
+    }
+
     @Transactional(readOnly = true)
     public List<TrashedShot> trashed(UUID ownerId) {
         return shots.trashed(ownerId);

@@ -1,0 +1,92 @@
+package app.kadr.asset;
+
+import app.kadr.shared.DomainEvents;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Ownership;
+import app.kadr.storyboard.ShotChanges;
+import app.kadr.storyboard.StoryboardService;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Copies a take into another shot of its owner, or moves it there. */
+@Service
+class TakeTransfers {
+
+    private final Assets assets;
+    private final Ownership ownership;
+    private final MediaJobs jobs;
+    private final DomainEvents events;
+    private final StoryboardService storyboard;
+    private final AssetService service;
+
+    TakeTransfers(
+            Assets assets,
+            Ownership ownership,
+            MediaJobs jobs,
+            DomainEvents events,
+            StoryboardService storyboard,
+            AssetService service) {
+        this.assets = assets;
+        this.ownership = ownership;
+        this.jobs = jobs;
+        this.events = events;
+        this.storyboard = storyboard;
+        this.service = service;
+    }
+
+    /**
+     * A new take in the target shot sharing the source's files. A source still being processed gives a copy that
+     * is processed on its own, so that both end with their derivatives whatever finishes first.
+     */
+    @Transactional
+    public Asset copy(UUID ownerId, UUID assetId, @Nullable String targetShot) {
+        ownership.requireAsset(ownerId, assetId);
+        UUID targetShotId = shotId(targetShot);
+        Ownership.ShotRef target = ownership.requireShot(ownerId, targetShotId);
+        AssetRow source = assets.byId(assetId).orElseThrow(KadrException::notFound);
+        boolean ready = !"processing".equals(source.mediaStatus());
+        UUID copyId = UUID.randomUUID();
+        assets.insertCopy(assetId, copyId, targetShotId, source.mediaStatus());
+        if (!ready) {
+            jobs.schedule(copyId);
+        }
+        events.publish(new TakesChanged(target.projectId(), targetShotId, copyId));
+        return service.get(ownerId, copyId);
+    }
+
+    /**
+     * Moves a take into another shot. If it was its old shot's headliner, that shot is left without one rather than
+     * showing a take it no longer holds.
+     */
+    @Transactional
+    public Asset move(UUID ownerId, UUID assetId, @Nullable String targetShot) {
+        Ownership.AssetRef asset = ownership.requireAsset(ownerId, assetId);
+        UUID targetShotId = shotId(targetShot);
+        Ownership.ShotRef target = ownership.requireShot(ownerId, targetShotId);
+        if (asset.shotId().equals(targetShotId)) {
+            return service.get(ownerId, assetId);
+        }
+        var oldShot = storyboard.get(ownerId, asset.shotId());
+        if (oldShot.headliner() != null && oldShot.headliner().id().equals(assetId)) {
+            storyboard.update(ownerId, asset.shotId(), ShotChanges.headliner(null));
+        }
+        assets.moveTo(assetId, targetShotId);
+        events.publish(new TakesChanged(asset.projectId(), asset.shotId(), assetId));
+        events.publish(new TakesChanged(target.projectId(), targetShotId, assetId));
+        return service.get(ownerId, assetId);
+    }
+
+    /** The target shot's id, read only once the take is known to be the caller's: a stranger learns nothing. */
+    private static UUID shotId(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw KadrException.invalid("shotId", "gallery.shot.required");
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw KadrException.invalid("shotId", "gallery.id.invalid", "shotId");
+        }
+    }
+}
