@@ -9,9 +9,10 @@ import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.ProviderKind;
 import app.kadr.catalog.Task;
 import app.kadr.project.ProjectService;
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import app.kadr.storyboard.Shot;
 import app.kadr.storyboard.StoryboardService;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ class GenerationPages {
 
     private final GenerationService generations;
     private final Catalog catalog;
-    private final Ownership ownership;
+    private final Access access;
     private final AssetService assets;
     private final StoryboardService storyboard;
     private final ProjectService projects;
@@ -59,14 +60,14 @@ class GenerationPages {
     GenerationPages(
             GenerationService generations,
             Catalog catalog,
-            Ownership ownership,
+            Access access,
             AssetService assets,
             StoryboardService storyboard,
             ProjectService projects,
             Messages messages) {
         this.generations = generations;
         this.catalog = catalog;
-        this.ownership = ownership;
+        this.access = access;
         this.assets = assets;
         this.storyboard = storyboard;
         this.projects = projects;
@@ -76,7 +77,7 @@ class GenerationPages {
     /** The form of the box's panel: the models that start from a prompt, grouped by vendor. */
     @GetMapping("/shots/{shotId}/generate")
     String form(CurrentUser me, @PathVariable UUID shotId, Model model) {
-        ownership.requireShot(me.id(), shotId);
+        access.require(me.id(), OwnedKind.SHOT, shotId);
         List<CatalogModel> listed = catalog.models(null, null, null, false).stream()
                 .filter(m -> m.enabled() && FROM_PROMPT.contains(m.task()))
                 .toList();
@@ -93,7 +94,7 @@ class GenerationPages {
             @PathVariable UUID shotId,
             @RequestParam(required = false) @Nullable UUID modelId,
             Model model) {
-        ownership.requireShot(me.id(), shotId);
+        access.require(me.id(), OwnedKind.SHOT, shotId);
         CatalogModel chosen = modelId == null ? null : catalog.usable(modelId);
         model.addAttribute("chosen", chosen);
         model.addAttribute("fields", chosen == null ? List.of() : fields(chosen));
