@@ -91,7 +91,7 @@ class OwnershipTests {
                 .post(
                         "/api/v1/shots/" + shot + "/uploads",
                         Map.of("fileName", "frame.png", "size", 10, "contentType", "image/png"))
-                .id();
+                .string("uploadId");
         Map<OwnedKind, String> ids = Map.of(
                 OwnedKind.PROJECT, project,
                 OwnedKind.SHOT, shot,
@@ -105,7 +105,10 @@ class OwnershipTests {
                 .as("an example of every kind a person owns (a new kind needs one here)")
                 .containsExactlyInAnyOrder(OwnedKind.values());
         Map<String, String> byVariable = new HashMap<>();
-        ids.forEach((kind, id) -> byVariable.put(kind.pathVariable(), id));
+        ids.forEach((kind, id) -> {
+            assertThat(UUID.fromString(id)).as(kind + " made by the owner").isNotNull();
+            byVariable.put(kind.pathVariable(), id);
+        });
         return byVariable;
     }
 
