@@ -2,6 +2,7 @@ package app.kadr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.kadr.shared.OwnedKind;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
@@ -9,15 +10,20 @@ import app.kadr.support.Studio;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +33,11 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-/** Another person's project, shot or asset does not exist for you: every address answers 404. */
+/**
+ * Another person's things do not exist for you: every address, API and pages alike, that names one answers 404. The
+ * addresses and the kinds come from the application itself (its request mappings, {@link OwnedKind}), so a new
+ * endpoint or a new kind is covered, or this fails, without editing the test.
+ */
 @KadrTest
 class OwnershipTests {
 
@@ -77,18 +87,68 @@ class OwnershipTests {
                 .id();
         String token =
                 owner.api().get("/api/v1/me/tokens").json().get(0).path("id").asString();
-        return Map.of(
-                "projectId", project,
-                "shotId", shot,
-                "assetId", asset,
-                "generationId", generation,
-                "linkId", link.path("id").asString(),
-                "commentId", comment,
-                "tokenId", token);
+        String upload = owner.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/uploads",
+                        Map.of("fileName", "frame.png", "size", 10, "contentType", "image/png"))
+                .string("uploadId");
+        String batch = owner.api()
+                .post(
+                        "/api/v1/projects/" + project + "/batches",
+                        Map.of(
+                                "shotIds", java.util.List.of(shot),
+                                "modelId", studio.localModel(owner, "local/draft"),
+                                "count", 1))
+                .string("id");
+        Map<OwnedKind, String> ids = Map.of(
+                OwnedKind.PROJECT, project,
+                OwnedKind.SHOT, shot,
+                OwnedKind.ASSET, asset,
+                OwnedKind.GENERATION, generation,
+                OwnedKind.DIRECT_UPLOAD, upload,
+                OwnedKind.SHARE_LINK, link.path("id").asString(),
+                OwnedKind.COMMENT, comment,
+                OwnedKind.API_TOKEN, token,
+                OwnedKind.BATCH, batch);
+        assertThat(ids.keySet())
+                .as("an example of every kind a person owns (a new kind needs one here)")
+                .containsExactlyInAnyOrder(OwnedKind.values());
+        Map<String, String> byVariable = new HashMap<>();
+        ids.forEach((kind, id) -> {
+            assertThat(UUID.fromString(id)).as(kind + " made by the owner").isNotNull();
+            byVariable.put(kind.pathVariable(), id);
+        });
+        return byVariable;
     }
 
-    /** Values for the other path variables, which name nothing a person owns. */
-    private static final Map<String, String> OTHER_VARIABLES = Map.of("variant", "original");
+    /**
+     * Path variables that name nothing a person owns, with a value for each: the catalog's models and providers are
+     * everyone's (changing them is admin-only, see AdminOnlyTests), a share link's token and media reference are the
+     * client's (sharing.LeakTests), a variant is a file's size.
+     */
+    private static final Map<String, String> NOT_OWNED = Map.of(
+            "variant", "original",
+            "modelId", UUID.randomUUID().toString(),
+            "providerId", UUID.randomUUID().toString(),
+            "token", "x",
+            "ref", "x");
+
+    @Test
+    void everyPathVariableEitherNamesAnOwnedKindOrIsKnownNotTo() {
+        Set<String> owned =
+                Arrays.stream(OwnedKind.values()).map(OwnedKind::pathVariable).collect(Collectors.toSet());
+        Set<String> unknown = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(mapping -> {
+            for (String pattern : mapping.getPatternValues()) {
+                variables(pattern).stream()
+                        .filter(variable -> !owned.contains(variable) && !NOT_OWNED.containsKey(variable))
+                        .forEach(variable -> unknown.add(variable + " in " + pattern));
+            }
+        });
+        assertThat(unknown)
+                .as("a new path variable names an OwnedKind (with its AccessRule) or is listed in NOT_OWNED")
+                .isEmpty();
+    }
 
     record Call(HttpMethod method, String path, boolean multipart) {}
 
@@ -108,8 +168,7 @@ class OwnershipTests {
                 String path = pattern;
                 for (String variable : variables) {
                     path = path.replace(
-                            "{" + variable + "}",
-                            owned.getOrDefault(variable, OTHER_VARIABLES.getOrDefault(variable, "x")));
+                            "{" + variable + "}", owned.getOrDefault(variable, NOT_OWNED.getOrDefault(variable, "x")));
                 }
                 Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
                 boolean multipart = Arrays.stream(handler.getMethodParameters())

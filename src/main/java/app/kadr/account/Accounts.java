@@ -1,7 +1,9 @@
 package app.kadr.account;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.KadrProperties;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Problem;
 import app.kadr.shared.Rows;
 import java.util.List;
@@ -24,14 +26,22 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final PasswordRules rules;
     private final KadrProperties properties;
+    private final Access access;
     private volatile @Nullable String hashOfNothing;
 
-    Accounts(Users users, ApiTokens tokens, PasswordEncoder passwords, PasswordRules rules, KadrProperties properties) {
+    Accounts(
+            Users users,
+            ApiTokens tokens,
+            PasswordEncoder passwords,
+            PasswordRules rules,
+            KadrProperties properties,
+            Access access) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
         this.rules = rules;
         this.properties = properties;
+        this.access = access;
     }
 
     public boolean signupOpen() {
@@ -102,9 +112,8 @@ public class Accounts {
     }
 
     public void revokeToken(UUID userId, UUID tokenId) {
-        if (!tokens.revoke(userId, tokenId)) {
-            throw KadrException.notFound();
-        }
+        access.require(userId, OwnedKind.API_TOKEN, tokenId);
+        tokens.revoke(tokenId);
     }
 
     java.util.Optional<CurrentUser> byToken(String secret) {

@@ -65,11 +65,8 @@ class ApiTokens {
                 .list();
     }
 
-    boolean revoke(UUID userId, UUID tokenId) {
-        return jdbc.sql("delete from api_tokens where id = ? and user_id = ?")
-                        .params(tokenId, userId)
-                        .update()
-                > 0;
+    void revoke(UUID tokenId) {
+        jdbc.sql("delete from api_tokens where id = ?").param(tokenId).update();
     }
 
     static String hash(String secret) {

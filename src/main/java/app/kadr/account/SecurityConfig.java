@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,9 +25,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may open what: pages and API need an account, except login, sign-up, health, docs, share links and
- * providers' (signed) webhooks.
+ * providers' (signed) webhooks. Admin-only actions carry {@link AdminOnly} (method security); whose object an id
+ * names is answered by {@code shared.Access}.
  */
 @Configuration
+@EnableMethodSecurity
 class SecurityConfig {
 
     static final String[] PUBLIC = {

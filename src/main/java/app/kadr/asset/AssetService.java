@@ -3,12 +3,14 @@ package app.kadr.asset;
 import app.kadr.media.DetectedMedia;
 import app.kadr.media.MediaException;
 import app.kadr.media.MediaInspector;
+import app.kadr.shared.Access;
 import app.kadr.shared.AssetUrls;
 import app.kadr.shared.Cursor;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.KadrProperties;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Page;
 import app.kadr.storage.BlobStore;
 import java.io.IOException;
@@ -29,7 +31,7 @@ public class AssetService {
     private final Uploads uploads;
     private final BlobStore blobs;
     private final MediaJobs jobs;
-    private final Ownership ownership;
+    private final Access access;
     private final DomainEvents events;
     private final MediaInspector inspector;
     private final KadrProperties.Upload limits;
@@ -41,7 +43,7 @@ public class AssetService {
             Uploads uploads,
             BlobStore blobs,
             MediaJobs jobs,
-            Ownership ownership,
+            Access access,
             DomainEvents events,
             MediaInspector inspector,
             KadrProperties properties,
@@ -51,7 +53,7 @@ public class AssetService {
         this.uploads = uploads;
         this.blobs = blobs;
         this.jobs = jobs;
-        this.ownership = ownership;
+        this.access = access;
         this.events = events;
         this.inspector = inspector;
         this.limits = properties.upload();
@@ -62,7 +64,7 @@ public class AssetService {
     /** Stores uploaded files as assets of a shot, all or none, and queues their processing. */
     @Transactional
     public List<Asset> upload(UUID ownerId, UUID shotId, List<MultipartFile> files) throws IOException {
-        Ownership.ShotRef shot = ownership.requireShot(ownerId, shotId);
+        Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
         List<String> stored = new ArrayList<>();
         try (Uploads.Batch batch = uploads.accept(files)) {
             List<Asset> created = new ArrayList<>();
@@ -74,7 +76,7 @@ public class AssetService {
                 jobs.schedule(row.id());
                 created.add(Asset.of(row));
             }
-            events.publish(new TakesChanged(shot.projectId(), shotId, null));
+            events.publish(new TakesChanged(shot.project(), shotId, null));
             return created;
         } catch (RuntimeException | IOException e) {
             for (String key : stored) {
@@ -137,7 +139,7 @@ public class AssetService {
     @Transactional(readOnly = true)
     public Page<Asset> feed(
             UUID ownerId, UUID shotId, @Nullable String kind, @Nullable String cursor, @Nullable Integer limit) {
-        ownership.requireShot(ownerId, shotId);
+        access.require(ownerId, OwnedKind.SHOT, shotId);
         if (kind != null && !kind.equals("image") && !kind.equals("video")) {
             throw KadrException.invalid("kind", "asset.kind.invalid");
         }
@@ -154,7 +156,7 @@ public class AssetService {
 
     @Transactional(readOnly = true)
     public Asset get(UUID ownerId, UUID assetId) {
-        ownership.requireAsset(ownerId, assetId);
+        access.require(ownerId, OwnedKind.ASSET, assetId);
         AssetRow row = assets.byId(assetId).orElseThrow(KadrException::notFound);
         return Asset.of(
                 row,
@@ -165,7 +167,7 @@ public class AssetService {
 
     @Transactional
     public Asset setStarred(UUID ownerId, UUID assetId, boolean starred) {
-        ownership.requireAsset(ownerId, assetId);
+        access.require(ownerId, OwnedKind.ASSET, assetId);
         assets.setStarred(assetId, starred);
         return get(ownerId, assetId);
     }
@@ -173,16 +175,16 @@ public class AssetService {
     /** Moves an asset to the trash; if it was its shot's headliner, the shot simply shows none meanwhile. */
     @Transactional
     public void moveToTrash(UUID ownerId, UUID assetId) {
-        Ownership.AssetRef asset = ownership.requireAsset(ownerId, assetId);
+        Owned asset = access.require(ownerId, OwnedKind.ASSET, assetId);
         assets.setDeleted(assetId, true);
-        events.publish(new TakesChanged(asset.projectId(), asset.shotId(), assetId));
+        events.publish(new TakesChanged(asset.project(), asset.shot(), assetId));
     }
 
     @Transactional
     public Asset restore(UUID ownerId, UUID assetId) {
-        Ownership.AssetRef asset = ownership.requireTrashedAsset(ownerId, assetId);
+        Owned asset = access.requireTrashed(ownerId, OwnedKind.ASSET, assetId);
         assets.setDeleted(assetId, false);
-        events.publish(new TakesChanged(asset.projectId(), asset.shotId(), assetId));
+        events.publish(new TakesChanged(asset.project(), asset.shot(), assetId));
         return get(ownerId, assetId);
     }
 
@@ -194,7 +196,7 @@ public class AssetService {
     /** Rebuilds an asset's derivatives if any is missing or the asset is broken. */
     @Transactional
     public Asset repair(UUID ownerId, UUID assetId) {
-        ownership.requireAsset(ownerId, assetId);
+        access.require(ownerId, OwnedKind.ASSET, assetId);
         AssetRow row = assets.byId(assetId).orElseThrow(KadrException::notFound);
         if (needsRepair(row)) {
             assets.markProcessing(assetId);
@@ -206,7 +208,7 @@ public class AssetService {
     /** Repairs every asset of a project that needs it; answers how many were queued. */
     @Transactional
     public int repairProject(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         int queued = 0;
         for (AssetRow row : assets.ofProject(projectId)) {
             if (needsRepair(row)) {
@@ -232,7 +234,7 @@ public class AssetService {
     /** A file of an asset, for its owner only. */
     @Transactional(readOnly = true)
     public StoredFile file(UUID ownerId, UUID assetId, String variant) {
-        ownership.requireAsset(ownerId, assetId);
+        access.require(ownerId, OwnedKind.ASSET, assetId);
         AssetRow row = assets.byId(assetId).orElseThrow(KadrException::notFound);
         String key = row.keyOf(variant);
         if (key == null || !blobs.exists(key)) {

@@ -39,10 +39,10 @@ class DirectUploadRows {
                 .update();
     }
 
-    /** The owner's upload; someone else's is as absent as one that never was. */
-    Optional<DirectUploadRow> ofOwner(UUID ownerId, UUID id) {
-        return jdbc.sql("select * from direct_uploads where id = ? and owner_id = ?")
-                .params(id, ownerId)
+    /** The upload (its owner is checked by {@link DirectUploadAccess}). */
+    Optional<DirectUploadRow> byId(UUID id) {
+        return jdbc.sql("select * from direct_uploads where id = ?")
+                .param(id)
                 .query(DirectUploadRows::row)
                 .optional();
     }

@@ -1,9 +1,11 @@
 package app.kadr.asset;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.KadrProperties;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Problem;
 import app.kadr.storage.BlobInfo;
 import app.kadr.storage.BlobStore;
@@ -49,7 +51,7 @@ public class DirectUploads {
     private final Uploads checks;
     private final BlobStore blobs;
     private final MediaJobs jobs;
-    private final Ownership ownership;
+    private final Access access;
     private final DomainEvents events;
     private final TransactionTemplate transaction;
     private final DirectUploadSettings settings;
@@ -61,7 +63,7 @@ public class DirectUploads {
             Uploads checks,
             BlobStore blobs,
             MediaJobs jobs,
-            Ownership ownership,
+            Access access,
             DomainEvents events,
             TransactionTemplate transaction,
             DirectUploadSettings settings,
@@ -71,7 +73,7 @@ public class DirectUploads {
         this.checks = checks;
         this.blobs = blobs;
         this.jobs = jobs;
-        this.ownership = ownership;
+        this.access = access;
         this.events = events;
         this.transaction = transaction;
         this.settings = settings;
@@ -83,7 +85,7 @@ public class DirectUploads {
      * address of Kadr's own upload is then a path).
      */
     public Ticket start(UUID ownerId, UUID shotId, Declared declared, String kadrAddress) {
-        ownership.requireShot(ownerId, shotId);
+        access.require(ownerId, OwnedKind.SHOT, shotId);
         String fileName = FileNames.clean(declared.fileName());
         long size = declared.size() == null ? 0 : declared.size();
         if (size <= 0) {
@@ -132,7 +134,7 @@ public class DirectUploads {
         if (upload.assetId() != null) {
             return Asset.of(assets.byId(upload.assetId()).orElseThrow(KadrException::notFound));
         }
-        Ownership.ShotRef shot = ownership.requireShot(ownerId, upload.shotId());
+        Owned shot = access.require(ownerId, OwnedKind.SHOT, upload.shotId());
         BlobInfo blob = blobs.stat(upload.blobKey())
                 .orElseThrow(() -> KadrException.invalid("uploadId", "upload.direct.nothing_arrived"));
         Uploads.Accepted accepted;
@@ -154,7 +156,7 @@ public class DirectUploads {
             assets.insert(row);
             rows.confirmed(uploadId, row.id());
             jobs.schedule(row.id());
-            events.publish(new TakesChanged(shot.projectId(), upload.shotId(), row.id()));
+            events.publish(new TakesChanged(shot.project(), upload.shotId(), row.id()));
             return Asset.of(row);
         });
     }
@@ -176,7 +178,8 @@ public class DirectUploads {
     }
 
     private DirectUploadRow open(UUID ownerId, UUID uploadId) throws IOException {
-        DirectUploadRow upload = rows.ofOwner(ownerId, uploadId).orElseThrow(KadrException::notFound);
+        access.require(ownerId, OwnedKind.DIRECT_UPLOAD, uploadId);
+        DirectUploadRow upload = rows.byId(uploadId).orElseThrow(KadrException::notFound);
         if (upload.assetId() == null && upload.expired()) {
             forget(upload);
             throw KadrException.notFound();

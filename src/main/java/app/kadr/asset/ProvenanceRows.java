@@ -1,6 +1,8 @@
 package app.kadr.asset;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.AssetUrls;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,13 +30,16 @@ public class ProvenanceRows {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Access access;
 
-    ProvenanceRows(JdbcClient jdbc, JsonMapper json) {
+    ProvenanceRows(JdbcClient jdbc, JsonMapper json, Access access) {
         this.jdbc = jdbc;
         this.json = json;
+        this.access = access;
     }
 
     public List<ProvenanceRow> ofProject(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return jdbc.sql("""
                         select s.id as shot_id, s.position, s.title, a.id, a.original_name, a.kind, a.origin,
                           a.mime_type, a.original_key, a.created_at,
@@ -43,14 +48,9 @@ public class ProvenanceRows {
                           g.source_asset_ids, g.parent_asset_id, g.edit_instruction, g.cost
                         from assets a
                         join shots s on s.id = a.shot_id
-                        join projects p on p.id = s.project_id
                         left join generations g on g.id = a.generation_id
-                        where s.project_id = ? and p.owner_id = ? and p.deleted_at is null
-                          and s.deleted_at is null and a.deleted_at is null
-                        order by s.position, a.created_at, a.id""")
-                .params(projectId, ownerId)
-                .query((rs, n) -> row(rs))
-                .list();
+                        where s.project_id = ? and s.deleted_at is null and a.deleted_at is null
+                        order by s.position, a.created_at, a.id""").param(projectId).query((rs, n) -> row(rs)).list();
     }
 
     private ProvenanceRow row(ResultSet rs) throws SQLException {

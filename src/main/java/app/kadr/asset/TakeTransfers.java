@@ -1,8 +1,10 @@
 package app.kadr.asset;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
 import app.kadr.storyboard.ShotChanges;
 import app.kadr.storyboard.StoryboardService;
 import java.util.UUID;
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 class TakeTransfers {
 
     private final Assets assets;
-    private final Ownership ownership;
+    private final Access access;
     private final MediaJobs jobs;
     private final DomainEvents events;
     private final StoryboardService storyboard;
@@ -23,13 +25,13 @@ class TakeTransfers {
 
     TakeTransfers(
             Assets assets,
-            Ownership ownership,
+            Access access,
             MediaJobs jobs,
             DomainEvents events,
             StoryboardService storyboard,
             AssetService service) {
         this.assets = assets;
-        this.ownership = ownership;
+        this.access = access;
         this.jobs = jobs;
         this.events = events;
         this.storyboard = storyboard;
@@ -42,9 +44,9 @@ class TakeTransfers {
      */
     @Transactional
     public Asset copy(UUID ownerId, UUID assetId, @Nullable String targetShot) {
-        ownership.requireAsset(ownerId, assetId);
+        access.require(ownerId, OwnedKind.ASSET, assetId);
         UUID targetShotId = shotId(targetShot);
-        Ownership.ShotRef target = ownership.requireShot(ownerId, targetShotId);
+        Owned target = access.require(ownerId, OwnedKind.SHOT, targetShotId);
         AssetRow source = assets.byId(assetId).orElseThrow(KadrException::notFound);
         boolean ready = !"processing".equals(source.mediaStatus());
         UUID copyId = UUID.randomUUID();
@@ -52,7 +54,7 @@ class TakeTransfers {
         if (!ready) {
             jobs.schedule(copyId);
         }
-        events.publish(new TakesChanged(target.projectId(), targetShotId, copyId));
+        events.publish(new TakesChanged(target.project(), targetShotId, copyId));
         return service.get(ownerId, copyId);
     }
 
@@ -62,19 +64,19 @@ class TakeTransfers {
      */
     @Transactional
     public Asset move(UUID ownerId, UUID assetId, @Nullable String targetShot) {
-        Ownership.AssetRef asset = ownership.requireAsset(ownerId, assetId);
+        Owned asset = access.require(ownerId, OwnedKind.ASSET, assetId);
         UUID targetShotId = shotId(targetShot);
-        Ownership.ShotRef target = ownership.requireShot(ownerId, targetShotId);
-        if (asset.shotId().equals(targetShotId)) {
+        Owned target = access.require(ownerId, OwnedKind.SHOT, targetShotId);
+        if (asset.shot().equals(targetShotId)) {
             return service.get(ownerId, assetId);
         }
-        var oldShot = storyboard.get(ownerId, asset.shotId());
+        var oldShot = storyboard.get(ownerId, asset.shot());
         if (oldShot.headliner() != null && oldShot.headliner().id().equals(assetId)) {
-            storyboard.update(ownerId, asset.shotId(), ShotChanges.headliner(null));
+            storyboard.update(ownerId, asset.shot(), ShotChanges.headliner(null));
         }
         assets.moveTo(assetId, targetShotId);
-        events.publish(new TakesChanged(asset.projectId(), asset.shotId(), assetId));
-        events.publish(new TakesChanged(target.projectId(), targetShotId, assetId));
+        events.publish(new TakesChanged(asset.project(), asset.shot(), assetId));
+        events.publish(new TakesChanged(target.project(), targetShotId, assetId));
         return service.get(ownerId, assetId);
     }
 

@@ -1,9 +1,10 @@
 package app.kadr.batch;
 
 import app.kadr.account.CurrentUser;
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -28,11 +29,11 @@ class BatchPages {
 
     private final BatchService batches;
     private final BatchModels models;
-    private final Ownership ownership;
+    private final Access access;
     private final Messages messages;
 
-    BatchPages(BatchService batches, BatchModels models, Ownership ownership, Messages messages) {
-        this.ownership = ownership;
+    BatchPages(BatchService batches, BatchModels models, Access access, Messages messages) {
+        this.access = access;
         this.batches = batches;
         this.models = models;
         this.messages = messages;
@@ -50,7 +51,7 @@ class BatchPages {
 
     @GetMapping("/projects/{projectId}/batches/new")
     String form(CurrentUser me, @PathVariable UUID projectId, Model model) {
-        ownership.requireProject(me.id(), projectId);
+        access.require(me.id(), OwnedKind.PROJECT, projectId);
         model.addAttribute("projectId", projectId);
         model.addAttribute("vendors", models.choices());
         return "batch/parts :: form";

@@ -8,9 +8,10 @@ import app.kadr.generation.GenerationPreview;
 import app.kadr.generation.GenerationService;
 import app.kadr.generation.GenerationStatus;
 import app.kadr.generation.NewGeneration;
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Problem;
 import app.kadr.shared.Rows;
 import app.kadr.storyboard.Shot;
@@ -43,7 +44,7 @@ public class BatchService {
     private final GenerationService generations;
     private final StoryboardService storyboard;
     private final Catalog catalog;
-    private final Ownership ownership;
+    private final Access access;
     private final Messages messages;
 
     BatchService(
@@ -51,13 +52,13 @@ public class BatchService {
             GenerationService generations,
             StoryboardService storyboard,
             Catalog catalog,
-            Ownership ownership,
+            Access access,
             Messages messages) {
         this.batches = batches;
         this.generations = generations;
         this.storyboard = storyboard;
         this.catalog = catalog;
-        this.ownership = ownership;
+        this.access = access;
         this.messages = messages;
     }
 
@@ -145,7 +146,7 @@ public class BatchService {
         for (UUID id : shotIds) {
             if (!inProject.containsKey(id)) {
                 // Someone else's shot, or one in the trash, does not exist; a shot of the person's other film does.
-                ownership.requireShot(ownerId, id);
+                access.require(ownerId, OwnedKind.SHOT, id);
                 throw KadrException.invalid("shotIds", "batch.shots.other_project");
             }
         }
@@ -166,7 +167,7 @@ public class BatchService {
     /** The project's batches on show, newest first, with their progress but without their generations. */
     @Transactional(readOnly = true)
     public List<Batch> shown(UUID ownerId, UUID projectId, int limit) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return batches.shownIn(projectId, limit).stream()
                 .map(row -> view(ownerId, row, null))
                 .toList();
@@ -212,9 +213,8 @@ public class BatchService {
     }
 
     private BatchRow owned(UUID ownerId, UUID batchId) {
-        BatchRow row = batches.byId(batchId).orElseThrow(KadrException::notFound);
-        ownership.requireProject(ownerId, row.projectId());
-        return row;
+        access.require(ownerId, OwnedKind.BATCH, batchId);
+        return batches.byId(batchId).orElseThrow(KadrException::notFound);
     }
 
     private Map<UUID, GenerationStatus> statuses(UUID ownerId, BatchRow row) {

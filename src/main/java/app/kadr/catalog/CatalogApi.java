@@ -1,5 +1,6 @@
 package app.kadr.catalog;
 
+import app.kadr.account.AdminOnly;
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
@@ -173,28 +174,33 @@ class CatalogApi {
     }
 
     @PostMapping("/models")
+    @AdminOnly
     @ResponseStatus(HttpStatus.CREATED)
     ModelView create(CurrentUser me, @RequestBody ModelChanges body) {
         return ModelView.of(admin.create(me, body), messages);
     }
 
     @PatchMapping("/models/{modelId}")
+    @AdminOnly
     ModelView update(CurrentUser me, @PathVariable UUID modelId, @RequestBody ModelChanges body) {
         return ModelView.of(admin.update(me, modelId, body), messages);
     }
 
     @GetMapping("/providers")
+    @AdminOnly
     Page<ProviderView> providers(CurrentUser me) {
         return new Page<>(admin.providers(me).stream().map(ProviderView::of).toList(), null);
     }
 
     @PatchMapping("/providers/{providerId}")
+    @AdminOnly
     ProviderView updateProvider(CurrentUser me, @PathVariable UUID providerId, @RequestBody ProviderChanges body) {
         return ProviderView.of(admin.updateProvider(me, providerId, body));
     }
 
     /** «Проверить подключение»: the provider's cheapest authenticated call; the result is stored and answered. */
     @PostMapping("/providers/{providerId}/check")
+    @AdminOnly
     CheckView check(CurrentUser me, @PathVariable UUID providerId) {
         return CheckView.of(admin.check(me, providerId), messages);
     }

@@ -1,5 +1,6 @@
 package app.kadr.catalog;
 
+import app.kadr.account.AdminOnly;
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * anyone but an admin the pages do not exist (404), like someone else's project.
  */
 @Controller
+@AdminOnly
 class CatalogPages {
 
     static final int STATUS_INVALID = 422;
@@ -71,7 +73,6 @@ class CatalogPages {
 
     @GetMapping("/admin/catalog")
     String page(CurrentUser me, @ModelAttribute Filters filters, Model model) {
-        requireAdmin(me);
         pageModel(model, filters);
         return "catalog/admin";
     }
@@ -79,7 +80,6 @@ class CatalogPages {
     /** The models' table alone, for the search and filters (htmx). */
     @GetMapping("/admin/catalog/models")
     String models(CurrentUser me, @ModelAttribute Filters filters, Model model) {
-        requireAdmin(me);
         model.addAttribute("models", filters.models(catalog));
         return "catalog/parts :: models";
     }
@@ -92,7 +92,6 @@ class CatalogPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        requireAdmin(me);
         Provider current = catalog.provider(providerId).orElseThrow(KadrException::notFound);
         try {
             admin.updateProvider(me, providerId, changes(current, form));
@@ -112,7 +111,6 @@ class CatalogPages {
     /** «Проверить подключение» on the providers' table: the result in Russian, in place of the last one (htmx). */
     @PostMapping("/admin/catalog/providers/{providerId}/check")
     String check(CurrentUser me, @PathVariable UUID providerId, Model model) {
-        requireAdmin(me);
         Provider provider = catalog.provider(providerId).orElseThrow(KadrException::notFound);
         model.addAttribute("check", admin.check(me, providerId));
         model.addAttribute("kind", provider.kind().code());
@@ -121,13 +119,11 @@ class CatalogPages {
 
     @GetMapping("/admin/catalog/models/new")
     String newModel(CurrentUser me, Model model) {
-        requireAdmin(me);
         return modelPage(model, null, ModelForms.Form.empty(), Map.of());
     }
 
     @GetMapping("/admin/catalog/models/{modelId}")
     String editModel(CurrentUser me, @PathVariable UUID modelId, Model model) {
-        requireAdmin(me);
         CatalogModel current = catalog.find(modelId).orElseThrow(KadrException::notFound);
         return modelPage(model, current, forms.of(current), Map.of());
     }
@@ -139,7 +135,6 @@ class CatalogPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        requireAdmin(me);
         return save(
                 () -> admin.create(me, forms.changes(form, true)),
                 "catalog.admin.model.added",
@@ -158,7 +153,6 @@ class CatalogPages {
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        requireAdmin(me);
         CatalogModel current = catalog.find(modelId).orElseThrow(KadrException::notFound);
         return save(
                 () -> admin.update(me, modelId, forms.changes(form, false)),
@@ -200,7 +194,6 @@ class CatalogPages {
             @RequestParam boolean enabled,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        requireAdmin(me);
         CatalogModel saved = admin.update(me, modelId, ModelForms.switched(enabled));
         if (htmx == null) {
             return "redirect:/admin/catalog";
@@ -253,11 +246,5 @@ class CatalogPages {
 
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private static void requireAdmin(CurrentUser me) {
-        if (!me.isAdmin()) {
-            throw KadrException.notFound();
-        }
     }
 }

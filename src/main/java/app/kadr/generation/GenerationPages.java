@@ -8,9 +8,10 @@ import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.Task;
 import app.kadr.project.ProjectService;
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import app.kadr.storyboard.Shot;
 import app.kadr.storyboard.StoryboardService;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ class GenerationPages {
 
     private final GenerationService generations;
     private final Catalog catalog;
-    private final Ownership ownership;
+    private final Access access;
     private final AssetService assets;
     private final StoryboardService storyboard;
     private final ProjectService projects;
@@ -61,14 +62,14 @@ class GenerationPages {
     GenerationPages(
             GenerationService generations,
             Catalog catalog,
-            Ownership ownership,
+            Access access,
             AssetService assets,
             StoryboardService storyboard,
             ProjectService projects,
             Messages messages) {
         this.generations = generations;
         this.catalog = catalog;
-        this.ownership = ownership;
+        this.access = access;
         this.assets = assets;
         this.storyboard = storyboard;
         this.projects = projects;
@@ -100,7 +101,7 @@ class GenerationPages {
             @RequestParam(required = false) @Nullable UUID modelId,
             @RequestParam(defaultValue = "false") boolean bar,
             Model model) {
-        ownership.requireShot(me.id(), shotId);
+        access.require(me.id(), OwnedKind.SHOT, shotId);
         CatalogModel chosen = modelId == null ? null : catalog.usable(modelId);
         List<Field> fields = chosen == null ? List.of() : fields(chosen);
         List<Field> key = fields.stream()

@@ -9,9 +9,11 @@ import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.ParamValidation;
 import app.kadr.catalog.Price;
 import app.kadr.catalog.Task;
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Rows;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -37,7 +39,7 @@ public class GenerationService {
     private final GenerationJobs jobs;
     private final Catalog catalog;
     private final AssetService assets;
-    private final Ownership ownership;
+    private final Access access;
     private final Messages messages;
     private final ProviderSlots slots;
 
@@ -46,14 +48,14 @@ public class GenerationService {
             GenerationJobs jobs,
             Catalog catalog,
             AssetService assets,
-            Ownership ownership,
+            Access access,
             Messages messages,
             ProviderSlots slots) {
         this.generations = generations;
         this.jobs = jobs;
         this.catalog = catalog;
         this.assets = assets;
-        this.ownership = ownership;
+        this.access = access;
         this.messages = messages;
         this.slots = slots;
     }
@@ -74,8 +76,8 @@ public class GenerationService {
      */
     @Transactional
     public Generation derive(UUID ownerId, UUID assetId, Derivation change) {
-        Ownership.AssetRef parent = ownership.requireAsset(ownerId, assetId);
-        AssetGeneration made = assets.get(ownerId, assetId).generation();
+        Asset parent = assets.get(ownerId, assetId);
+        AssetGeneration made = parent.generation();
         UUID modelId = change.modelId() != null ? change.modelId() : made == null ? null : made.modelId();
         boolean sameModel = made != null && made.modelId().equals(modelId);
         Map<String, Object> params = new LinkedHashMap<>(sameModel ? made.params() : Map.of());
@@ -163,7 +165,7 @@ public class GenerationService {
     }
 
     private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
-        ownership.requireShot(ownerId, shotId);
+        access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
         List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
         String prompt = prompt(request.prompt(), model);
@@ -181,14 +183,14 @@ public class GenerationService {
     /** Image-to-video from any image asset; the video lands in the asset's shot, linked to its source. */
     @Transactional
     public Generation animate(UUID ownerId, UUID assetId, NewGeneration request) {
-        Ownership.AssetRef source = ownership.requireAsset(ownerId, assetId);
+        Owned source = access.require(ownerId, OwnedKind.ASSET, assetId);
         CatalogModel model = model(request.modelId());
         if (model.task() != Task.IMAGE_TO_VIDEO) {
             throw KadrException.invalid("modelId", "generation.animate.wrong_model");
         }
         NewGeneration animation = new NewGeneration(
                 request.modelId(), request.prompt(), request.negativePrompt(), request.params(), List.of(assetId), 1);
-        return generate(ownerId, source.shotId(), animation).getFirst();
+        return generate(ownerId, source.shot(), animation).getFirst();
     }
 
     @Transactional(readOnly = true)
@@ -198,13 +200,13 @@ public class GenerationService {
 
     @Transactional(readOnly = true)
     public List<Generation> ofShot(UUID ownerId, UUID shotId, int limit) {
-        ownership.requireShot(ownerId, shotId);
+        access.require(ownerId, OwnedKind.SHOT, shotId);
         return generations.ofShot(shotId, limit).stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
     public List<Generation> history(UUID ownerId, UUID projectId, @Nullable String status, int limit) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         GenerationStatus filter = status == null || status.isBlank()
                 ? null
                 : GenerationStatus.of(status)
@@ -216,7 +218,7 @@ public class GenerationService {
 
     @Transactional(readOnly = true)
     public BigDecimal spent(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return generations.spentOn(projectId);
     }
 
@@ -226,7 +228,7 @@ public class GenerationService {
      */
     @Transactional(readOnly = true)
     public Map<UUID, GenerationStatus> statuses(UUID ownerId, UUID projectId, java.util.Collection<UUID> ids) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return ids.isEmpty() ? Map.of() : generations.statusesIn(projectId, ids);
     }
 
@@ -256,9 +258,8 @@ public class GenerationService {
     }
 
     private GenerationRow owned(UUID ownerId, UUID generationId) {
-        GenerationRow generation = generations.byId(generationId).orElseThrow(KadrException::notFound);
-        ownership.requireShot(ownerId, generation.shotId());
-        return generation;
+        access.require(ownerId, OwnedKind.GENERATION, generationId);
+        return generations.byId(generationId).orElseThrow(KadrException::notFound);
     }
 
     private CatalogModel model(@Nullable UUID modelId) {
@@ -324,7 +325,6 @@ public class GenerationService {
             throw KadrException.invalid("sourceAssetIds", "generation.source.unsupported");
         }
         for (UUID id : ids) {
-            ownership.requireAsset(ownerId, id);
             Asset asset = assets.get(ownerId, id);
             if (asset.isVideo() || !asset.isReady()) {
                 throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");

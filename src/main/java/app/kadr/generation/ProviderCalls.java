@@ -8,8 +8,10 @@ import app.kadr.catalog.ProviderKind;
 import app.kadr.generation.provider.ProviderException;
 import app.kadr.generation.provider.ProviderRequest;
 import app.kadr.generation.provider.SourceImage;
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.OutboundUrls;
+import app.kadr.shared.OwnedKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -33,11 +35,13 @@ class ProviderCalls {
     private final Catalog catalog;
     private final AssetService assets;
     private final JdbcClient jdbc;
+    private final Access access;
 
-    ProviderCalls(Catalog catalog, AssetService assets, JdbcClient jdbc) {
+    ProviderCalls(Catalog catalog, AssetService assets, JdbcClient jdbc, Access access) {
         this.catalog = catalog;
         this.assets = assets;
         this.jdbc = jdbc;
+        this.access = access;
     }
 
     /** The whole request for a submit: the input in the provider's words and the source images as files. */
@@ -111,7 +115,8 @@ class ProviderCalls {
         if (generation.sourceAssetIds().isEmpty()) {
             return List.of();
         }
-        UUID owner = ownerOf(generation).orElseThrow(() -> sourceGone(generation, null));
+        UUID owner =
+                access.ownerOf(OwnedKind.GENERATION, generation.id()).orElseThrow(() -> sourceGone(generation, null));
         List<SourceImage> sources = new ArrayList<>();
         for (UUID assetId : generation.sourceAssetIds()) {
             SourceFile file;
@@ -133,13 +138,6 @@ class ProviderCalls {
                 null,
                 "A source image of " + generation.id() + " is in the trash or gone: " + generation.sourceAssetIds(),
                 cause);
-    }
-
-    Optional<UUID> ownerOf(GenerationRow generation) {
-        return jdbc.sql("select p.owner_id from shots s join projects p on p.id = s.project_id where s.id = ?")
-                .param(generation.shotId())
-                .query(UUID.class)
-                .optional();
     }
 
     Optional<UUID> projectOf(GenerationRow generation) {

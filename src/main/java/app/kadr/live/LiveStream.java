@@ -1,7 +1,8 @@
 package app.kadr.live;
 
 import app.kadr.account.CurrentUser;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.Access;
+import app.kadr.shared.OwnedKind;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,16 +14,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveStream {
 
     private final LiveUpdates updates;
-    private final Ownership ownership;
+    private final Access access;
 
-    LiveStream(LiveUpdates updates, Ownership ownership) {
+    LiveStream(LiveUpdates updates, Access access) {
         this.updates = updates;
-        this.ownership = ownership;
+        this.access = access;
     }
 
     @GetMapping(value = "/projects/{projectId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(CurrentUser me, @PathVariable UUID projectId) {
-        ownership.requireProject(me.id(), projectId);
+        access.require(me.id(), OwnedKind.PROJECT, projectId);
         return updates.open(projectId);
     }
 }

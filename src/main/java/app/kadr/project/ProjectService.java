@@ -1,8 +1,9 @@
 package app.kadr.project;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.Cursor;
 import app.kadr.shared.KadrException;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Page;
 import app.kadr.shared.Rows;
 import java.util.List;
@@ -18,11 +19,11 @@ public class ProjectService {
     static final int MAX_DESCRIPTION = 5000;
 
     private final Projects projects;
-    private final Ownership ownership;
+    private final Access access;
 
-    ProjectService(Projects projects, Ownership ownership) {
+    ProjectService(Projects projects, Access access) {
         this.projects = projects;
-        this.ownership = ownership;
+        this.access = access;
     }
 
     @Transactional
@@ -51,7 +52,7 @@ public class ProjectService {
 
     @Transactional(readOnly = true)
     public ProjectSummary get(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return projects.summary(projectId).orElseThrow(KadrException::notFound);
     }
 
@@ -68,13 +69,13 @@ public class ProjectService {
 
     @Transactional
     public void moveToTrash(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         projects.setDeleted(projectId, Rows.now());
     }
 
     @Transactional
     public void restore(UUID ownerId, UUID projectId) {
-        ownership.requireTrashedProject(ownerId, projectId);
+        access.requireTrashed(ownerId, OwnedKind.PROJECT, projectId);
         projects.setDeleted(projectId, null);
     }
 

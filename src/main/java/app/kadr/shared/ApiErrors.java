@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -42,6 +43,12 @@ class ApiErrors {
     @ExceptionHandler(KadrException.class)
     ResponseEntity<ProblemDetail> kadr(KadrException e) {
         return problem(e.problem(), messages.detailOf(e), e.field());
+    }
+
+    /** Method security refused an admin-only action (account.AdminOnly): the API says why. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> adminOnly(AccessDeniedException e) {
+        return problem(Problem.FORBIDDEN, messages.get("problem.admin_only.detail"), null);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,8 +31,18 @@ class PageErrors {
         return ErrorPage.of(e.problem(), messages.get(e.problem().titleKey()), messages.detailOf(e));
     }
 
+    /** Method security refused an admin-only page (account.AdminOnly): for anyone else it does not exist. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView adminOnly(AccessDeniedException e) {
+        return notFound();
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badId(MethodArgumentTypeMismatchException e) {
+        return notFound();
+    }
+
+    private ModelAndView notFound() {
         return ErrorPage.of(
                 Problem.NOT_FOUND,
                 messages.get(Problem.NOT_FOUND.titleKey()),

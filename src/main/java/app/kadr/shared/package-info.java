@@ -1,4 +1,4 @@
-/** What every feature shares: errors and their Russian messages, ownership checks, settings, database helpers. */
+/** What every feature shares: errors and their Russian messages, the access check (Access), settings, database helpers. */
 @NullMarked
 package app.kadr.shared;
 

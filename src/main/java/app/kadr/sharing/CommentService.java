@@ -1,8 +1,9 @@
 package app.kadr.sharing;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,30 +15,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class CommentService {
 
     private final Comments comments;
-    private final Ownership ownership;
+    private final Access access;
     private final DomainEvents events;
 
-    CommentService(Comments comments, Ownership ownership, DomainEvents events) {
+    CommentService(Comments comments, Access access, DomainEvents events) {
         this.comments = comments;
-        this.ownership = ownership;
+        this.access = access;
         this.events = events;
     }
 
     @Transactional(readOnly = true)
     public List<Comment> ofProject(UUID ownerId, UUID projectId, boolean unreadOnly) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return comments.ofProject(projectId, unreadOnly);
     }
 
     @Transactional(readOnly = true)
     public int unreadCount(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return comments.unreadCount(projectId);
     }
 
     @Transactional(readOnly = true)
     public List<Comment> ofShot(UUID ownerId, UUID shotId) {
-        ownership.requireShot(ownerId, shotId);
+        access.require(ownerId, OwnedKind.SHOT, shotId);
         return comments.ofShot(shotId);
     }
 
@@ -51,7 +52,7 @@ public class CommentService {
 
     @Transactional
     public int markAllRead(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         int marked = comments.markAllRead(projectId);
         events.publish(new CommentsChanged(projectId, null));
         return marked;
@@ -75,8 +76,7 @@ public class CommentService {
     }
 
     private Comment owned(UUID ownerId, UUID commentId) {
-        UUID projectId = comments.projectOf(commentId).orElseThrow(KadrException::notFound);
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.COMMENT, commentId);
         return comments.byId(commentId).orElseThrow(KadrException::notFound);
     }
 

@@ -1,7 +1,8 @@
 package app.kadr.sharing;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Rows;
 import java.time.Instant;
 import java.util.List;
@@ -19,12 +20,12 @@ public class ShareLinkService {
     static final int MAX_PASSWORD = 200;
 
     private final ShareLinks links;
-    private final Ownership ownership;
+    private final Access access;
     private final PasswordEncoder passwords;
 
-    ShareLinkService(ShareLinks links, Ownership ownership, PasswordEncoder passwords) {
+    ShareLinkService(ShareLinks links, Access access, PasswordEncoder passwords) {
         this.links = links;
-        this.ownership = ownership;
+        this.access = access;
         this.passwords = passwords;
     }
 
@@ -36,7 +37,7 @@ public class ShareLinkService {
             @Nullable String password,
             boolean allowComments,
             String baseUrl) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         if (expiresAt != null && !expiresAt.isAfter(Rows.now())) {
             throw KadrException.invalid("expiresAt", "share.expires.past");
         }
@@ -54,15 +55,14 @@ public class ShareLinkService {
 
     @Transactional(readOnly = true)
     public List<ShareLink> list(UUID ownerId, UUID projectId, String baseUrl) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return links.ofProject(projectId, baseUrl);
     }
 
     /** Revokes a link; from then on its token answers 404. Answers the link's project. */
     @Transactional
     public UUID revoke(UUID ownerId, UUID linkId) {
-        UUID projectId = links.projectOf(linkId).orElseThrow(KadrException::notFound);
-        ownership.requireProject(ownerId, projectId);
+        UUID projectId = access.require(ownerId, OwnedKind.SHARE_LINK, linkId).project();
         links.revoke(linkId);
         return projectId;
     }

@@ -1,9 +1,9 @@
 package app.kadr.smartedit;
 
+import app.kadr.account.AdminOnly;
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.OutboundUrls;
-import app.kadr.shared.Problem;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The smart-edit agent's address, model and key, for admins; the key is write-only. */
 @RestController
+@AdminOnly
 class AgentSettingsApi {
 
     private static final Logger log = LoggerFactory.getLogger(AgentSettingsApi.class);
@@ -35,13 +36,11 @@ class AgentSettingsApi {
 
     @GetMapping("/api/v1/settings/agent")
     AgentSettings.View get(CurrentUser me) {
-        requireAdmin(me);
         return settings.view();
     }
 
     @PutMapping("/api/v1/settings/agent")
     AgentSettings.View put(CurrentUser me, @RequestBody Changes body) {
-        requireAdmin(me);
         save(me, body);
         return settings.view();
     }
@@ -68,12 +67,6 @@ class AgentSettingsApi {
         }
         settings.save(baseUrl, model, body.apiKey(), Boolean.TRUE.equals(body.clearKey()), selfHosted, me.username());
         log.info("Smart-edit agent settings changed by {}", me.username());
-    }
-
-    static void requireAdmin(CurrentUser me) {
-        if (!me.isAdmin()) {
-            throw KadrException.of(Problem.FORBIDDEN, "agent.settings.admin_only");
-        }
     }
 
     private static boolean web(String url) {

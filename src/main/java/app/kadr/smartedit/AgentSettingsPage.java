@@ -1,5 +1,6 @@
 package app.kadr.smartedit;
 
+import app.kadr.account.AdminOnly;
 import app.kadr.account.CurrentUser;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** /settings/agent: where an admin points the smart-edit agent at an OpenAI-compatible server. */
 @Controller
+@AdminOnly
 class AgentSettingsPage {
 
     private final AgentSettings settings;
@@ -26,7 +28,6 @@ class AgentSettingsPage {
 
     @GetMapping("/settings/agent")
     String page(CurrentUser me, Model model) {
-        AgentSettingsApi.requireAdmin(me);
         model.addAttribute("agent", settings.view());
         return "smartedit/settings";
     }
@@ -40,7 +41,6 @@ class AgentSettingsPage {
             @Nullable Boolean clearKey,
             @Nullable Boolean selfHosted,
             RedirectAttributes redirect) {
-        AgentSettingsApi.requireAdmin(me);
         try {
             api.save(
                     me,

@@ -1,8 +1,10 @@
 package app.kadr.storyboard;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.Ownership;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,24 +21,24 @@ public class StoryboardService {
     static final int MAX_DESCRIPTION = 5000;
 
     private final Shots shots;
-    private final Ownership ownership;
+    private final Access access;
     private final Messages messages;
 
-    StoryboardService(Shots shots, Ownership ownership, Messages messages) {
+    StoryboardService(Shots shots, Access access, Messages messages) {
         this.shots = shots;
-        this.ownership = ownership;
+        this.access = access;
         this.messages = messages;
     }
 
     @Transactional(readOnly = true)
     public Storyboard storyboard(UUID ownerId, UUID projectId) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         return new Storyboard(shots.ofProject(projectId), shots.orderVersion(projectId));
     }
 
     @Transactional(readOnly = true)
     public Shot get(UUID ownerId, UUID shotId) {
-        ownership.requireShot(ownerId, shotId);
+        access.require(ownerId, OwnedKind.SHOT, shotId);
         return shots.byId(shotId).orElseThrow(KadrException::notFound);
     }
 
@@ -61,7 +63,7 @@ public class StoryboardService {
             @Nullable String title,
             @Nullable String description,
             @Nullable Integer position) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         shots.bumpOrderVersion(projectId, null);
         int count = shots.liveCount(projectId);
         int at = position == null ? count + 1 : position;
@@ -93,7 +95,7 @@ public class StoryboardService {
      */
     @Transactional
     public Storyboard reorder(UUID ownerId, UUID projectId, @Nullable List<UUID> orderedIds, @Nullable Long version) {
-        ownership.requireProject(ownerId, projectId);
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
         if (orderedIds == null || version == null) {
             throw KadrException.invalid(orderedIds == null ? "shotIds" : "version", "shot.order.incomplete");
         }
@@ -138,19 +140,19 @@ public class StoryboardService {
 
     @Transactional
     public void moveToTrash(UUID ownerId, UUID shotId) {
-        Ownership.ShotRef shot = ownership.requireShot(ownerId, shotId);
-        shots.bumpOrderVersion(shot.projectId(), null);
+        Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
+        shots.bumpOrderVersion(shot.project(), null);
         int position = shots.positionOf(shotId);
         shots.moveToTrash(shotId);
-        shots.closeGapAt(shot.projectId(), position);
+        shots.closeGapAt(shot.project(), position);
     }
 
     /** Brings a shot back from the trash, at the end of its storyboard. */
     @Transactional
     public Shot restore(UUID ownerId, UUID shotId) {
-        Ownership.ShotRef shot = ownership.requireTrashedShot(ownerId, shotId);
-        shots.bumpOrderVersion(shot.projectId(), null);
-        shots.restoreAt(shotId, shots.liveCount(shot.projectId()) + 1);
+        Owned shot = access.requireTrashed(ownerId, OwnedKind.SHOT, shotId);
+        shots.bumpOrderVersion(shot.project(), null);
+        shots.restoreAt(shotId, shots.liveCount(shot.project()) + 1);
         return shots.byId(shotId).orElseThrow();
     }
 

@@ -2,6 +2,7 @@ package app.kadr.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.KadrProperties;
 import app.kadr.support.Api;
@@ -39,6 +40,9 @@ class LoginThrottleTests {
 
     @Autowired
     KadrProperties properties;
+
+    @Autowired
+    Access access;
 
     @Test
     void anAddressThatUsedUpItsAttemptsDoesNotLockOutPeopleElsewhere() {
@@ -111,7 +115,7 @@ class LoginThrottleTests {
                 return passwords.matches(raw, encoded);
             }
         };
-        Accounts accounts = new Accounts(users, tokens, counting, rules, properties);
+        Accounts accounts = new Accounts(users, tokens, counting, rules, properties, access);
 
         Assertions.assertThatThrownBy(() -> accounts.authenticate(person.username(), "wrong-password"))
                 .isInstanceOf(KadrException.class);

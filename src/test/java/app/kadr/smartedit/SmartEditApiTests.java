@@ -214,7 +214,7 @@ class SmartEditApiTests {
             assertThat(set.status()).as(set.toString()).isEqualTo(200);
             assertThat(set.text()).doesNotContain("sk-x");
             assertThat(person.api().get("/api/v1/settings/agent").status()).isEqualTo(403);
-            assertThat(person.api().get("/settings/agent").status()).isEqualTo(403);
+            assertThat(person.api().get("/settings/agent").status()).isEqualTo(404);
             Api.Response page = admin.api().get("/settings/agent");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.text()).contains("Настройки агента", agent.url()).doesNotContain("sk-x");
