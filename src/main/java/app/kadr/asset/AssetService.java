@@ -91,7 +91,10 @@ public class AssetService {
      * processing. The file is moved into the store; the name gets the extension of what the file really is.
      */
     @Transactional
-    public Asset storeGenerated(UUID shotId, UUID generationId, Path file, String fileName) throws IOException {
+    /** The generation a take came from, and what the gallery filters and searches it by. */
+    public record MadeBy(UUID generationId, UUID modelId, UUID providerId, String prompt) {}
+
+    public Asset storeGenerated(UUID shotId, MadeBy madeBy, Path file, String fileName) throws IOException {
         DetectedMedia media;
         try {
             media = inspector.inspect(file, limits.maxImagePixels());
@@ -101,10 +104,10 @@ public class AssetService {
         long bytes = java.nio.file.Files.size(file);
         String key = blobs.put(file, media.extension());
         try {
-            AssetRow row =
-                    AssetRow.generated(shotId, generationId, media, bytes, fileName + "." + media.extension(), key);
+            AssetRow row = AssetRow.generated(
+                    shotId, madeBy.generationId(), media, bytes, fileName + "." + media.extension(), key);
             assets.insert(row);
-            assets.recordGeneration(row.id(), generationId);
+            assets.recordGeneration(row.id(), madeBy);
             jobs.schedule(row.id());
             places.projectOf(shotId)
                     .ifPresent(projectId -> events.publish(new TakesChanged(projectId, shotId, row.id())));

@@ -86,17 +86,13 @@ class Assets {
     }
 
     /**
-     * Copies the model, provider and prompt of the generation that made a take onto the take, for the gallery's
-     * filters and search. Like {@link Provenance}, this reads the generation module's table itself, because the
-     * generation module depends on this one and not the other way round.
+     * Keeps the model, provider and prompt of the generation that made a take on the take, for the gallery's filters
+     * and search; the generation module hands them over with the file.
      */
-    void recordGeneration(UUID id, UUID generationId) {
-        jdbc.sql("""
-                        update assets set
-                          model_id = (select g.model_id from generations g where g.id = ?),
-                          provider_id = (select g.provider_id from generations g where g.id = ?),
-                          prompt = (select g.prompt from generations g where g.id = ?)
-                        where id = ?""").params(generationId, generationId, generationId, id).update();
+    void recordGeneration(UUID id, AssetService.MadeBy madeBy) {
+        jdbc.sql("update assets set model_id = ?, provider_id = ?, prompt = ? where id = ?")
+                .params(madeBy.modelId(), madeBy.providerId(), madeBy.prompt(), id)
+                .update();
     }
 
     /**

@@ -72,7 +72,15 @@ class GenerationResults {
             String name = "generation-" + generation.id().toString().substring(0, 8) + "-" + (index + 1);
             transaction.executeWithoutResult(status -> {
                 try {
-                    Asset asset = assets.storeGenerated(generation.shotId(), generation.id(), file, name);
+                    Asset asset = assets.storeGenerated(
+                            generation.shotId(),
+                            new AssetService.MadeBy(
+                                    generation.id(),
+                                    generation.modelId(),
+                                    generation.providerId(),
+                                    generation.prompt()),
+                            file,
+                            name);
                     generations.addResult(generation.id(), index, asset.id());
                     if (generation.variants() == 1 && result.seed() != null && result.seed() != generation.seed()) {
                         // One take per generation: its seed is the one the provider used, which may not be the one
