@@ -22,6 +22,11 @@
       });
     });
 
+    // The search reloads as one types; its own «change» (when it loses focus, e.g. to a click on a star) must not
+    // reach the form and reload the results again: that reload would race the star's answer and draw it stale.
+    document.querySelector('#gallery-filters input[name=q]')
+      ?.addEventListener('change', (event) => event.stopPropagation());
+
     // «/» jumps to the search, as on most sites with one; not while typing somewhere.
     document.addEventListener('keydown', (event) => {
       if (event.key !== '/' || event.target.closest('input, select, textarea, [contenteditable]')) return;

@@ -92,6 +92,8 @@ class OwnershipTests {
                         "/api/v1/shots/" + shot + "/uploads",
                         Map.of("fileName", "frame.png", "size", 10, "contentType", "image/png"))
                 .string("uploadId");
+        // A batch runs over shots with a description: the shot's is its prompt.
+        owner.api().patch("/api/v1/shots/" + shot, Map.of("description", "Кот на подоконнике"));
         String batch = owner.api()
                 .post(
                         "/api/v1/projects/" + project + "/batches",

@@ -70,6 +70,8 @@ class GalleryInTheBrowserTests {
         assertThat(page.locator("#take-" + runningFox + " .take-place")).containsText("Зима");
         Browser.screenshot(page, "gallery-search");
 
+        // The search may still be answering a keystroke; a star clicked meanwhile would be redrawn by that answer.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
         Locator star = page.locator("#take-" + redFox + " .star");
         assertThat(star).hasAttribute("aria-pressed", "false");
         star.click();

@@ -209,9 +209,13 @@ class ConnectionCheckTests {
 
     private java.util.List<String> pickerOptions() {
         String shot = studio.newShot(admin, studio.newProject(admin, "Проверка"), "Шот");
+        // The picker dialog's greyed models, each as «name · why it cannot run now».
         return Jsoup.parse(admin.api().get("/shots/" + shot + "/generate").text())
-                .select("select[name=modelId] optgroup.unavailable option")
-                .eachText();
+                .select("#model-picker [data-picker-group] .picker-model.unready")
+                .stream()
+                .map(model -> model.selectFirst(".pm-name").text() + " · "
+                        + model.selectFirst(".pm-why > span").text())
+                .toList();
     }
 
     private String pointAtTheFake(String kind, String path, @org.jspecify.annotations.Nullable String key) {
