@@ -36,12 +36,15 @@
 
     const dialog = document.getElementById('transfer-dialog');
     let moved = false;
-    document.addEventListener('htmx:afterSwap', (event) => {
-      if (event.detail.target === dialog) {
+    // The dialog opens once htmx has settled its content, so its project list already answers a change.
+    document.addEventListener('htmx:afterSettle', (event) => {
+      if (event.detail.target === dialog && !dialog.open) {
         moved = false;
         dialog.showModal();
         dialog.querySelector('select[name=shotId]')?.focus();
       }
+    });
+    document.addEventListener('htmx:afterSwap', (event) => {
       // New results (a new filter or a reload) come without the list class: keep the chosen view.
       if (event.detail.target.id === 'results' || event.target.id === 'results') {
         showView(localStorage.getItem(VIEW_KEY) || 'grid');
