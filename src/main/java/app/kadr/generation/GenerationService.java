@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -316,6 +317,10 @@ public class GenerationService {
     }
 
     private List<UUID> sources(UUID ownerId, @Nullable List<UUID> sourceIds, CatalogModel model) {
+        if (sourceIds != null && sourceIds.stream().anyMatch(Objects::isNull)) {
+            // JSON reads an empty string as a null id; it names no picture.
+            throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
+        }
         List<UUID> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
         boolean takesSource = model.accepts("sourceImage");
         if (takesSource && ids.isEmpty() && model.task().needsSource()) {

@@ -105,6 +105,9 @@ class GenerationApiTests {
         Api.Response unknownModel = person.api().post(base, Map.of("modelId", UUID.randomUUID(), "prompt", "x"));
         Api.Response badSize =
                 person.api().post(base, Map.of("modelId", draft, "prompt", "x", "params", Map.of("size", "7x7")));
+        String animate = studio.localModel(person, "local/pan-zoom");
+        Api.Response emptySource =
+                person.api().post(base, Map.of("modelId", animate, "prompt", "x", "sourceAssetIds", List.of("")));
 
         assertThat(noPrompt.status()).isEqualTo(400);
         assertThat(noPrompt.string("field")).isEqualTo("prompt");
@@ -112,6 +115,8 @@ class GenerationApiTests {
         assertThat(unknownModel.string("field")).isEqualTo("modelId");
         assertThat(badSize.status()).isEqualTo(400);
         assertThat(badSize.string("detail")).contains("Размер");
+        assertThat(emptySource.status()).isEqualTo(400);
+        assertThat(emptySource.string("field")).isEqualTo("sourceAssetIds");
     }
 
     @Test
