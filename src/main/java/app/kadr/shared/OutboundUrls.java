@@ -89,6 +89,13 @@ public final class OutboundUrls {
         }
     }
 
+    /** A host written as a number or an IPv6 literal that is not one (e.g. {@code 256.0.0.1}). */
+    public static final class MalformedHost extends UnknownHostException {
+        MalformedHost(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Resolves {@code host} once and returns the addresses a connection may go to: every one of them public, unless
      * the host is exactly {@code allowedHost} (a self-hosted provider's own). Numeric spellings ({@code 0x7f000001},
@@ -144,13 +151,17 @@ public final class OutboundUrls {
     private static List<InetAddress> resolve(String host, Resolver resolver) throws UnknownHostException {
         if (host.contains(":")) {
             // An IPv6 literal: parsed without DNS; ::ffff:a.b.c.d becomes the IPv4 address it carries.
-            return List.of(InetAddress.getByName("[" + host + "]"));
+            try {
+                return List.of(InetAddress.getByName("[" + host + "]"));
+            } catch (UnknownHostException e) {
+                throw new MalformedHost("malformed IPv6 host");
+            }
         }
         InetAddress numeric;
         try {
             numeric = OutboundAddresses.numericIpv4(host);
         } catch (IllegalArgumentException e) {
-            throw new UnknownHostException("malformed numeric host " + host);
+            throw new MalformedHost(e.getMessage());
         }
         return numeric != null ? List.of(numeric) : List.of(resolver.resolve(host));
     }
