@@ -77,7 +77,13 @@ class PhoneWidthsInTheBrowserTests {
 
     private static void fits(Page page, String what) {
         assertThat((Boolean) page.evaluate(NO_SIDEWAYS_SCROLL))
-                .as("no sideways scrolling on %s", what)
+                .as("no sideways scrolling on %s; sticking out: %s", what, page.evaluate(STICKING_OUT))
                 .isTrue();
     }
+
+    /** The elements that reach past the right edge, to say what to fix when the page scrolls sideways. */
+    private static final String STICKING_OUT = "() => [...document.querySelectorAll('body *')]"
+            + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)"
+            + ".slice(0, 8).map(e => e.tagName + '.' + [...e.classList].join('.') + ' '"
+            + " + Math.round(e.getBoundingClientRect().right)).join(', ')";
 }

@@ -53,7 +53,7 @@ class StudioInTheBrowserTests {
         assertThat(page.locator("#studio-takes .empty")).isVisible();
 
         // The chooser sends the takes to «Берег»; its description becomes the prompt.
-        page.getByLabel("Шот", new Page.GetByLabelOptions().setExact(true)).selectOption(second);
+        page.locator("[data-studio-shot]").selectOption(second);
         assertThat(prompt).hasValue("маяк на скале, шторм");
         Browser.pickModel(page, bar, "#model-picker", "Черновик (без ИИ)");
         assertThat(bar.locator("[data-params] select[data-param=size]")).isVisible();
