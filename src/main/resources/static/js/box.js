@@ -1,4 +1,4 @@
-// The box page: uploads with progress, the lightbox, comparison, headliner, stars, trash, keyboard shortcuts,
+// The box page: uploads with progress, the lightbox, comparison, headliner, trash, keyboard shortcuts,
 // the side panel and live updates.
 (function () {
   'use strict';
@@ -101,11 +101,7 @@
   async function act(card, action) {
     const id = card.dataset.assetId;
     try {
-      if (action === 'star') {
-        const starred = card.querySelector('[data-star]').getAttribute('aria-pressed') !== 'true';
-        await Kadr.api('PATCH', `/api/v1/assets/${id}`, { starred });
-        refreshCard(id);
-      } else if (action === 'headliner' || action === 'clear-headliner') {
+      if (action === 'headliner' || action === 'clear-headliner') {
         await Kadr.api('PATCH', `/api/v1/shots/${shotId}`, { headlinerAssetId: action === 'headliner' ? id : null });
         refreshFeed();
       } else if (action === 'trash') {
@@ -128,7 +124,7 @@
     });
     const card = event.target.closest('.card');
     if (!card) return;
-    for (const action of ['star', 'headliner', 'clear-headliner', 'trash', 'repair']) {
+    for (const action of ['headliner', 'clear-headliner', 'trash', 'repair']) {
       if (event.target.closest(`[data-${action}]`)) { act(card, action); return; }
     }
     if (event.target.closest('[data-open]') && card.dataset.status === 'ready') openLightbox(card);

@@ -135,6 +135,9 @@
     if (negative) body.negativePrompt = negative;
     const params = collectParams(form);
     if (Object.keys(params).length) body.params = params;
+    // A take chosen as the source (the studio's bar): image-to-image or animation from it.
+    const sources = [...form.querySelectorAll('[data-source-id]')].map((element) => element.dataset.sourceId);
+    if (sources.length) body.sourceAssetIds = sources;
     if (button) button.disabled = true;
     try {
       if (form.dataset.kind === 'animate') {
@@ -229,7 +232,8 @@
   if (panel) {
     const shotId = panel.dataset.shotId;
     Kadr.live(panel.dataset.projectId, {
-      generation: (event) => { if (event.shotId === shotId) refreshShotList(); },
+      // The studio's panel lists the whole project's generations (no shot of its own).
+      generation: (event) => { if (!shotId || event.shotId === shotId) refreshShotList(); },
     });
   } else if (history) {
     Kadr.live(history.dataset.projectId, { generation: () => refreshHistory() });

@@ -1,5 +1,6 @@
-// The model picker dialog of the generation bar: search and filters over the rendered list, recently used models,
-// and the choice itself, which fills the form's hidden modelId and says so with a change event.
+// The model picker dialog (the generation bar, the animate dialog, the batch dialog): search and filters over the
+// rendered list, recently used models, and the choice itself, which fills the form's hidden modelId. A generation
+// form then loads the model's parameters; any other form hears a change event from the hidden field.
 (function () {
   'use strict';
 
@@ -57,8 +58,10 @@
     list.replaceChildren(...items);
   }
 
+  const dialogOf = (form) => form.querySelector('dialog.picker');
+
   function open(form) {
-    const dialog = form.querySelector('#model-picker');
+    const dialog = dialogOf(form);
     if (!dialog) return;
     showRecent(dialog);
     const chosen = form.querySelector('[name="modelId"]').value;
@@ -71,18 +74,26 @@
     dialog.querySelector('[data-picker-q]').focus();
   }
 
+  function choose(form, item) {
+    const field = form.querySelector('[name="modelId"]');
+    field.value = item.dataset.modelId;
+    form.querySelector('[data-model-name]').textContent = item.dataset.name;
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
   function pick(form, item) {
-    Kadr.chooseModel(form, item.dataset.modelId);
+    if (form.matches('[data-gen-form]')) Kadr.chooseModel(form, item.dataset.modelId);
+    else choose(form, item);
     remember(item.dataset.modelId);
-    form.querySelector('#model-picker').close();
+    dialogOf(form).close();
     form.querySelector('[data-model-open]').focus();
   }
 
   document.addEventListener('click', (event) => {
-    const form = event.target.closest('form[data-gen-form]');
-    if (!form) return;
+    const form = event.target.closest('form');
+    if (!form || !dialogOf(form)) return;
     if (event.target.closest('[data-model-open]')) { open(form); return; }
-    const dialog = event.target.closest('#model-picker');
+    const dialog = event.target.closest('dialog.picker');
     if (!dialog) return;
     const choose = event.target.closest('[data-pick]');
     if (choose && !choose.disabled) pick(form, choose.closest('.picker-model'));
@@ -90,7 +101,7 @@
   });
 
   const refilter = (event) => {
-    const dialog = event.target.closest('#model-picker');
+    const dialog = event.target.closest('dialog.picker');
     if (dialog && event.target.matches('[data-picker-q], select, [data-picker-ready]')) filter(dialog);
   };
   document.addEventListener('input', refilter);
@@ -100,7 +111,7 @@
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || !event.target.matches('[data-picker-q]')) return;
     event.preventDefault();
-    const dialog = event.target.closest('#model-picker');
+    const dialog = event.target.closest('dialog.picker');
     const first = [...dialog.querySelectorAll('[data-picker-group] .picker-model[data-ready="true"]')]
       .find((item) => !item.hidden && !item.closest('[hidden]'));
     if (first) pick(event.target.closest('form'), first);

@@ -53,7 +53,7 @@ class BatchPages {
     String form(CurrentUser me, @PathVariable UUID projectId, Model model) {
         access.require(me.id(), OwnedKind.PROJECT, projectId);
         model.addAttribute("projectId", projectId);
-        model.addAttribute("vendors", models.choices());
+        model.addAttribute("picker", models.picker());
         return "batch/parts :: form";
     }
 

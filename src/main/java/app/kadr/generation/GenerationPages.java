@@ -11,16 +11,10 @@ import app.kadr.project.ProjectFormat;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
-import app.kadr.shared.Messages;
 import app.kadr.storyboard.Shot;
 import app.kadr.storyboard.StoryboardService;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The generation UI: the panel of the box (model picker, the chosen model's parameters, the shot's generations),
- * the «Оживить» dialog of an image, and the project's generation history. Everything is rendered here; the
+ * the «Оживить» dialog of an image (the same picker, of image-to-video models), and the project's generation history. Everything is rendered here; the
  * browser only sends the JSON API calls and re-fetches these fragments.
  */
 @Controller
@@ -49,7 +43,6 @@ class GenerationPages {
     static final Set<String> KEY_PARAMS = Set.of("aspectRatio", "size", "duration", "resolution");
 
     static final List<String> STATUSES = List.of("pending", "running", "done", "failed", "cancelled");
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final GenerationService generations;
     private final Catalog catalog;
@@ -57,7 +50,7 @@ class GenerationPages {
     private final AssetService assets;
     private final StoryboardService storyboard;
     private final ProjectService projects;
-    private final Messages messages;
+    private final GenerationCards cards;
 
     GenerationPages(
             GenerationService generations,
@@ -66,14 +59,14 @@ class GenerationPages {
             AssetService assets,
             StoryboardService storyboard,
             ProjectService projects,
-            Messages messages) {
+            GenerationCards cards) {
         this.generations = generations;
         this.catalog = catalog;
         this.access = access;
         this.assets = assets;
         this.storyboard = storyboard;
         this.projects = projects;
-        this.messages = messages;
+        this.cards = cards;
     }
 
     /**
@@ -126,7 +119,7 @@ class GenerationPages {
     @GetMapping("/shots/{shotId}/generations/list")
     String list(CurrentUser me, @PathVariable UUID shotId, Model model) {
         model.addAttribute("shotId", shotId);
-        model.addAttribute("items", cards(generations.ofShot(me.id(), shotId, SHOT_LIST), Map.of()));
+        model.addAttribute("items", cards.of(generations.ofShot(me.id(), shotId, SHOT_LIST), Map.of()));
         return "generation/panel :: list";
     }
 
@@ -141,7 +134,7 @@ class GenerationPages {
                 .filter(CatalogModel::enabled)
                 .toList();
         model.addAttribute("asset", asset);
-        picker(listed, model);
+        model.addAttribute("picker", ModelPicker.of(listed));
         return "generation/panel :: animate-form";
     }
 
@@ -177,34 +170,7 @@ class GenerationPages {
                 .collect(Collectors.toMap(Shot::id, Function.identity()));
         model.addAttribute("projectId", projectId);
         model.addAttribute("status", filter);
-        model.addAttribute("items", cards(found, shots));
-    }
-
-    /** A vendor and its models, in the catalog's order. */
-    record Vendor(String name, List<Choice> models) {}
-
-    /** One model in the picker. */
-    record Choice(UUID id, String name, String qualityKey, String task, String kind, String search, String whyNotKey) {}
-
-    /** One generation with what the page shows beside it. */
-    record Card(
-            Generation generation,
-            @Nullable Shot shot,
-            @Nullable Integer percent,
-            String created,
-            String elapsed,
-            long since,
-            boolean live,
-            @Nullable String cost,
-            boolean estimated) {
-
-        public boolean cancellable() {
-            return generation.status().equals("pending") || generation.status().equals("running");
-        }
-
-        public boolean retryable() {
-            return generation.status().equals("failed") || generation.status().equals("cancelled");
-        }
+        model.addAttribute("items", cards.of(found, shots));
     }
 
     /** One parameter as the form shows it. */
@@ -221,52 +187,6 @@ class GenerationPages {
             boolean checked,
             boolean required,
             boolean seed) {}
-
-    /**
-     * The animate dialog's list: models that can run now grouped by vendor, then those whose provider is off or has no
-     * key, shown greyed and not choosable in one group «Недоступны сейчас». The box's bar uses {@link ModelPicker}.
-     */
-    private static void picker(List<CatalogModel> listed, Model model) {
-        List<CatalogModel> runnable =
-                listed.stream().filter(CatalogModel::ready).toList();
-        List<Vendor> vendors = byVendor(runnable);
-        model.addAttribute("vendors", vendors);
-        model.addAttribute(
-                "unavailable",
-                listed.stream()
-                        .filter(m -> !m.ready())
-                        .map(GenerationPages::choice)
-                        .toList());
-        model.addAttribute("firstModel", ModelPicker.byDefault(runnable));
-    }
-
-    private static List<Vendor> byVendor(List<CatalogModel> models) {
-        Map<String, List<Choice>> grouped = new LinkedHashMap<>();
-        for (CatalogModel m : models) {
-            grouped.computeIfAbsent(m.vendor(), v -> new ArrayList<>()).add(choice(m));
-        }
-        return grouped.entrySet().stream()
-                .map(e -> new Vendor(e.getKey(), List.copyOf(e.getValue())))
-                .toList();
-    }
-
-    private static Choice choice(CatalogModel m) {
-        String search = (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(java.util.Locale.ROOT);
-        return new Choice(
-                m.id(),
-                m.name(),
-                "generation.ui.quality." + m.quality().code(),
-                m.task().code(),
-                m.task().makesVideo() ? "video" : "image",
-                search,
-                whyNot(m));
-    }
-
-    /** Why a greyed model cannot be chosen: its provider is off, has no key, or failed its last connection check. */
-    private static String whyNot(CatalogModel m) {
-        String reason = m.notReadyKey();
-        return reason != null ? reason : "catalog.picker.provider_off";
-    }
 
     /** A size or aspect-ratio field starts at the film's shape when the model offers it. */
     private static Field inShape(Field field, ProjectFormat format) {
@@ -318,37 +238,7 @@ class GenerationPages {
         return fields;
     }
 
-    private List<Card> cards(List<Generation> found, Map<UUID, Shot> shots) {
-        Instant now = Instant.now();
-        return found.stream().map(g -> card(g, shots.get(g.shotId()), now)).toList();
-    }
-
-    private Card card(Generation g, @Nullable Shot shot, Instant now) {
-        Instant start = g.startedAt() != null ? g.startedAt() : g.createdAt();
-        Instant end = g.finishedAt() != null ? g.finishedAt() : now;
-        boolean live = g.finishedAt() == null && g.status().equals("running");
-        Integer percent = g.progress() == null ? null : (int) Math.round(Math.max(0, Math.min(1, g.progress())) * 100);
-        BigDecimal money = g.cost() != null ? g.cost() : g.costEstimate();
-        return new Card(
-                g,
-                shot,
-                percent,
-                CREATED.format(g.createdAt().atZone(ZoneId.systemDefault())),
-                elapsed(Duration.between(start, end)),
-                start.toEpochMilli(),
-                live,
-                money == null ? null : plain(money),
-                g.cost() == null);
-    }
-
-    private String elapsed(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        return seconds < 60
-                ? messages.get("generation.ui.elapsed.seconds", seconds)
-                : messages.get("generation.ui.elapsed.minutes", seconds / 60, seconds % 60);
-    }
-
-    private static @Nullable String plain(@Nullable BigDecimal value) {
+    static @Nullable String plain(@Nullable BigDecimal value) {
         if (value == null) {
             return null;
         }

@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the model picker dialog shows: every listed model grouped by vendor, those that can run now first in each
- * group, the others greyed with the reason. The browser only filters and chooses; nothing is computed there.
+ * group, the others greyed with the reason. The browser only filters and chooses; nothing is computed there. Public
+ * so that other modules' dialogs (the batch) show the same picker ({@code generation/picker :: dialog}).
  */
-record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<String> vendors) {
+public record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<String> vendors) {
 
     /** A vendor and its models. */
     record Group(String vendor, List<Entry> models) {}
@@ -74,7 +75,7 @@ record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<String> vend
         }
     }
 
-    static ModelPicker of(List<CatalogModel> listed) {
+    public static ModelPicker of(List<CatalogModel> listed) {
         Map<String, List<Entry>> grouped = new LinkedHashMap<>();
         for (CatalogModel m : listed.stream().filter(CatalogModel::ready).toList()) {
             grouped.computeIfAbsent(m.vendor(), v -> new ArrayList<>()).add(entry(m));
@@ -94,8 +95,17 @@ record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<String> vend
         return new ModelPicker(groups, chosen, List.copyOf(grouped.keySet()));
     }
 
+    /** The tasks of the listed models, for the dialog's task filter. */
+    public List<String> tasks() {
+        return groups.stream()
+                .flatMap(g -> g.models().stream())
+                .map(Entry::task)
+                .distinct()
+                .toList();
+    }
+
     /** Whether any model can run now; with none, the bar says so instead of offering a dead button. */
-    boolean anyReady() {
+    public boolean anyReady() {
         return groups.stream().flatMap(g -> g.models().stream()).anyMatch(Entry::ready);
     }
 

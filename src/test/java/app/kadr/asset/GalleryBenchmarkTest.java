@@ -55,6 +55,7 @@ class GalleryBenchmarkTest {
     private static final int SHOTS_PER_PROJECT = 100;
     private static final int TAKES = Integer.getInteger("kadr.gallery.bench.takes", 100_000);
     private static final int VARIANTS = 4;
+    private static final int BOX_TAKES = 300;
     private static final int WARMUP = Integer.getInteger("kadr.gallery.bench.warmup", 50);
     private static final int RUNS = Integer.getInteger("kadr.gallery.bench.runs", 300);
     private static final int BATCH = 5_000;
@@ -169,46 +170,38 @@ class GalleryBenchmarkTest {
 
         HttpClient http = HttpClient.newHttpClient();
         List<String> lines = new ArrayList<>();
-        lines.add("| request | items | bytes (gzip) | p50 ms | p95 ms | p99 ms | max ms |");
-        lines.add("|---|---:|---:|---:|---:|---:|---:|");
+        lines.add("| request | items | bytes (gzip) | p50 ms | p95 ms | p99 ms | max ms | Kadr CPU ms/request |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
         double pageP95 = 0;
         for (Scenario scenario : scenarios) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(studio.baseUrl() + scenario.path()))
-                    .header("Authorization", "Bearer " + person.token())
-                    .header("Accept-Encoding", "gzip")
-                    .header("Accept", scenario.path().startsWith("/api") ? "application/json" : "text/html")
-                    .build();
-            byte[] body = new byte[0];
-            for (int i = 0; i < WARMUP; i++) {
-                body = fetch(http, request);
-            }
-            double[] millis = new double[RUNS];
-            for (int i = 0; i < RUNS; i++) {
-                long start = System.nanoTime();
-                fetch(http, request);
-                millis[i] = (System.nanoTime() - start) / 1e6;
-            }
-            Arrays.sort(millis);
-            String text = new String(gunzip(body), StandardCharsets.UTF_8);
-            int items = scenario.path().startsWith("/api")
-                    ? countOf(text, "\"projectName\"")
-                    : countOf(text, "class=\"take\"");
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |",
-                    scenario.name(),
-                    items,
-                    body.length,
-                    percentile(millis, 50),
-                    percentile(millis, 95),
-                    percentile(millis, 99),
-                    millis[millis.length - 1]));
+            double p95 = measure(http, person, scenario.name(), scenario.path(), lines);
             if (scenario.path().equals("/gallery")) {
-                pageP95 = percentile(millis, 95);
+                pageP95 = p95;
             }
         }
 
-        List<String> firstView = firstView(http, person);
+        // The box of one shot with 300 takes: the newest takes of the first project gathered into one shot.
+        UUID boxShot = jdbc.queryForObject(
+                "select id from shots where project_id = ? order by position limit 1", UUID.class, projects.getFirst());
+        jdbc.update("""
+                update assets set shot_id = ? where id in (select a.id from assets a join shots s on s.id = a.shot_id
+                  where s.project_id = ? order by a.created_at desc limit ?)""", boxShot, projects.getFirst(), BOX_TAKES);
+        if (TestDatabase.postgres()) {
+            jdbc.execute("analyze assets");
+        }
+        String box = "/shots/" + boxShot;
+        measure(http, person, "box /shots/{id} (HTML, gzip), " + BOX_TAKES + " takes in the shot", box, lines);
+        measure(http, person, "box feed /shots/{id}/feed", box + "/feed", lines);
+        measure(http, person, "box bar /shots/{id}/generate", box + "/generate", lines);
+
+        List<String> firstView = firstView(http, person, "/gallery", "/gallery (48 takes)", List.of());
+        firstView.add("");
+        firstView.addAll(firstView(
+                http,
+                person,
+                box,
+                "/shots/{id} (" + BOX_TAKES + " takes)",
+                List.of(box + "/generate", box + "/generations/list", box + "/comments")));
         List<String> plans = plans(owner, scenarios);
         String header = String.format(
                 Locale.ROOT,
@@ -280,17 +273,66 @@ class GalleryBenchmarkTest {
     }
 
     /** The page and every stylesheet and script it names, as transferred with gzip: the first view's weight. */
-    private List<String> firstView(HttpClient http, Studio.Person person) throws Exception {
+    /**
+     * One request, warmed up then timed; also the CPU time the whole Kadr JVM (this test's client included, the
+     * database not) spent per request, which does not depend on how busy the shared machine is. Answers the p95.
+     */
+    private double measure(HttpClient http, Studio.Person person, String name, String path, List<String> lines)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(studio.baseUrl() + path))
+                .header("Authorization", "Bearer " + person.token())
+                .header("Accept-Encoding", "gzip")
+                .header("Accept", path.startsWith("/api") ? "application/json" : "text/html")
+                .build();
+        byte[] body = new byte[0];
+        for (int i = 0; i < WARMUP; i++) {
+            body = fetch(http, request);
+        }
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            fetch(http, request);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double cpu = (os.getProcessCpuTime() - cpuStart) / 1e6 / RUNS;
+        Arrays.sort(millis);
+        String text = new String(gunzip(body), StandardCharsets.UTF_8);
+        int items = path.startsWith("/api")
+                ? countOf(text, "\"projectName\"")
+                : countOf(text, "class=\"take\"") + countOf(text, "class=\"card\"") + countOf(text, "class=\"card is-");
+        lines.add(String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |",
+                name,
+                items,
+                body.length,
+                percentile(millis, 50),
+                percentile(millis, 95),
+                percentile(millis, 99),
+                millis[millis.length - 1],
+                cpu));
+        return percentile(millis, 95);
+    }
+
+    /** A page and everything it names or loads at once (stylesheets, scripts, fragments fetched on load). */
+    private List<String> firstView(
+            HttpClient http, Studio.Person person, String path, String label, List<String> onLoad) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("| first view | raw B | gzip B |");
         lines.add("|---|---:|---:|");
         Map<String, byte[]> transferred = new LinkedHashMap<>();
-        byte[] page = fetch(http, get("/gallery", person));
-        transferred.put("/gallery (48 takes)", page);
+        byte[] page = fetch(http, get(path, person));
+        transferred.put(label, page);
         Matcher assets = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars)/[^\"]+)\"")
                 .matcher(new String(gunzip(page), StandardCharsets.UTF_8));
         while (assets.find()) {
             transferred.put(assets.group(1), fetch(http, get(assets.group(1), person)));
+        }
+        for (String fragment : onLoad) {
+            transferred.put(fragment.replaceAll("[0-9a-f-]{36}", "{id}"), fetch(http, get(fragment, person)));
         }
         long raw = 0;
         long gzip = 0;

@@ -12,7 +12,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.KeyboardModifier;
-import com.microsoft.playwright.options.SelectOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -73,12 +72,7 @@ class BatchInTheBrowserTests {
 
         bar.getByText("Сгенерировать…").click();
         Locator dialog = page.locator("#batch-dialog");
-        Locator models = dialog.locator("select[name=modelId]");
-        models.selectOption(new SelectOption()
-                .setLabel(models.locator("option", new Locator.LocatorOptions().setHasText("Черновик"))
-                        .first()
-                        .textContent()
-                        .strip()));
+        Browser.pickModel(page, dialog.locator("#batch-form"), "#batch-dialog #model-picker", "Черновик");
         Locator total = dialog.locator("[data-batch-total]");
         assertThat(total).containsText("10 дублей");
         assertThat(total).containsText("по 10 шотам");

@@ -137,12 +137,7 @@ class StoryboardInTheBrowserTests {
         assertThat(page.locator(".card.is-headliner")).hasCount(1);
         page.locator(".card.is-headliner [data-animate]").click();
         Locator dialog = page.locator("#animate-dialog");
-        Locator models = dialog.locator("select[name=modelId]");
-        models.selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel(models.locator("option", new Locator.LocatorOptions().setHasText("Панорама"))
-                        .first()
-                        .textContent()
-                        .strip()));
+        Browser.pickModel(page, dialog.locator("form[data-gen-form]"), "#animate-picker", "Панорама");
         assertThat(dialog.locator("[data-params]")).containsText("Длительность");
         dialog.locator("button[type=submit]").click();
 

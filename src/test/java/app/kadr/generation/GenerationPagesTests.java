@@ -163,9 +163,17 @@ class GenerationPagesTests {
         studio.awaitProcessed(person, image);
 
         Document dialog = page("/assets/" + image + "/animate");
-        assertThat(dialog.select("select[name=modelId] option").eachText())
-                .anySatisfy(text -> assertThat(text).startsWith("Панорама и наезд (без ИИ)"))
+        // The same picker as the bar's, of image-to-video models only, with the offline one chosen to start with.
+        assertThat(dialog.select("#animate-picker .picker-model .pm-name").eachText())
+                .contains("Панорама и наезд (без ИИ)")
                 .noneSatisfy(text -> assertThat(text).startsWith("Черновик"));
+        assertThat(dialog.select("#animate-picker .picker-model").eachAttr("data-task"))
+                .containsOnly("image_to_video");
+        assertThat(dialog.select("#animate-picker [data-picker-task] option[value]")
+                        .eachAttr("value"))
+                .containsExactly("", "image_to_video");
+        assertThat(dialog.selectFirst("input[name=modelId]").val())
+                .isEqualTo(studio.localModel(person, "local/pan-zoom"));
         Document params =
                 page("/shots/" + shot + "/generate/params?modelId=" + studio.localModel(person, "local/pan-zoom"));
         Element duration = params.selectFirst("input[data-param=duration]");
@@ -236,7 +244,11 @@ class GenerationPagesTests {
                 "/assets/" + image + "/animate",
                 "/projects/" + project + "/generations",
                 "/projects/" + project + "/generations?status=failed",
-                "/projects/" + project + "/generations/list")) {
+                "/projects/" + project + "/generations/list",
+                "/projects/" + project + "/studio",
+                "/projects/" + project + "/studio?shotId=" + shot,
+                "/projects/" + project + "/studio/takes",
+                "/projects/" + project + "/studio/generations")) {
             assertThat(stranger.get(path, HTML).status()).as(path).isEqualTo(404);
         }
     }

@@ -3,8 +3,10 @@ package app.kadr.support;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,21 @@ public final class Browser implements BeforeAllCallback {
                 .setPath(SCREENSHOTS.resolve(name + ".png"))
                 .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED)
                 .setFullPage(true));
+    }
+
+    /** Opens the model picker of the form and chooses the first model that can run whose name has the text. */
+    public static void pickModel(Page page, Locator form, String pickerSelector, String name) {
+        form.locator("[data-model-open]").click();
+        Locator picker = page.locator(pickerSelector);
+        PlaywrightAssertions.assertThat(picker).isVisible();
+        picker.locator(
+                        "[data-picker-group] .picker-model[data-ready=true]",
+                        new Locator.LocatorOptions().setHasText(name))
+                .first()
+                .locator("[data-pick]")
+                .click();
+        PlaywrightAssertions.assertThat(picker).isHidden();
+        PlaywrightAssertions.assertThat(form.locator("[data-model-name]")).containsText(name);
     }
 
     /** The Playwright driver and its Chromium, stored once per run so that JUnit closes them when the run ends. */
