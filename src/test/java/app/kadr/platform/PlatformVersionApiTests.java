@@ -11,11 +11,8 @@ import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 @KadrTest
 class PlatformVersionApiTests {
 
-    /** A landscape picture, plain grey but for a red mark near its right edge. */
+    /** The take: a landscape picture, plain grey but for a red mark near its right edge. */
     private static final int WIDTH = 1600;
 
     private static final int HEIGHT = 900;
@@ -60,7 +57,8 @@ class PlatformVersionApiTests {
     void aTakeWithAMarkNearItsRightEdge() {
         person = studio.newPerson();
         shot = studio.newShot(person, studio.newProject(person, "Соцсети"), "Афиша");
-        still = studio.upload(person, shot, new NamedBytes("афиша.png", markedPicture()))
+        still = studio.upload(
+                        person, shot, new NamedBytes("афиша.png", Samples.markedPng(WIDTH, HEIGHT, 1440, 400, 100)))
                 .getFirst();
         studio.awaitProcessed(person, still);
     }
@@ -102,7 +100,7 @@ class PlatformVersionApiTests {
             assertThat(new int[] {picture.getWidth(), picture.getHeight()})
                     .as(format)
                     .containsExactly(sizes.get(format));
-            assertThat(redShare(picture))
+            assertThat(Samples.redShare(picture))
                     .as("the mark is in the %s version", format)
                     .isGreaterThan(0.001);
         }
@@ -114,9 +112,9 @@ class PlatformVersionApiTests {
     void aFocusOnTheOtherSideLeavesTheMarkOutOfTheNarrowCuts() throws IOException {
         JsonNode done = versions(Map.of("formats", List.of("reels", "youtube"), "focus", Map.of("x", 0.1, "y", 0.5)));
 
-        assertThat(redShare(original(takeOf(done, "reels")))).isZero();
+        assertThat(Samples.redShare(original(takeOf(done, "reels")))).isZero();
         // 16:9 of a 16:9 picture is the whole picture, wherever the focus.
-        assertThat(redShare(original(takeOf(done, "youtube")))).isGreaterThan(0.001);
+        assertThat(Samples.redShare(original(takeOf(done, "youtube")))).isGreaterThan(0.001);
     }
 
     @Test
@@ -125,7 +123,7 @@ class PlatformVersionApiTests {
 
         assertThat(done.path("focus").path("x").asDouble()).isGreaterThan(0.8);
         assertThat(done.path("focus").path("y").asDouble()).isBetween(0.4, 0.6);
-        assertThat(redShare(original(takeOf(done, "reels")))).isGreaterThan(0.001);
+        assertThat(Samples.redShare(original(takeOf(done, "reels")))).isGreaterThan(0.001);
     }
 
     @Test
@@ -276,39 +274,5 @@ class PlatformVersionApiTests {
     private BufferedImage original(JsonNode take) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(
                 person.api().get(take.path("urls").path("original").asString()).bytes()));
-    }
-
-    /** The share of clearly red pixels. */
-    private static double redShare(BufferedImage picture) {
-        long red = 0;
-        for (int y = 0; y < picture.getHeight(); y++) {
-            for (int x = 0; x < picture.getWidth(); x++) {
-                int rgb = picture.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (r > 180 && g < 80 && b < 80) {
-                    red++;
-                }
-            }
-        }
-        return (double) red / ((long) picture.getWidth() * picture.getHeight());
-    }
-
-    private static byte[] markedPicture() {
-        BufferedImage picture = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = picture.createGraphics();
-        g.setColor(new Color(128, 128, 128));
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(new Color(220, 20, 20));
-        g.fillRect(1440, 400, 100, 100);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(picture, "png", out);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
