@@ -81,6 +81,32 @@ record AssetRow(
                 generationId);
     }
 
+    /** A take made from another take of the shot (a platform version): neither uploaded nor generated. */
+    static AssetRow version(UUID shotId, app.kadr.media.DetectedMedia media, long bytes, String name, String key) {
+        return new AssetRow(
+                UUID.randomUUID(),
+                shotId,
+                media.kind().apiName(),
+                "version",
+                "processing",
+                null,
+                media.mimeType(),
+                bytes,
+                null,
+                null,
+                null,
+                null,
+                name,
+                key,
+                null,
+                null,
+                null,
+                null,
+                false,
+                app.kadr.shared.Rows.now(),
+                null);
+    }
+
     boolean isVideo() {
         return "video".equals(kind);
     }

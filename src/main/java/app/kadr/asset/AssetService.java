@@ -118,6 +118,35 @@ public class AssetService {
         }
     }
 
+    /**
+     * Takes a file made from another take (a platform version) into the source's shot as a new take, processed like
+     * an upload; the file is moved into the store and named {@code name} with the extension of what it really is.
+     * The caller has already checked that the source is its owner's.
+     */
+    @Transactional
+    public Asset storeVersion(UUID sourceAssetId, Path file, String name) throws IOException {
+        AssetRow source = assets.byId(sourceAssetId).orElseThrow(KadrException::notFound);
+        DetectedMedia media;
+        try {
+            media = inspector.inspect(file, limits.maxImagePixels());
+        } catch (MediaException e) {
+            throw new GeneratedFileRefused(e.reasonKey());
+        }
+        long bytes = java.nio.file.Files.size(file);
+        String key = blobs.put(file, media.extension());
+        try {
+            AssetRow row = AssetRow.version(source.shotId(), media, bytes, name + "." + media.extension(), key);
+            assets.insert(row);
+            jobs.schedule(row.id());
+            places.projectOf(row.shotId())
+                    .ifPresent(projectId -> events.publish(new TakesChanged(projectId, row.shotId(), row.id())));
+            return Asset.of(row);
+        } catch (RuntimeException e) {
+            blobs.delete(key);
+            throw e;
+        }
+    }
+
     /** A provider's result that is not an image or video Kadr can use; the reason is a media message key. */
     public static final class GeneratedFileRefused extends IOException {
         private final String reasonKey;

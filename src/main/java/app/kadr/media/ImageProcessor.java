@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class ImageProcessor {
 
     public ImageDerivatives derive(Path original, Path workDir) throws MediaException {
-        Decoded decoded = decode(original);
+        Decoded decoded = decode(original, Stills.LARGE_SIZE);
         Stills.Written written = Stills.write(decoded.image(), workDir, "preview");
         return new ImageDerivatives(
                 written.thumb(),
@@ -29,9 +29,10 @@ public class ImageProcessor {
     }
 
     /** An upright picture, perhaps decoded at reduced size, and the size of the original once upright. */
-    private record Decoded(BufferedImage image, int width, int height) {}
+    record Decoded(BufferedImage image, int width, int height) {}
 
-    private static Decoded decode(Path original) throws MediaException {
+    /** @param largestUseful the long side beyond which detail is wasted: larger originals are decoded subsampled */
+    static Decoded decode(Path original, int largestUseful) throws MediaException {
         try (ImageInputStream in = new FileImageInputStream(original.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -42,7 +43,7 @@ public class ImageProcessor {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                BufferedImage image = reader.read(0, subsampledFor(width, height, reader));
+                BufferedImage image = reader.read(0, subsampledFor(width, height, largestUseful, reader));
                 int orientation = "jpeg".equalsIgnoreCase(reader.getFormatName()) ? ExifOrientation.read(original) : 1;
                 BufferedImage upright = ExifOrientation.apply(Stills.toIntPixels(image), orientation);
                 return orientation >= 5 ? new Decoded(upright, height, width) : new Decoded(upright, width, height);
@@ -55,12 +56,12 @@ public class ImageProcessor {
     }
 
     /**
-     * Decodes only every n-th pixel when the original is at least twice the preview: far less memory and colour
-     * conversion, while the decoded picture stays at least as large as the preview.
+     * Decodes only every n-th pixel when the original is at least twice the largest useful size: far less memory and
+     * colour conversion, while the decoded picture stays at least that large.
      */
-    private static ImageReadParam subsampledFor(int width, int height, ImageReader reader) {
+    private static ImageReadParam subsampledFor(int width, int height, int largestUseful, ImageReader reader) {
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(width, height) / Stills.LARGE_SIZE;
+        int step = Math.max(width, height) / largestUseful;
         if (step > 1) {
             param.setSourceSubsampling(step, step, 0, 0);
         }

@@ -79,7 +79,7 @@ final class Stills {
         return scaled;
     }
 
-    private static BufferedImage flatten(BufferedImage image) {
+    static BufferedImage flatten(BufferedImage image) {
         if (!image.getColorModel().hasAlpha()) {
             return image;
         }
@@ -96,12 +96,16 @@ final class Stills {
     }
 
     private static void writeJpeg(BufferedImage image, Path target) throws MediaException {
+        writeJpeg(image, target, QUALITY);
+    }
+
+    static void writeJpeg(BufferedImage image, Path target, float quality) throws MediaException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         // A file stream of its own: ImageIO's stream wrappers would cache in the system temp folder.
         try (ImageOutputStream out = new FileImageOutputStream(target.toFile())) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
+            param.setCompressionQuality(quality);
             if (param instanceof JPEGImageWriteParam jpeg) {
                 jpeg.setOptimizeHuffmanTables(true);
             }

@@ -78,4 +78,36 @@ public final class Samples {
         }
         Files.move(part, file);
     }
+
+    /** A plain grey PNG with one red square (side {@code side}, top left at x, y): a subject whose place is known. */
+    public static byte[] markedPng(int width, int height, int x, int y, int side) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(128, 128, 128));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(220, 20, 20));
+        g.fillRect(x, y, side, side);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The share of a picture's pixels that are clearly red, as in {@link #markedPng}'s mark. */
+    public static double redShare(BufferedImage picture) {
+        long red = 0;
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                int rgb = picture.getRGB(x, y);
+                if (((rgb >> 16) & 0xff) > 180 && ((rgb >> 8) & 0xff) < 80 && (rgb & 0xff) < 80) {
+                    red++;
+                }
+            }
+        }
+        return (double) red / ((long) picture.getWidth() * picture.getHeight());
+    }
 }
