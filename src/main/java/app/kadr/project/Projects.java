@@ -21,7 +21,8 @@ class Projects {
             select p.id, p.name, p.description, p.created_at, p.updated_at,
               (select count(*) from shots s where s.project_id = p.id and s.deleted_at is null) as shot_count,
               (select count(*) from assets a join shots s on s.id = a.shot_id
-                where s.project_id = p.id and s.deleted_at is null and a.deleted_at is null) as asset_count
+                where s.project_id = p.id and s.deleted_at is null and a.deleted_at is null
+                  and a.kind <> 'mask') as asset_count
             from projects p
             """;
 
