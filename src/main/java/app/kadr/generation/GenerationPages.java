@@ -223,7 +223,8 @@ class GenerationPages {
      * The animate dialog's list: models that can run now grouped by vendor, then those whose provider is off or has no
      * key, shown greyed and not choosable in one group «Недоступны сейчас». The box's bar uses {@link ModelPicker}.
      */
-    private static void picker(List<CatalogModel> listed, Model model) {
+    /** The models of one task for a dialog's select: runnable ones by vendor, the others greyed with the reason. */
+    static void picker(List<CatalogModel> listed, Model model) {
         List<CatalogModel> runnable =
                 listed.stream().filter(CatalogModel::ready).toList();
         List<Vendor> vendors = byVendor(runnable);
