@@ -224,7 +224,12 @@
       let canvasWidth = width;
       let canvasHeight = height;
       if (width / height < wanted) canvasWidth = height * wanted; else canvasHeight = width / wanted;
-      frame.style.aspectRatio = `${canvasWidth} / ${canvasHeight}`;
+      // The preview fits the dialog's width and a third of the screen's height, whichever binds first.
+      const room = Math.max(120, form.clientWidth);
+      const tall = Math.min(window.innerHeight * 0.42, 420);
+      const scale = Math.min(room / canvasWidth, tall / canvasHeight);
+      frame.style.width = `${Math.round(canvasWidth * scale)}px`;
+      frame.style.height = `${Math.round(canvasHeight * scale)}px`;
       const fw = width / canvasWidth;
       const fh = height / canvasHeight;
       image.style.width = `${fw * 100}%`;

@@ -3,7 +3,6 @@ package app.kadr.generation;
 import app.kadr.asset.Asset;
 import app.kadr.asset.AssetGeneration;
 import app.kadr.asset.AssetService;
-import app.kadr.asset.MaskService;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ParamSchema;
@@ -44,7 +43,7 @@ public class GenerationService {
     private final Access access;
     private final Messages messages;
     private final ProviderSlots slots;
-    private final MaskService masks;
+    private final EditInputs edits;
 
     GenerationService(
             Generations generations,
@@ -54,8 +53,8 @@ public class GenerationService {
             Access access,
             Messages messages,
             ProviderSlots slots,
-            MaskService masks) {
-        this.masks = masks;
+            EditInputs edits) {
+        this.edits = edits;
         this.generations = generations;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -97,10 +96,7 @@ public class GenerationService {
         }
         List<UUID> sources = new ArrayList<>(sameModel ? made.sourceAssetIds() : List.of());
         // An inpainted take names its mask among its sources; made again, the mask goes where masks go.
-        UUID mask = sources.stream()
-                .filter(id -> masks.imageOf(ownerId, id).isPresent())
-                .findFirst()
-                .orElse(null);
+        UUID mask = edits.maskAmong(ownerId, sources);
         sources.remove(mask);
         // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
         String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
@@ -179,7 +175,7 @@ public class GenerationService {
         access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
         List<UUID> sources = new ArrayList<>(sources(ownerId, request.sourceAssetIds(), model));
-        UUID mask = mask(ownerId, request.maskAssetId(), sources, model);
+        UUID mask = edits.mask(ownerId, request.maskAssetId(), sources, model);
         String prompt = prompt(request.prompt(), model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
@@ -192,7 +188,7 @@ public class GenerationService {
         Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, asked));
         long seed = seed(kept != null ? kept : params.remove("seed"));
         if (model.task() == Task.OUTPAINT && model.schema().param("aspectRatio").isPresent() && !sources.isEmpty()) {
-            params.putAll(canvas(ownerId, sources.getFirst(), params).params());
+            params.putAll(edits.canvas(ownerId, sources.getFirst(), params).params());
         }
         if (mask != null) {
             sources.add(mask);
@@ -355,46 +351,6 @@ public class GenerationService {
             }
         }
         return ids;
-    }
-
-    /**
-     * The mask of an inpaint: required by a model that takes one, refused by any other; it must be the person's, a
-     * mask, and drawn over this generation's source image.
-     */
-    private @Nullable UUID mask(UUID ownerId, @Nullable UUID maskId, List<UUID> sources, CatalogModel model) {
-        boolean takesMask = model.accepts("maskImage");
-        if (maskId == null) {
-            if (takesMask) {
-                throw KadrException.invalid("maskAssetId", "generation.mask.missing");
-            }
-            return null;
-        }
-        if (!takesMask) {
-            throw KadrException.invalid("maskAssetId", "generation.mask.unsupported");
-        }
-        UUID image = masks.imageOf(ownerId, maskId)
-                .orElseThrow(() -> KadrException.invalid("maskAssetId", "generation.mask.not_mask"));
-        if (sources.isEmpty() || !sources.getFirst().equals(image)) {
-            throw KadrException.invalid("maskAssetId", "generation.mask.other_image");
-        }
-        return maskId;
-    }
-
-    private OutpaintCanvas canvas(UUID ownerId, UUID sourceId, Map<String, Object> params) {
-        Asset source = assets.get(ownerId, sourceId);
-        if (source.width() == null || source.height() == null) {
-            throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
-        }
-        return OutpaintCanvas.of(
-                source.width(),
-                source.height(),
-                String.valueOf(params.getOrDefault("aspectRatio", "9:16")),
-                number(params.get("offsetX")),
-                number(params.get("offsetY")));
-    }
-
-    private static double number(@Nullable Object value) {
-        return value instanceof Number n ? n.doubleValue() : 0.5;
     }
 
     private GenerationRow newRow(
