@@ -1,4 +1,4 @@
-// Picture edits of an image take: «Дорисовать» (paint a mask, then inpaint) and «Расширить кадр» (outpaint to a new
+// Picture edits of an image take: inpaint (paint a mask, then redraw under it) and outpaint (extend to a new
 // aspect ratio). Self-contained: a page needs the edits dialog (templates/box/edits.html :: dialog), generate.js for
 // the forms' models, parameters and submit, and elements with data-inpaint / data-outpaint inside [data-asset-id].
 // The mask is painted white where the picture is to be redrawn; the studio stores it black and white at the
