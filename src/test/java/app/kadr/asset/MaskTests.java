@@ -102,6 +102,10 @@ class MaskTests {
         String mask = uploadMask(image, leftHalf()).id();
         Api.Response ofAMask = uploadMask(mask, leftHalf());
         assertThat(ofAMask.status()).as(ofAMask.toString()).isEqualTo(400);
+
+        // A mask stays with its image: it is not a take to copy into another shot.
+        Api.Response copied = person.api().post("/api/v1/assets/" + mask + "/copy", Map.of("shotId", shot));
+        assertThat(copied.status()).as(copied.toString()).isEqualTo(400);
     }
 
     @Test
