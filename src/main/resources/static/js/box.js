@@ -203,6 +203,7 @@
     KeyH: (card) => press(card, '[data-headliner], [data-clear-headliner]'),
     KeyA: (card) => press(card, '[data-animate]'),
     KeyE: (card) => press(card, '[data-smart-edit]'),
+    KeyI: (card) => press(card, '[data-inpaint]'),
     Delete: (card) => press(card, '[data-trash]'),
   };
 

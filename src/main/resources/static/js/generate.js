@@ -140,6 +140,8 @@
     if (sources.length) body.sourceAssetIds = sources;
     if (button) button.disabled = true;
     try {
+      // A form may add to the request first: the picture edits upload a mask and name their source (mask-editor.js).
+      if (typeof form.kadrPrepare === 'function') await form.kadrPrepare(body);
       if (form.dataset.kind === 'animate') {
         await Kadr.api('POST', `/api/v1/assets/${form.dataset.assetId}/animate`, body);
         Kadr.toast(texts.animateStarted || '');
@@ -148,7 +150,8 @@
         const count = (form.querySelector('[name="count"]')?.value || '').trim();
         if (count !== '') body.count = Number.isFinite(Number(count)) ? Number(count) : count;
         await Kadr.api('POST', `/api/v1/shots/${form.dataset.shotId}/generations`, body);
-        Kadr.toast(texts.started || '');
+        Kadr.toast(form.dataset.started || texts.started || '');
+        if (form.dataset.kind !== 'generate') form.closest('dialog')?.close();
       }
       refreshShotList();
     } catch (error) {

@@ -42,6 +42,26 @@ class Assets {
                 .update();
     }
 
+    /**
+     * A mask drawn over an image take, ready at once: its file is a small black-and-white PNG of the image's size,
+     * which serves as its own thumbnail and preview, so no processing job is needed before a generation uses it.
+     */
+    void insertMask(AssetRow row, UUID sourceId) {
+        insert(row);
+        jdbc.sql("""
+                        update assets set mask_of = ?, width = ?, height = ?, thumb_key = original_key,
+                          preview_key = original_key where id = ?""").params(sourceId, row.width(), row.height(), row.id()).update();
+    }
+
+    /** The image a mask was drawn over, or empty for any other asset. */
+    Optional<UUID> maskOf(UUID id) {
+        return jdbc.sql("select mask_of from assets where id = ? and kind = 'mask'")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(Rows.uuid(rs, "mask_of")))
+                .optional()
+                .flatMap(found -> found);
+    }
+
     Optional<AssetRow> byId(UUID id) {
         return jdbc.sql("select * from assets where id = ?")
                 .param(id)
@@ -63,6 +83,9 @@ class Assets {
         if (kind != null) {
             sql.append(" and kind = ?");
             params.add(kind);
+        } else {
+            // Masks belong to the image they were drawn on, not to the feed; provenance and the passport show them.
+            sql.append(" and kind <> 'mask'");
         }
         if (after != null) {
             String past = oldestFirst ? ">" : "<";
@@ -79,7 +102,7 @@ class Assets {
      * list, so a take keeps its number when an earlier one goes to the trash.
      */
     List<UUID> takeOrder(UUID shotId) {
-        return jdbc.sql("select id from assets where shot_id = ? order by created_at, id")
+        return jdbc.sql("select id from assets where shot_id = ? and kind <> 'mask' order by created_at, id")
                 .param(shotId)
                 .query(UUID.class)
                 .list();

@@ -64,7 +64,8 @@ class GalleryTakes {
             GalleryFilter filter,
             @Nullable Cursor after,
             int limit) {
-        StringBuilder sql = new StringBuilder("select * from assets where deleted_at is null and shot_id in (:shots)");
+        StringBuilder sql = new StringBuilder(
+                "select * from assets where deleted_at is null and kind <> 'mask' and shot_id in (:shots)");
         Map<String, Object> params = new HashMap<>();
         params.put("shots", shots);
         if (filter.kind() != null) {

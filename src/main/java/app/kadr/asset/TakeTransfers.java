@@ -45,6 +45,7 @@ class TakeTransfers {
     @Transactional
     public Asset copy(UUID ownerId, UUID assetId, @Nullable String targetShot) {
         access.require(ownerId, OwnedKind.ASSET, assetId);
+        requireTake(assetId);
         UUID targetShotId = shotId(targetShot);
         Owned target = access.require(ownerId, OwnedKind.SHOT, targetShotId);
         AssetRow source = assets.byId(assetId).orElseThrow(KadrException::notFound);
@@ -65,6 +66,7 @@ class TakeTransfers {
     @Transactional
     public Asset move(UUID ownerId, UUID assetId, @Nullable String targetShot) {
         Owned asset = access.require(ownerId, OwnedKind.ASSET, assetId);
+        requireTake(assetId);
         UUID targetShotId = shotId(targetShot);
         Owned target = access.require(ownerId, OwnedKind.SHOT, targetShotId);
         if (asset.shot().equals(targetShotId)) {
@@ -89,6 +91,13 @@ class TakeTransfers {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw KadrException.invalid("shotId", "gallery.id.invalid", "shotId");
+        }
+    }
+
+    /** A mask belongs to the image it was drawn over; copied or moved alone it would mask nothing. */
+    private void requireTake(UUID assetId) {
+        if (assets.maskOf(assetId).isPresent()) {
+            throw KadrException.invalid("assetId", "asset.mask.stays");
         }
     }
 }

@@ -16,8 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 final class ModelRules {
 
     /** The inputs every generation may carry besides the schema's parameters, in Kadr's own names. */
-    static final Set<String> INPUTS =
-            Set.of("prompt", "negativePrompt", "sourceImage", "endImage", "maskImage", "sourceVideo", "audio");
+    static final Set<String> INPUTS = Set.of(
+            "prompt",
+            "negativePrompt",
+            "sourceImage",
+            "endImage",
+            "maskImage",
+            "sourceVideo",
+            "audio",
+            // An outpaint's canvas, worked out by the studio from the aspect ratio and placement chosen.
+            "canvasSize",
+            "imageSize",
+            "imageLocation");
 
     static final int MAX_EXTERNAL_ID = 200;
     static final int MAX_NAME = 200;

@@ -43,6 +43,7 @@ public class GenerationService {
     private final Access access;
     private final Messages messages;
     private final ProviderSlots slots;
+    private final EditInputs edits;
 
     GenerationService(
             Generations generations,
@@ -51,7 +52,9 @@ public class GenerationService {
             AssetService assets,
             Access access,
             Messages messages,
-            ProviderSlots slots) {
+            ProviderSlots slots,
+            EditInputs edits) {
+        this.edits = edits;
         this.generations = generations;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -91,10 +94,13 @@ public class GenerationService {
         } else {
             params.remove("seed");
         }
-        List<UUID> sources = sameModel ? made.sourceAssetIds() : List.of();
+        List<UUID> sources = new ArrayList<>(sameModel ? made.sourceAssetIds() : List.of());
+        // An inpainted take names its mask among its sources; made again, the mask goes where masks go.
+        UUID mask = edits.maskAmong(ownerId, sources);
+        sources.remove(mask);
         // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
         String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
-        NewGeneration request = new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1);
+        NewGeneration request = new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1, mask);
         return generate(ownerId, parent.shotId(), request, new Parent(assetId, change.instruction()))
                 .getFirst();
     }
@@ -168,16 +174,25 @@ public class GenerationService {
     private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
         access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
-        List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
+        List<UUID> sources = new ArrayList<>(sources(ownerId, request.sourceAssetIds(), model));
+        UUID mask = edits.mask(ownerId, request.maskAssetId(), sources, model);
         String prompt = prompt(request.prompt(), model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
         Map<String, Object> asked =
                 request.params() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(request.params());
+        // The canvas of an outpaint is worked out from the choices below, never taken as given (a remix carries it).
+        asked.keySet().removeAll(OutpaintCanvas.GEOMETRY);
         // A derived take keeps its parent's seed even where the model shows no seed field to set.
         Object kept = parent != null && model.schema().param("seed").isEmpty() ? asked.remove("seed") : null;
         Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, asked));
         long seed = seed(kept != null ? kept : params.remove("seed"));
+        if (model.task() == Task.OUTPAINT && model.schema().param("aspectRatio").isPresent() && !sources.isEmpty()) {
+            params.putAll(edits.canvas(ownerId, sources.getFirst(), params).params());
+        }
+        if (mask != null) {
+            sources.add(mask);
+        }
         return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"));
     }
 
@@ -331,7 +346,7 @@ public class GenerationService {
         }
         for (UUID id : ids) {
             Asset asset = assets.get(ownerId, id);
-            if (asset.isVideo() || !asset.isReady()) {
+            if (asset.isVideo() || !asset.isReady() || "mask".equals(asset.kind())) {
                 throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
             }
         }

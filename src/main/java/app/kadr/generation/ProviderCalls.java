@@ -1,6 +1,7 @@
 package app.kadr.generation;
 
 import app.kadr.asset.AssetService;
+import app.kadr.asset.MaskService;
 import app.kadr.asset.SourceFile;
 import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
@@ -36,8 +37,10 @@ class ProviderCalls {
     private final AssetService assets;
     private final JdbcClient jdbc;
     private final Access access;
+    private final MaskService masks;
 
-    ProviderCalls(Catalog catalog, AssetService assets, JdbcClient jdbc, Access access) {
+    ProviderCalls(Catalog catalog, AssetService assets, JdbcClient jdbc, Access access, MaskService masks) {
+        this.masks = masks;
         this.catalog = catalog;
         this.assets = assets;
         this.jdbc = jdbc;
@@ -90,7 +93,12 @@ class ProviderCalls {
     /** The parameters in the provider's own words; what the provider gets is also what provenance records. */
     static Map<String, Object> input(GenerationRow generation, CatalogModel model) {
         Map<String, Object> input = new LinkedHashMap<>();
-        generation.params().forEach((field, value) -> input.put(model.providerField(field), value));
+        generation.params().forEach((field, value) -> {
+            // An outpaint's choices became its canvas geometry; a provider gets them only if it maps them itself.
+            if (!OutpaintCanvas.CHOICES.contains(field) || model.accepts(field)) {
+                input.put(model.providerField(field), value);
+            }
+        });
         if (!generation.prompt().isBlank()) {
             input.put(model.providerField("prompt"), generation.prompt());
         }
@@ -106,6 +114,10 @@ class ProviderCalls {
                 && model.accepts("sourceImage")) {
             // fal takes images inside the input; its adapter replaces this mark with the image itself.
             input.put(model.providerField("sourceImage"), "$source:image");
+            if (model.accepts("maskImage")) {
+                // A model that maps a mask always gets one (GenerationService requires it), sent the same way.
+                input.put(model.providerField("maskImage"), "$source:mask");
+            }
         }
         return input;
     }
@@ -118,16 +130,20 @@ class ProviderCalls {
         UUID owner =
                 access.ownerOf(OwnedKind.GENERATION, generation.id()).orElseThrow(() -> sourceGone(generation, null));
         List<SourceImage> sources = new ArrayList<>();
+        int images = 0;
         for (UUID assetId : generation.sourceAssetIds()) {
             SourceFile file;
+            boolean mask;
             try {
                 file = assets.sourceFile(owner, assetId);
+                mask = masks.imageOf(owner, assetId).isPresent();
             } catch (KadrException | NoSuchFileException gone) {
                 throw sourceGone(generation, gone);
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // the store is unreachable: the job's step is tried again
             }
-            sources.add(new SourceImage(file.path(), file.mimeType(), sources.isEmpty() ? "image" : "end_image"));
+            String role = mask ? "mask" : images++ == 0 ? "image" : "end_image";
+            sources.add(new SourceImage(file.path(), file.mimeType(), role));
         }
         return sources;
     }

@@ -44,6 +44,7 @@ public class LocalEngine {
     static final String UPSCALE_FACTOR_INVALID = "localengine.upscale.factor_invalid";
     static final String UPSCALE_TOO_LARGE = "localengine.upscale.too_large";
     static final String FAILED = "localengine.failed";
+    static final String CANVAS_INVALID = "localengine.canvas.invalid";
     static final String TIMED_OUT = "localengine.timed_out";
 
     private static final Logger log = LoggerFactory.getLogger(LocalEngine.class);
@@ -150,6 +151,67 @@ public class LocalEngine {
                         "1"));
         log.debug("Upscale to {}x{} in {} ms", width, height, millisSince(started));
         return output;
+    }
+
+    /** The masked area filled from the picture around it, PNG of the image's size (see {@link ImageEdits#fill}). */
+    public Path inpaint(InpaintRequest request, Path workDir) throws LocalEngineException {
+        SourceImage source = SourceImage.read(request.sourceImage());
+        SourceImage mask = SourceImage.read(request.mask());
+        requireEditable(source);
+        requireEditable(mask);
+        long started = System.nanoTime();
+        BufferedImage filled = ImageEdits.fill(decode(source), decode(mask));
+        Path output = newFile(workDir, "filled-", ".png");
+        writePng(filled, output);
+        log.debug("Mask fill {}x{} in {} ms", source.width(), source.height(), millisSince(started));
+        return output;
+    }
+
+    /** The image on a larger canvas with mirrored edges, PNG of the canvas's size (see {@link ImageEdits#extend}). */
+    public Path outpaint(OutpaintRequest request, Path workDir) throws LocalEngineException {
+        requireSize(request.width(), request.height());
+        if (request.imageWidth() < 1
+                || request.imageHeight() < 1
+                || request.x() < 0
+                || request.y() < 0
+                || request.x() + request.imageWidth() > request.width()
+                || request.y() + request.imageHeight() > request.height()) {
+            throw new LocalEngineException(CANVAS_INVALID);
+        }
+        SourceImage source = SourceImage.read(request.sourceImage());
+        requireEditable(source);
+        long started = System.nanoTime();
+        BufferedImage extended = ImageEdits.extend(
+                decode(source),
+                request.width(),
+                request.height(),
+                request.imageWidth(),
+                request.imageHeight(),
+                request.x(),
+                request.y());
+        Path output = newFile(workDir, "extended-", ".png");
+        writePng(extended, output);
+        log.debug("Canvas extension to {}x{} in {} ms", request.width(), request.height(), millisSince(started));
+        return output;
+    }
+
+    /** Edits hold the whole picture in memory, so they take what a draft could be at most. */
+    private static void requireEditable(SourceImage image) throws LocalEngineException {
+        if ((long) image.width() * image.height() > (long) MAX_SIZE * MAX_SIZE) {
+            throw new LocalEngineException(SIZE_INVALID, MIN_SIZE, MAX_SIZE);
+        }
+    }
+
+    private static BufferedImage decode(SourceImage image) throws LocalEngineException {
+        try {
+            BufferedImage read = ImageIO.read(image.file().toFile());
+            if (read == null) {
+                throw new LocalEngineException(SOURCE_UNREADABLE);
+            }
+            return read;
+        } catch (IOException e) {
+            throw new LocalEngineException(SOURCE_UNREADABLE, e);
+        }
     }
 
     private static void requireSize(int width, int height) throws LocalEngineException {

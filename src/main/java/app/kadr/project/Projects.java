@@ -26,7 +26,8 @@ class Projects {
                  from shots s left join assets h on h.id = s.headliner_asset_id
                  where s.project_id = p.id and s.deleted_at is null) as runtime_ms,
               (select count(*) from assets a join shots s on s.id = a.shot_id
-                where s.project_id = p.id and s.deleted_at is null and a.deleted_at is null) as asset_count
+                where s.project_id = p.id and s.deleted_at is null and a.deleted_at is null
+                  and a.kind <> 'mask') as asset_count
             from projects p
             """;
 

@@ -22,7 +22,8 @@ class Shots {
               a.id as h_id, a.kind as h_kind, a.media_status as h_status, a.width as h_width, a.height as h_height,
               a.duration_ms as h_duration, a.thumbhash as h_thumbhash, a.original_key as h_original,
               a.thumb_key as h_thumb, a.preview_key as h_preview, a.poster_key as h_poster, a.hover_key as h_hover,
-              (select count(*) from assets x where x.shot_id = s.id and x.deleted_at is null) as asset_count,
+              (select count(*) from assets x where x.shot_id = s.id and x.deleted_at is null
+                 and x.kind <> 'mask') as asset_count,
               (select count(*) from comments c where c.shot_id = s.id and c.deleted_at is null) as comment_count,
               (select count(*) from comments c where c.shot_id = s.id and c.deleted_at is null
                  and c.read_at is null) as unread_count
@@ -150,7 +151,8 @@ class Shots {
     }
 
     boolean isLiveAssetOf(UUID assetId, UUID shotId) {
-        return jdbc.sql("select count(*) from assets where id = ? and shot_id = ? and deleted_at is null")
+        return jdbc.sql(
+                                "select count(*) from assets where id = ? and shot_id = ? and deleted_at is null and kind <> 'mask'")
                         .params(assetId, shotId)
                         .query(Integer.class)
                         .single()

@@ -9,8 +9,10 @@ import app.kadr.generation.provider.SourceImage;
 import app.kadr.generation.provider.Submission;
 import app.kadr.localengine.AnimateRequest;
 import app.kadr.localengine.DraftRequest;
+import app.kadr.localengine.InpaintRequest;
 import app.kadr.localengine.LocalEngine;
 import app.kadr.localengine.LocalEngineException;
+import app.kadr.localengine.OutpaintRequest;
 import app.kadr.localengine.UpscaleRequest;
 import app.kadr.shared.Messages;
 import app.kadr.storage.BlobStore;
@@ -62,6 +64,9 @@ class LocalAdapter implements ProviderAdapter {
                             engine.upscale(
                                     new UpscaleRequest(source(request), (int) number(request, "scale", 2)), work),
                             null);
+                case "inpaint" ->
+                    image(engine.inpaint(new InpaintRequest(source(request), source(request, "mask")), work), seed);
+                case "outpaint" -> image(engine.outpaint(canvas(request), work), seed);
                 default -> throw ProviderException.badInput("task", "The local engine cannot do " + request.task());
             };
             return new Submission(UUID.randomUUID().toString(), List.of(result), null, null);
@@ -133,11 +138,34 @@ class LocalAdapter implements ProviderAdapter {
     }
 
     private static Path source(ProviderRequest request) throws ProviderException {
+        return source(request, "image");
+    }
+
+    private static Path source(ProviderRequest request, String role) throws ProviderException {
         return request.sources().stream()
-                .filter(source -> source.role().equals("image"))
+                .filter(source -> source.role().equals(role))
                 .map(SourceImage::file)
                 .findFirst()
-                .orElseThrow(() -> ProviderException.badInput("image", "The task needs a source image"));
+                .orElseThrow(() -> ProviderException.badInput(role, "The task needs a source of role " + role));
+    }
+
+    /** The canvas the studio worked out: {@code canvas_size}, {@code image_size}, {@code image_location}, each a pair. */
+    private static OutpaintRequest canvas(ProviderRequest request) throws ProviderException {
+        int[] canvas = pair(request, "canvas_size");
+        int[] image = pair(request, "image_size");
+        int[] at = pair(request, "image_location");
+        return new OutpaintRequest(source(request), canvas[0], canvas[1], image[0], image[1], at[0], at[1]);
+    }
+
+    private static int[] pair(ProviderRequest request, String field) throws ProviderException {
+        if (request.input().get(field) instanceof List<?> list
+                && list.size() == 2
+                && list.get(0) instanceof Number first
+                && list.get(1) instanceof Number second) {
+            return new int[] {first.intValue(), second.intValue()};
+        }
+        throw ProviderException.badInput(
+                field, "Not a pair of numbers: " + request.input().get(field));
     }
 
     private static ProviderResult image(Path file, @Nullable Long seed) throws IOException {

@@ -205,6 +205,43 @@ class FalAdapterTest {
                 .withRequestBody(matchingJsonPath("$.prompt", equalTo("waves"))));
     }
 
+    /**
+     * Inpainting on fal (e.g. {@code fal-ai/flux-lora/inpainting}, https://fal.ai/models/fal-ai/flux-lora/inpainting/api;
+     * likewise {@code fal-ai/inpaint}, https://fal.ai/models/fal-ai/inpaint/api): the picture goes in {@code image_url},
+     * the mask (white = redraw) in {@code mask_url}, each a URL or, as fal's «Files» section allows, a base64 data URI.
+     */
+    @Test
+    void anInpaintSendsThePictureAsImageUrlAndTheMaskAsMaskUrl(@TempDir Path dir) throws Exception {
+        byte[] picture = {1, 2, 3};
+        byte[] mask = {9, 8, 7};
+        Path pictureFile = Files.write(dir.resolve("picture.png"), picture);
+        Path maskFile = Files.write(dir.resolve("mask.png"), mask);
+        fal.stubFor(post("/fal-ai/flux-lora/inpainting").willReturn(json(200, QUEUED)));
+        ProviderRequest request = new ProviderRequest(
+                fal.baseUrl(),
+                KEY,
+                "fal-ai/flux-lora/inpainting",
+                "inpaint",
+                Map.of("prompt", "an empty pier", "image_url", "$source:image", "mask_url", "$source:mask"),
+                List.of(
+                        new SourceImage(pictureFile, "image/png", "image"),
+                        new SourceImage(maskFile, "image/png", "mask")),
+                1,
+                null,
+                true);
+
+        adapter.submit(request);
+
+        fal.verify(postRequestedFor(urlEqualTo("/fal-ai/flux-lora/inpainting"))
+                .withRequestBody(matchingJsonPath(
+                        "$.image_url",
+                        equalTo("data:image/png;base64," + Base64.getEncoder().encodeToString(picture))))
+                .withRequestBody(matchingJsonPath(
+                        "$.mask_url",
+                        equalTo("data:image/png;base64," + Base64.getEncoder().encodeToString(mask))))
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo("an empty pier"))));
+    }
+
     @Test
     void aSourceImageWithNowhereToGoIsRefusedBeforeAnythingIsSent(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("start.png"), new byte[] {1});
