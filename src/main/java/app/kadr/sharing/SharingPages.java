@@ -97,13 +97,14 @@ class SharingPages {
     @PostMapping("/share-links/{linkId}/shown")
     String shown(
             CurrentUser me, @PathVariable UUID linkId, @RequestParam(defaultValue = "") String shown, Model model) {
+        UUID projectId = links.projectOf(me.id(), linkId);
         boolean live = ShareLink.LIVE.equals(shown);
         Integer number = live || !shown.matches("\\d{1,9}") ? null : Integer.valueOf(shown);
         if (!live && number == null) {
             throw KadrException.invalid("shown", "share.version.unknown");
         }
         publishing.show(me.id(), linkId, live ? ShareLink.LIVE : ShareLink.VERSION, number);
-        return panelOf(me, links.projectOf(me.id(), linkId), model);
+        return panelOf(me, projectId, model);
     }
 
     private String panelOf(CurrentUser me, UUID projectId, Model model) {
