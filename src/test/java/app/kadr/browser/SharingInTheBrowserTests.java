@@ -217,7 +217,9 @@ class SharingInTheBrowserTests {
                 .isTrue();
         Browser.screenshot(client, "client-version-phone");
 
-        studioPage.locator(".share-shown select").selectOption("1");
+        studioPage.waitForResponse(
+                answer -> answer.url().endsWith("/shown") && answer.status() == 200,
+                () -> studioPage.locator(".share-shown select").selectOption("1"));
         assertThat(studioPage.locator(".share-shown select")).hasValue("1");
         client.reload();
         assertThat(client.locator(".client-shot .shot-title")).hasText(new String[] {"Лист", "Чайник"});
