@@ -57,10 +57,10 @@ class ClientService {
         List<ClientStoryboard.Row> rows =
                 version == null ? storyboard.shots(link.projectId()) : versions.shots(version.id());
         Map<UUID, ClientStoryboard.Row> before = new LinkedHashMap<>();
-        if (version != null) {
-            versions.byNumber(link.projectId(), version.number() - 1)
-                    .ifPresent(previous -> versions.shots(previous.id()).forEach(row -> before.put(row.shotId(), row)));
-        }
+        java.util.Optional<ShareVersions.Version> previous = version == null
+                ? java.util.Optional.empty()
+                : versions.byNumber(link.projectId(), version.number() - 1);
+        previous.ifPresent(earlier -> versions.shots(earlier.id()).forEach(row -> before.put(row.shotId(), row)));
         List<ClientView.ClientShot> shots = rows.stream()
                 .map(row -> new ClientView.ClientShot(
                         row.shotId(),
@@ -69,7 +69,7 @@ class ClientService {
                         row.description(),
                         media(link, row.headliner()),
                         byShot.getOrDefault(row.shotId(), List.of()),
-                        before.isEmpty() ? null : change(before.get(row.shotId()), row)))
+                        previous.isEmpty() ? null : change(before.get(row.shotId()), row)))
                 .toList();
         rows.forEach(row -> before.remove(row.shotId()));
         ClientView.Release release = version == null
