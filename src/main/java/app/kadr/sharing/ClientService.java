@@ -27,6 +27,7 @@ class ClientService {
     record MediaFile(Resource body, String mimeType) {}
 
     private final ClientStoryboard storyboard;
+    private final ShareVersions versions;
     private final Comments comments;
     private final CommentThrottle throttle;
     private final BlobStore blobs;
@@ -34,11 +35,13 @@ class ClientService {
 
     ClientService(
             ClientStoryboard storyboard,
+            ShareVersions versions,
             Comments comments,
             CommentThrottle throttle,
             BlobStore blobs,
             DomainEvents events) {
         this.storyboard = storyboard;
+        this.versions = versions;
         this.comments = comments;
         this.throttle = throttle;
         this.blobs = blobs;
@@ -48,16 +51,56 @@ class ClientService {
     @Transactional(readOnly = true)
     public ClientView view(OpenLink link) {
         Map<UUID, List<ClientView.ClientComment>> byShot = commentsByShot(link);
-        List<ClientView.ClientShot> shots = storyboard.shots(link.projectId()).stream()
+        ShareVersions.Version version = link.versionId() == null
+                ? null
+                : versions.byId(link.versionId()).orElseThrow();
+        List<ClientStoryboard.Row> rows =
+                version == null ? storyboard.shots(link.projectId()) : versions.shots(version.id());
+        Map<UUID, ClientStoryboard.Row> before = new LinkedHashMap<>();
+        java.util.Optional<ShareVersions.Version> previous = version == null
+                ? java.util.Optional.empty()
+                : versions.byNumber(link.projectId(), version.number() - 1);
+        previous.ifPresent(earlier -> versions.shots(earlier.id()).forEach(row -> before.put(row.shotId(), row)));
+        List<ClientView.ClientShot> shots = rows.stream()
                 .map(row -> new ClientView.ClientShot(
                         row.shotId(),
                         row.number(),
                         row.title(),
                         row.description(),
                         media(link, row.headliner()),
-                        byShot.getOrDefault(row.shotId(), List.of())))
+                        byShot.getOrDefault(row.shotId(), List.of()),
+                        previous.isEmpty() ? null : change(before.get(row.shotId()), row)))
                 .toList();
-        return new ClientView(storyboard.project(link.projectId()), shots, link.allowComments());
+        rows.forEach(row -> before.remove(row.shotId()));
+        ClientView.Release release = version == null
+                ? null
+                : new ClientView.Release(
+                        version.number(),
+                        version.publishedAt(),
+                        before.values().stream()
+                                .map(ClientStoryboard.Row::title)
+                                .toList());
+        return new ClientView(storyboard.project(link.projectId()), release, shots, link.allowComments());
+    }
+
+    /** What the client should notice in a shot since the version before: its texts or its picture. */
+    private static @Nullable String change(ClientStoryboard.@Nullable Row before, ClientStoryboard.Row now) {
+        if (before == null) {
+            return ClientView.ClientShot.NEW;
+        }
+        boolean same = before.title().equals(now.title())
+                && before.description().equals(now.description())
+                && java.util.Objects.equals(assetOf(before), assetOf(now));
+        return same ? null : ClientView.ClientShot.CHANGED;
+    }
+
+    private static @Nullable UUID assetOf(ClientStoryboard.Row row) {
+        return row.headliner() == null ? null : row.headliner().assetId();
+    }
+
+    /** The shots a link shows: its published version's, or the live storyboard's. */
+    private List<ClientStoryboard.Row> rowsOf(OpenLink link) {
+        return link.versionId() == null ? storyboard.shots(link.projectId()) : versions.shots(link.versionId());
     }
 
     /** The conversation under every shot, as the client's page refreshes it while open. */
@@ -99,15 +142,15 @@ class ClientService {
     }
 
     /**
-     * The file behind a media address. Only the current headliners of the link's project have addresses, so
-     * an old, foreign or made-up one is 404.
+     * The file behind a media address. Only the headliners the link shows (its version's, or the live ones) have
+     * addresses, so an old, foreign or made-up one is 404.
      */
     @Transactional(readOnly = true)
     public MediaFile media(OpenLink link, String ref, String variant) throws IOException {
         if (!MediaRefs.VARIANTS.contains(variant)) {
             throw KadrException.notFound();
         }
-        for (ClientStoryboard.Row row : storyboard.shots(link.projectId())) {
+        for (ClientStoryboard.Row row : rowsOf(link)) {
             ClientStoryboard.Files files = row.headliner();
             String key = files == null ? null : files.keyOf(variant);
             if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref)) {
@@ -124,7 +167,10 @@ class ClientService {
     @Transactional
     public ClientView.ClientComment comment(
             OpenLink link, UUID shotId, @Nullable String authorName, @Nullable String text, String address) {
-        if (!storyboard.isLiveShotOf(shotId, link.projectId())) {
+        boolean shown = link.versionId() == null
+                ? storyboard.isLiveShotOf(shotId, link.projectId())
+                : rowsOf(link).stream().anyMatch(row -> row.shotId().equals(shotId));
+        if (!shown) {
             throw KadrException.notFound();
         }
         if (!link.allowComments()) {

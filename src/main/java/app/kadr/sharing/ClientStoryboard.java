@@ -28,6 +28,7 @@ class ClientStoryboard {
             String kind,
             @Nullable Integer width,
             @Nullable Integer height,
+            @Nullable Long durationMs,
             String thumbKey,
             String previewKey,
             @Nullable String hoverKey) {
@@ -59,7 +60,7 @@ class ClientStoryboard {
     List<Row> shots(UUID projectId) {
         return jdbc.sql("""
                         select s.id, s.position, s.title, s.description, a.id as h_id, a.kind as h_kind,
-                          a.width as h_width, a.height as h_height, a.thumb_key as h_thumb,
+                          a.width as h_width, a.height as h_height, a.duration_ms as h_duration, a.thumb_key as h_thumb,
                           a.preview_key as h_preview, a.hover_key as h_hover
                         from shots s
                         left join assets a on a.id = s.headliner_asset_id and a.deleted_at is null
@@ -78,6 +79,7 @@ class ClientStoryboard {
                                     rs.getString("h_kind"),
                                     Rows.integer(rs, "h_width"),
                                     Rows.integer(rs, "h_height"),
+                                    Rows.longValue(rs, "h_duration"),
                                     thumb,
                                     preview,
                                     "video".equals(rs.getString("h_kind")) ? rs.getString("h_hover") : null);

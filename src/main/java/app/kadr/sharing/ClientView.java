@@ -1,5 +1,6 @@
 package app.kadr.sharing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,9 +11,21 @@ import org.jspecify.annotations.Nullable;
  * addresses of re-encoded pictures. No prompts, seeds, models, file names or asset ids can reach it, because
  * these types have no place for them.
  */
-public record ClientView(Project project, List<ClientShot> shots, boolean allowComments) {
+public record ClientView(Project project, @Nullable Release release, List<ClientShot> shots, boolean allowComments) {
 
     public record Project(String name, String description) {}
+
+    /**
+     * The published version a link shows, and the titles of the shots it no longer has since the version before.
+     */
+    public record Release(int number, Instant publishedAt, List<String> removed) {
+
+        /** The day it was published, as «12 декабря». */
+        @JsonIgnore
+        public String day() {
+            return PublishedVersion.DAY.format(publishedAt);
+        }
+    }
 
     public record ClientShot(
             UUID id,
@@ -20,7 +33,14 @@ public record ClientView(Project project, List<ClientShot> shots, boolean allowC
             String title,
             String description,
             @Nullable Media headliner,
-            List<ClientComment> comments) {}
+            List<ClientComment> comments,
+            @Nullable String change) {
+
+        /** Shots of a published version are marked against the version before it. */
+        public static final String NEW = "new";
+
+        public static final String CHANGED = "changed";
+    }
 
     public record Media(
             String kind,

@@ -1,10 +1,15 @@
 package app.kadr.sharing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A share link as its owner sees it. */
+/**
+ * A share link as its owner sees it.
+ *
+ * @param mode {@code version}: the client sees {@code version}, frozen; {@code live}: the storyboard as it is now
+ */
 public record ShareLink(
         UUID id,
         String token,
@@ -13,4 +18,15 @@ public record ShareLink(
         boolean allowComments,
         boolean hasPassword,
         boolean expired,
-        Instant createdAt) {}
+        Instant createdAt,
+        String mode,
+        @Nullable PublishedVersion version) {
+
+    public static final String LIVE = "live";
+    public static final String VERSION = "version";
+
+    @JsonIgnore
+    public boolean isLive() {
+        return LIVE.equals(mode);
+    }
+}

@@ -22,22 +22,33 @@ public class ShareLinkService {
     private final ShareLinks links;
     private final Access access;
     private final PasswordEncoder passwords;
+    private final Publishing publishing;
 
-    ShareLinkService(ShareLinks links, Access access, PasswordEncoder passwords) {
+    ShareLinkService(ShareLinks links, Access access, PasswordEncoder passwords, Publishing publishing) {
         this.links = links;
         this.access = access;
         this.passwords = passwords;
+        this.publishing = publishing;
     }
 
-    @Transactional
+    /**
+     * Makes a link. By default ({@code mode} version) it shows the storyboard as it is now, frozen as a published
+     * version; {@code live} shows every later change at once. Not one transaction: the version is stored first
+     * (see {@link Publishing}), once everything asked is known to be valid.
+     */
     public ShareLink create(
             UUID ownerId,
             UUID projectId,
+            @Nullable String mode,
             @Nullable Instant expiresAt,
             @Nullable String password,
             boolean allowComments,
             String baseUrl) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
+        boolean live = ShareLink.LIVE.equals(mode);
+        if (mode != null && !live && !ShareLink.VERSION.equals(mode)) {
+            throw KadrException.invalid("mode", "share.mode.invalid");
+        }
         if (expiresAt != null && !expiresAt.isAfter(Rows.now())) {
             throw KadrException.invalid("expiresAt", "share.expires.past");
         }
@@ -48,8 +59,9 @@ public class ShareLinkService {
             }
             hash = passwords.encode(password);
         }
+        UUID versionId = live ? null : publishing.current(ownerId, projectId);
         UUID id = UUID.randomUUID();
-        links.insert(id, projectId, Secrets.newToken(), Secrets.newToken(), hash, allowComments, expiresAt);
+        links.insert(id, projectId, Secrets.newToken(), Secrets.newToken(), hash, allowComments, expiresAt, versionId);
         return links.byId(id, baseUrl).orElseThrow();
     }
 
@@ -57,6 +69,16 @@ public class ShareLinkService {
     public List<ShareLink> list(UUID ownerId, UUID projectId, String baseUrl) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
         return links.ofProject(projectId, baseUrl);
+    }
+
+    @Transactional(readOnly = true)
+    public ShareLink get(UUID ownerId, UUID linkId, String baseUrl) {
+        access.require(ownerId, OwnedKind.SHARE_LINK, linkId);
+        return links.byId(linkId, baseUrl).orElseThrow(KadrException::notFound);
+    }
+
+    public UUID projectOf(UUID ownerId, UUID linkId) {
+        return access.require(ownerId, OwnedKind.SHARE_LINK, linkId).project();
     }
 
     /** Revokes a link; from then on its token answers 404. Answers the link's project. */

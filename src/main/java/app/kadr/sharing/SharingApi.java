@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,19 +25,25 @@ import org.springframework.web.bind.annotation.RestController;
 class SharingApi {
 
     record NewLink(
+            @Nullable String mode,
             @Nullable Instant expiresAt,
             @Nullable String password,
             @Nullable Boolean allowComments) {}
+
+    /** What a link shows: {@code live}, or {@code version} with a number (the latest when none). */
+    record Shown(@Nullable String mode, @Nullable Integer version) {}
 
     record Reply(@Nullable String text) {}
 
     private final ShareLinkService links;
     private final CommentService comments;
+    private final Publishing publishing;
     private final PublicAddress address;
 
-    SharingApi(ShareLinkService links, CommentService comments, PublicAddress address) {
+    SharingApi(ShareLinkService links, CommentService comments, Publishing publishing, PublicAddress address) {
         this.links = links;
         this.comments = comments;
+        this.publishing = publishing;
         this.address = address;
     }
 
@@ -44,10 +51,11 @@ class SharingApi {
     @ResponseStatus(HttpStatus.CREATED)
     ShareLink create(
             CurrentUser me, @PathVariable UUID projectId, @RequestBody(required = false) @Nullable NewLink body) {
-        NewLink link = body == null ? new NewLink(null, null, null) : body;
+        NewLink link = body == null ? new NewLink(null, null, null, null) : body;
         return links.create(
                 me.id(),
                 projectId,
+                link.mode(),
                 link.expiresAt(),
                 link.password(),
                 link.allowComments() == null || link.allowComments(),
@@ -57,6 +65,25 @@ class SharingApi {
     @GetMapping("/projects/{projectId}/share-links")
     Map<String, List<ShareLink>> list(CurrentUser me, @PathVariable UUID projectId) {
         return Map.of("items", links.list(me.id(), projectId, address.prefix()));
+    }
+
+    /** Publishes the storyboard as it is now as the project's next version, and shows it through this link. */
+    @PostMapping("/share-links/{linkId}/versions")
+    @ResponseStatus(HttpStatus.CREATED)
+    PublishedVersion publish(CurrentUser me, @PathVariable UUID linkId) {
+        return publishing.publish(me.id(), linkId);
+    }
+
+    /** Keeps a link on an older version, moves it to another, or makes it live. */
+    @PatchMapping("/share-links/{linkId}")
+    ShareLink show(CurrentUser me, @PathVariable UUID linkId, @RequestBody Shown body) {
+        publishing.show(me.id(), linkId, body.mode(), body.version());
+        return links.get(me.id(), linkId, address.prefix());
+    }
+
+    @GetMapping("/projects/{projectId}/share-versions")
+    Map<String, List<PublishedVersion>> versions(CurrentUser me, @PathVariable UUID projectId) {
+        return Map.of("items", publishing.list(me.id(), projectId));
     }
 
     @DeleteMapping("/share-links/{linkId}")

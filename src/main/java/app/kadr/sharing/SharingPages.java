@@ -30,6 +30,7 @@ class SharingPages {
 
     private final ShareLinkService links;
     private final CommentService comments;
+    private final Publishing publishing;
     private final ProjectService projects;
     private final Messages messages;
     private final PublicAddress address;
@@ -37,11 +38,13 @@ class SharingPages {
     SharingPages(
             ShareLinkService links,
             CommentService comments,
+            Publishing publishing,
             ProjectService projects,
             Messages messages,
             PublicAddress address) {
         this.links = links;
         this.comments = comments;
+        this.publishing = publishing;
         this.projects = projects;
         this.messages = messages;
         this.address = address;
@@ -56,6 +59,7 @@ class SharingPages {
     String create(
             CurrentUser me,
             @PathVariable UUID projectId,
+            @RequestParam(required = false) @Nullable String mode,
             @RequestParam(required = false) @Nullable Integer expiresInDays,
             @RequestParam(required = false) @Nullable String password,
             @RequestParam(defaultValue = "false") boolean allowComments,
@@ -65,7 +69,8 @@ class SharingPages {
         }
         Instant expiresAt = expiresInDays == null ? null : Instant.now().plus(Duration.ofDays(expiresInDays));
         try {
-            ShareLink link = links.create(me.id(), projectId, expiresAt, password, allowComments, address.prefix());
+            ShareLink link =
+                    links.create(me.id(), projectId, mode, expiresAt, password, allowComments, address.prefix());
             model.addAttribute("created", link.id());
         } catch (KadrException invalid) {
             if (invalid.problem() != Problem.VALIDATION) {
@@ -82,8 +87,29 @@ class SharingPages {
         return panelOf(me, projectId, model);
     }
 
+    @PostMapping("/share-links/{linkId}/publish")
+    String publish(CurrentUser me, @PathVariable UUID linkId, Model model) {
+        model.addAttribute("published", publishing.publish(me.id(), linkId));
+        return panelOf(me, links.projectOf(me.id(), linkId), model);
+    }
+
+    /** Shows a link's live storyboard ({@code shown} = live) or a version by its number. */
+    @PostMapping("/share-links/{linkId}/shown")
+    String shown(
+            CurrentUser me, @PathVariable UUID linkId, @RequestParam(defaultValue = "") String shown, Model model) {
+        UUID projectId = links.projectOf(me.id(), linkId);
+        boolean live = ShareLink.LIVE.equals(shown);
+        Integer number = live || !shown.matches("\\d{1,9}") ? null : Integer.valueOf(shown);
+        if (!live && number == null) {
+            throw KadrException.invalid("shown", "share.version.unknown");
+        }
+        publishing.show(me.id(), linkId, live ? ShareLink.LIVE : ShareLink.VERSION, number);
+        return panelOf(me, projectId, model);
+    }
+
     private String panelOf(CurrentUser me, UUID projectId, Model model) {
         model.addAttribute("projectId", projectId);
+        model.addAttribute("versions", publishing.list(me.id(), projectId));
         model.addAttribute("links", links.list(me.id(), projectId, address.prefix()));
         model.addAttribute("unread", comments.unreadCount(me.id(), projectId));
         model.addAttribute("expiryDays", EXPIRY_DAYS);

@@ -177,4 +177,51 @@ class SharingInTheBrowserTests {
         assertThat(dough.locator(".talk-item")).hasCount(0);
         assertThat(oven.getByLabel("Комментарий")).hasValue("Ещё пишу…");
     }
+
+    @Test
+    void theOwnerPublishesANewVersionFromThePanelAndTheClientSeesWhatChanged() {
+        Studio.Person owner = studio.newPerson();
+        String project = studio.newProject(owner, "Ролик для чайной");
+        String leaf = studio.newShot(owner, project, "Лист");
+        studio.newShot(owner, project, "Чайник");
+        String link = owner.api()
+                .post("/api/v1/projects/" + project + "/share-links", Map.of())
+                .json()
+                .path("url")
+                .asString();
+        owner.api().patch("/api/v1/shots/" + leaf, Map.of("title", "Лист крупно"));
+        studio.newShot(owner, project, "Пиала");
+
+        Page client = browser.newPage(studio.baseUrl());
+        client.navigate(link);
+        assertThat(client.locator(".client-version")).hasText(Pattern.compile("^Версия 1 · \\d{1,2} [а-я]+$"));
+        assertThat(client.locator(".client-shot .shot-title")).hasText(new String[] {"Лист", "Чайник"});
+
+        Page studioPage = browser.signedIn(studio, owner);
+        studioPage.setViewportSize(1440, 900);
+        studioPage.navigate("/projects/" + project);
+        studioPage.locator("#sharing > summary").click();
+        studioPage.locator(".share-link .publish").click();
+        assertThat(studioPage.locator("#sharing-panel .notice")).containsText("Опубликована версия 2");
+        assertThat(studioPage.locator(".share-shown select")).hasValue("2");
+        Browser.screenshot(studioPage, "sharing-panel-versions");
+
+        client.setViewportSize(1440, 900);
+        client.reload();
+        assertThat(client.locator(".client-version")).containsText("Версия 2");
+        assertThat(client.locator(".client-shot .shot-title")).hasText(new String[] {"Лист крупно", "Чайник", "Пиала"});
+        assertThat(client.locator(".client-shot .change")).hasText(new String[] {"Изменён", "Новый"});
+        Browser.screenshot(client, "client-version-desktop");
+        client.setViewportSize(390, 844);
+        assertThat((Boolean) client.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .isTrue();
+        Browser.screenshot(client, "client-version-phone");
+
+        studioPage.waitForResponse(
+                answer -> answer.url().endsWith("/shown") && answer.status() == 200,
+                () -> studioPage.locator(".share-shown select").selectOption("1"));
+        assertThat(studioPage.locator(".share-shown select")).hasValue("1");
+        client.reload();
+        assertThat(client.locator(".client-shot .shot-title")).hasText(new String[] {"Лист", "Чайник"});
+    }
 }

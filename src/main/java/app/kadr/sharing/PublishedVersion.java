@@ -1,0 +1,20 @@
+package app.kadr.sharing;
+
+import app.kadr.shared.Messages;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** A published version of a project's storyboard, as its owner names it: «Версия 3» of a day. */
+public record PublishedVersion(int version, Instant publishedAt) {
+
+    static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMMM", Messages.RUSSIAN).withZone(ZoneId.systemDefault());
+
+    /** The day it was published, as «12 декабря». */
+    @JsonIgnore
+    public String day() {
+        return DAY.format(publishedAt);
+    }
+}
