@@ -1,0 +1,167 @@
+package app.kadr.element;
+
+import app.kadr.project.ProjectName;
+import app.kadr.project.ProjectService;
+import app.kadr.shared.Access;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
+import app.kadr.shared.Rows;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The element library of a project. Every edit that changes something writes a new version and keeps the old one;
+ * an edit that changes nothing writes nothing. Deleting moves the element to the trash, whole.
+ */
+@Service
+public class ElementService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 4000;
+
+    private final Elements elements;
+    private final References references;
+    private final Access access;
+    private final ProjectService projects;
+    private final ElementViews views;
+
+    ElementService(
+            Elements elements, References references, Access access, ProjectService projects, ElementViews views) {
+        this.elements = elements;
+        this.references = references;
+        this.access = access;
+        this.projects = projects;
+        this.views = views;
+    }
+
+    @Transactional
+    public Element create(UUID ownerId, UUID projectId, ElementChange change) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        ElementKind kind = ElementKind.parse(change.kind());
+        String handle = Handle.valid(change.handle());
+        String name = validName(change.name(), handle);
+        String description = validDescription(change.description());
+        List<UUID> referenceIds = references.valid(ownerId, change.referenceAssetIds());
+        requireFree(projectId, handle, null);
+        UUID id = UUID.randomUUID();
+        Instant now = Rows.now();
+        try {
+            elements.insert(id, projectId, Handle.key(handle), now);
+        } catch (DuplicateKeyException namesake) {
+            throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
+        }
+        elements.insertVersion(
+                new ElementRow(id, projectId, 1, kind, handle, name, description, referenceIds, now, now), now);
+        return views.of(ownerId, elements.current(id).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Element> list(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        return elements.live(projectId).stream()
+                .map(row -> views.of(ownerId, row))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Element get(UUID ownerId, UUID elementId) {
+        access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        return views.of(ownerId, elements.current(elementId).orElseThrow(KadrException::notFound));
+    }
+
+    /** Every version of an element, newest first: the current one and all it replaced. */
+    @Transactional(readOnly = true)
+    public List<Element> versions(UUID ownerId, UUID elementId) {
+        access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        return elements.versions(elementId).stream()
+                .map(row -> views.of(ownerId, row))
+                .toList();
+    }
+
+    @Transactional
+    public Element update(UUID ownerId, UUID elementId, ElementChange change) {
+        Owned owned = access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        ElementRow current = elements.current(elementId).orElseThrow(KadrException::notFound);
+        ElementKind kind = change.kind() == null ? current.kind() : ElementKind.parse(change.kind());
+        String handle = change.handle() == null ? current.handle() : Handle.valid(change.handle());
+        String name = change.name() == null ? current.name() : validName(change.name(), handle);
+        String description =
+                change.description() == null ? current.description() : validDescription(change.description());
+        List<UUID> referenceIds = change.referenceAssetIds() == null
+                ? current.referenceAssetIds()
+                : references.valid(ownerId, change.referenceAssetIds());
+        if (current.sameAs(kind, handle, name, description, referenceIds)) {
+            return views.of(ownerId, current);
+        }
+        requireFree(owned.project(), handle, elementId);
+        Instant now = Rows.now();
+        try {
+            elements.insertVersion(
+                    new ElementRow(
+                            elementId,
+                            owned.project(),
+                            current.version() + 1,
+                            kind,
+                            handle,
+                            name,
+                            description,
+                            referenceIds,
+                            current.createdAt(),
+                            now),
+                    now);
+        } catch (DuplicateKeyException namesake) {
+            throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
+        }
+        return views.of(ownerId, elements.current(elementId).orElseThrow());
+    }
+
+    @Transactional
+    public void moveToTrash(UUID ownerId, UUID elementId) {
+        access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        elements.setDeleted(elementId, Rows.now());
+    }
+
+    @Transactional
+    public Element restore(UUID ownerId, UUID elementId) {
+        access.requireTrashed(ownerId, OwnedKind.ELEMENT, elementId);
+        elements.setDeleted(elementId, null);
+        return get(ownerId, elementId);
+    }
+
+    /** The owner's trashed elements in their live projects. */
+    @Transactional(readOnly = true)
+    public List<Element> trashed(UUID ownerId) {
+        List<UUID> live = projects.names(ownerId).stream().map(ProjectName::id).toList();
+        return elements.trashed(live).stream()
+                .map(row -> views.of(ownerId, row))
+                .toList();
+    }
+
+    private void requireFree(UUID projectId, String handle, @Nullable UUID self) {
+        if (elements.handleTaken(projectId, Handle.key(handle), self)) {
+            throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
+        }
+    }
+
+    private static String validName(@Nullable String name, String handle) {
+        String value = name == null ? "" : name.strip();
+        if (value.length() > MAX_NAME) {
+            throw KadrException.invalid("name", "element.name.long", MAX_NAME);
+        }
+        return value.isEmpty() ? handle : value;
+    }
+
+    private static String validDescription(@Nullable String description) {
+        String value = description == null ? "" : description.strip();
+        if (value.length() > MAX_DESCRIPTION) {
+            throw KadrException.invalid("description", "element.description.long", MAX_DESCRIPTION);
+        }
+        return value;
+    }
+}
