@@ -30,14 +30,60 @@ public class ElementService {
     private final Access access;
     private final ProjectService projects;
     private final ElementViews views;
+    private final ElementUses uses;
 
     ElementService(
-            Elements elements, References references, Access access, ProjectService projects, ElementViews views) {
+            Elements elements,
+            References references,
+            Access access,
+            ProjectService projects,
+            ElementViews views,
+            ElementUses uses) {
         this.elements = elements;
         this.references = references;
         this.access = access;
         this.projects = projects;
         this.views = views;
+        this.uses = uses;
+    }
+
+    /**
+     * A prompt of this project with its @mentions expanded into the current versions of the elements they name, plus
+     * the elements attached by id; an attached element of another project is refused as {@code elementIds}.
+     */
+    @Transactional(readOnly = true)
+    public Mentions expand(UUID ownerId, UUID projectId, String prompt, @Nullable List<UUID> elementIds) {
+        List<UUID> ids = elementIds == null ? List.of() : elementIds;
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+            throw KadrException.invalid("elementIds", "element.attached.other_project");
+        }
+        List<ElementRow> library = elements.live(projectId);
+        List<ElementRow> attached = new java.util.ArrayList<>();
+        for (UUID id : ids) {
+            Owned element = access.require(ownerId, OwnedKind.ELEMENT, id);
+            if (!projectId.equals(element.projectId())) {
+                throw KadrException.invalid("elementIds", "element.attached.other_project");
+            }
+            attached.add(elements.current(id).orElseThrow(KadrException::notFound));
+        }
+        if (attached.isEmpty() && !Handle.MENTION.matcher(prompt).find()) {
+            return Mentions.none(prompt);
+        }
+        return MentionExpansion.expand(prompt, library, attached);
+    }
+
+    /** Remembers which element versions a new generation used; for a generation that used none, nothing. */
+    @Transactional
+    public void recordUse(UUID generationId, Mentions mentions) {
+        if (mentions.any()) {
+            uses.record(generationId, mentions);
+        }
+    }
+
+    /** The element versions a generation was made with. */
+    @Transactional(readOnly = true)
+    public List<ElementUse> usedBy(UUID generationId) {
+        return uses.of(generationId);
     }
 
     @Transactional

@@ -36,7 +36,7 @@ class References {
         if (ids.size() > MAX) {
             throw KadrException.invalid("referenceAssetIds", "element.references.too_many", MAX);
         }
-        if (ids.contains(null)) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
             throw KadrException.invalid("referenceAssetIds", "element.references.empty_id");
         }
         if (new HashSet<>(ids).size() != ids.size()) {

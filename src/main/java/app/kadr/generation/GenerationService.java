@@ -9,6 +9,8 @@ import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.ParamValidation;
 import app.kadr.catalog.Price;
 import app.kadr.catalog.Task;
+import app.kadr.element.ElementService;
+import app.kadr.element.Mentions;
 import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
@@ -43,6 +45,7 @@ public class GenerationService {
     private final Access access;
     private final Messages messages;
     private final ProviderSlots slots;
+    private final ElementService elements;
 
     GenerationService(
             Generations generations,
@@ -51,7 +54,8 @@ public class GenerationService {
             AssetService assets,
             Access access,
             Messages messages,
-            ProviderSlots slots) {
+            ProviderSlots slots,
+            ElementService elements) {
         this.generations = generations;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -59,6 +63,7 @@ public class GenerationService {
         this.access = access;
         this.messages = messages;
         this.slots = slots;
+        this.elements = elements;
     }
 
     /**
@@ -127,6 +132,7 @@ public class GenerationService {
                     plan.sources(),
                     parent);
             generations.insert(row);
+            elements.recordUse(row.id(), plan.mentions());
             jobs.schedule(row.id());
             created.add(view(row));
         }
@@ -153,7 +159,8 @@ public class GenerationService {
             int count,
             Map<String, Object> params,
             long seed,
-            boolean batched) {
+            boolean batched,
+            Mentions mentions) {
 
         /** One batched generation where the model makes several per call, else one per variant. */
         int rows() {
@@ -166,10 +173,13 @@ public class GenerationService {
     }
 
     private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
-        access.require(ownerId, OwnedKind.SHOT, shotId);
+        Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
         List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
-        String prompt = prompt(request.prompt(), model);
+        // The provider gets the @mentions expanded into the elements' descriptions; the row keeps what was sent.
+        Mentions mentions =
+                elements.expand(ownerId, shot.project(), prompt(request.prompt(), model), request.elementIds());
+        String prompt = prompt(mentions.expanded(), model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
         Map<String, Object> asked =
@@ -178,7 +188,7 @@ public class GenerationService {
         Object kept = parent != null && model.schema().param("seed").isEmpty() ? asked.remove("seed") : null;
         Map<String, Object> params = new LinkedHashMap<>(ParamValidation.prepare(model, asked));
         long seed = seed(kept != null ? kept : params.remove("seed"));
-        return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"));
+        return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"), mentions);
     }
 
     /** Image-to-video from any image asset; the video lands in the asset's shot, linked to its source. */
@@ -431,7 +441,8 @@ public class GenerationService {
                 row.cost(),
                 row.createdAt(),
                 row.startedAt(),
-                row.finishedAt());
+                row.finishedAt(),
+                elements.usedBy(row.id()));
     }
 
     private String failureMessage(GenerationRow row) {

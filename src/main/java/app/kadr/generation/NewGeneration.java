@@ -5,11 +5,27 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What a person asks for: a model, a prompt, parameters, sources and how many variants. */
+/**
+ * What a person asks for: a model, a prompt, parameters, sources and how many variants, and the project's elements
+ * to use besides those the prompt mentions as {@code @handle}.
+ */
 public record NewGeneration(
         @Nullable UUID modelId,
         @Nullable String prompt,
         @Nullable String negativePrompt,
         @Nullable Map<String, Object> params,
         @Nullable List<UUID> sourceAssetIds,
-        @Nullable Integer count) {}
+        @Nullable Integer count,
+        @Nullable List<UUID> elementIds) {
+
+    /** A request that attaches no elements by id (its prompt may still mention some). */
+    public NewGeneration(
+            @Nullable UUID modelId,
+            @Nullable String prompt,
+            @Nullable String negativePrompt,
+            @Nullable Map<String, Object> params,
+            @Nullable List<UUID> sourceAssetIds,
+            @Nullable Integer count) {
+        this(modelId, prompt, negativePrompt, params, sourceAssetIds, count, null);
+    }
+}

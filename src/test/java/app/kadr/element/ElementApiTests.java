@@ -153,6 +153,74 @@ class ElementApiTests {
         assertThat(restored.json().path("version").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aPromptMentioningTwoElementsReachesTheEngineWithBothDescriptionsAndRecordsTheirVersions() {
+        String anya = create("character", "Аня", "девушка 20 лет, рыжие волосы", portrait)
+                .id();
+        String mayak =
+                create("location", "Маяк", "старый маяк на скале", lighthouse).id();
+        person.api().patch("/api/v1/elements/" + mayak, Map.of("description", "старый маяк на скале, шторм"));
+        String shot = studio.newShot(person, project, "Проход");
+
+        Api.Response started = person.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/generations",
+                        Map.of(
+                                "modelId",
+                                studio.localModel(person, "local/draft"),
+                                "prompt",
+                                "@Аня идёт по @Маяк, @аня улыбается, пишите на a@b.ru"));
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode done =
+                studio.awaitGeneration(person, started.json().get(0).path("id").asString());
+        assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("done");
+        assertThat(done.path("prompt").asString())
+                .isEqualTo("Аня (девушка 20 лет, рыжие волосы) идёт по Маяк (старый маяк на скале, шторм),"
+                        + " Аня улыбается, пишите на a@b.ru");
+        Map<String, Integer> versions = new HashMap<>();
+        done.path("elements")
+                .forEach(e ->
+                        versions.put(e.path("id").asString(), e.path("version").asInt()));
+        assertThat(versions).isEqualTo(Map.of(anya, 1, mayak, 2));
+    }
+
+    @Test
+    void anElementAttachedByIdAddsItsDescriptionAndOneFromAnotherProjectIsRefused() {
+        String style =
+                create("style", "Нуар", "чёрно-белый нуар, жёсткие тени", null).id();
+        String elsewhere = studio.newProject(person, "Другой");
+        String foreign = person.api()
+                .post(
+                        "/api/v1/projects/" + elsewhere + "/elements",
+                        Map.of("kind", "style", "handle", "Пастель", "description", "пастельные тона"))
+                .id();
+        String shot = studio.newShot(person, project, "Ночь");
+        String draft = studio.localModel(person, "local/draft");
+
+        Api.Response attached = person.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/generations",
+                        Map.of("modelId", draft, "prompt", "улица ночью", "elementIds", List.of(style)));
+        Api.Response refused = person.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/generations",
+                        Map.of("modelId", draft, "prompt", "улица ночью", "elementIds", List.of(foreign)));
+
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(202);
+        assertThat(attached.json().get(0).path("prompt").asString())
+                .isEqualTo("улица ночью. Нуар (чёрно-белый нуар, жёсткие тени)");
+        assertThat(attached.json().get(0).path("elements").get(0).path("id").asString())
+                .isEqualTo(style);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.string("field")).isEqualTo("elementIds");
+        assertThat(person.api()
+                        .get("/api/v1/shots/" + shot + "/generations")
+                        .json()
+                        .toString())
+                .doesNotContain("Пастель");
+    }
+
     private Api.Response create(String kind, String handle, String description, String reference) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", kind, "handle", handle, "description", description));
         if (reference != null) {
