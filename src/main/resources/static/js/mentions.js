@@ -62,7 +62,7 @@
     if (!at) { close(); return; }
     const query = at.query.toLowerCase();
     const found = (await elements()).filter((e) => e.handle.toLowerCase().startsWith(query)
-      || e.name.toLowerCase().includes(query)).slice(0, 8);
+      || e.name.toLowerCase().startsWith(query)).slice(0, 8);
     if (!found.length || typed(field)?.start !== at.start) { close(); return; }
     close();
     list = document.createElement('ul');

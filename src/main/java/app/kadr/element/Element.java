@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One version of an element as the API and the pages show it: the current one unless asked for an older one.
- * {@code references} are the reference takes still there to show ({@code referenceAssetIds} keeps every one chosen).
+ * {@code references} are the reference takes still there to show ({@code referenceAssetIds} keeps every one chosen);
+ * {@code staleGenerations} counts generations made with its older versions (in the project's list only).
  */
 public record Element(
         UUID id,
@@ -20,6 +21,7 @@ public record Element(
         int version,
         List<UUID> referenceAssetIds,
         List<Reference> references,
+        int staleGenerations,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -80,6 +80,22 @@ public class ElementService {
         }
     }
 
+    /**
+     * The project's generations made with an older version of one of its live elements than the current one: what
+     * «Устарело» marks, by generation id.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<StaleUse>> stale(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        return uses.stale(projectId);
+    }
+
+    /** The prompt of a generation as its author wrote it, with its @mentions, if it had any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> writtenPrompt(UUID generationId) {
+        return uses.written(generationId);
+    }
+
     /** The element versions a generation was made with. */
     @Transactional(readOnly = true)
     public List<ElementUse> usedBy(UUID generationId) {
@@ -110,8 +126,9 @@ public class ElementService {
     @Transactional(readOnly = true)
     public List<Element> list(UUID ownerId, UUID projectId) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
+        java.util.Map<UUID, Integer> stale = uses.staleCounts(projectId);
         return elements.live(projectId).stream()
-                .map(row -> views.of(ownerId, row))
+                .map(row -> views.of(ownerId, row, stale.getOrDefault(row.id(), 0)))
                 .toList();
     }
 

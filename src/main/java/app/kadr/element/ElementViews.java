@@ -20,6 +20,11 @@ class ElementViews {
     }
 
     Element of(UUID ownerId, ElementRow row) {
+        return of(ownerId, row, 0);
+    }
+
+    /** With how many generations were made with its older versions, where the caller counted them. */
+    Element of(UUID ownerId, ElementRow row, int staleGenerations) {
         List<Element.Reference> shown = row.referenceAssetIds().stream()
                 .map(id -> references.shown(ownerId, id))
                 .flatMap(Optional::stream)
@@ -36,6 +41,7 @@ class ElementViews {
                 row.version(),
                 row.referenceAssetIds(),
                 shown,
+                staleGenerations,
                 row.createdAt(),
                 row.updatedAt());
     }

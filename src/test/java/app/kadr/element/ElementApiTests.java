@@ -221,6 +221,70 @@ class ElementApiTests {
                 .doesNotContain("Пастель");
     }
 
+    @Test
+    void editingAnElementMarksExactlyTheTakesMadeWithItsOldVersionStaleAndTheDryRunPricesThem() {
+        String anya = create("character", "Аня", "рыжие волосы", portrait).id();
+        create("location", "Маяк", "старый маяк", lighthouse);
+        String shot = studio.newShot(person, project, "Проход");
+        String draft = studio.localModel(person, "local/draft");
+        String withAnya = generate(shot, draft, "@Аня на берегу");
+        String withMayak = generate(shot, draft, "@Маяк в тумане");
+        String withoutMentions = generate(shot, draft, "просто море");
+
+        person.api().patch("/api/v1/elements/" + anya, Map.of("description", "короткая стрижка"));
+        String withNewAnya = generate(shot, draft, "@Аня у @Маяк");
+
+        JsonNode stale =
+                person.api().get("/api/v1/projects/" + project + "/stale").json();
+        assertThat(stale.path("items")).hasSize(1);
+        JsonNode item = stale.path("items").get(0);
+        assertThat(item.path("generationId").asString()).isEqualTo(withAnya);
+        assertThat(item.path("elements").get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(item.path("elements").get(0).path("currentVersion").asInt()).isEqualTo(2);
+        assertThat(stale.path("takes").asInt()).isEqualTo(1);
+        assertThat(List.of(withMayak, withoutMentions, withNewAnya)).doesNotContain(withAnya);
+        JsonNode library =
+                person.api().get("/api/v1/projects/" + project + "/elements").json();
+        assertThat(library.path("items").get(0).path("staleGenerations").asInt())
+                .isEqualTo(1);
+
+        JsonNode dry = person.api()
+                .post("/api/v1/projects/" + project + "/stale/regenerate", Map.of("dryRun", true))
+                .json();
+        assertThat(dry.path("dryRun").asBoolean()).isTrue();
+        assertThat(dry.path("takes").asInt()).isEqualTo(1);
+        assertThat(dry.path("estimatedCost").decimalValue()).isZero();
+        assertThat(dry.path("generationIds")).isEmpty();
+        assertThat(person.api()
+                        .get("/api/v1/shots/" + shot + "/generations")
+                        .json()
+                        .path("items"))
+                .as("a dry run starts nothing")
+                .hasSize(4);
+
+        JsonNode run = person.api()
+                .post("/api/v1/projects/" + project + "/stale/regenerate", Map.of("dryRun", false))
+                .json();
+        JsonNode again =
+                studio.awaitGeneration(person, run.path("generationIds").get(0).asString());
+        assertThat(again.path("prompt").asString()).isEqualTo("Аня (короткая стрижка) на берегу");
+        assertThat(again.path("seed").asLong())
+                .isEqualTo(person.api()
+                        .get("/api/v1/generations/" + withAnya)
+                        .json()
+                        .path("seed")
+                        .asLong());
+    }
+
+    private String generate(String shot, String model, String prompt) {
+        Api.Response started =
+                person.api().post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", model, "prompt", prompt));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.json().get(0).path("id").asString();
+        studio.awaitTake(person, id);
+        return id;
+    }
+
     private Api.Response create(String kind, String handle, String description, String reference) {
         Map<String, Object> body = new HashMap<>(Map.of("kind", kind, "handle", handle, "description", description));
         if (reference != null) {
