@@ -102,6 +102,11 @@ class OwnershipTests {
                                 "modelId", studio.localModel(owner, "local/draft"),
                                 "count", 1))
                 .string("id");
+        String element = owner.api()
+                .post(
+                        "/api/v1/projects/" + project + "/elements",
+                        Map.of("kind", "character", "handle", "Кот", "referenceAssetIds", java.util.List.of(asset)))
+                .id();
         Map<OwnedKind, String> ids = Map.of(
                 OwnedKind.PROJECT, project,
                 OwnedKind.SHOT, shot,
@@ -111,7 +116,8 @@ class OwnershipTests {
                 OwnedKind.SHARE_LINK, link.path("id").asString(),
                 OwnedKind.COMMENT, comment,
                 OwnedKind.API_TOKEN, token,
-                OwnedKind.BATCH, batch);
+                OwnedKind.BATCH, batch,
+                OwnedKind.ELEMENT, element);
         assertThat(ids.keySet())
                 .as("an example of every kind a person owns (a new kind needs one here)")
                 .containsExactlyInAnyOrder(OwnedKind.values());

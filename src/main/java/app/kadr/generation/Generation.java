@@ -1,5 +1,6 @@
 package app.kadr.generation;
 
+import app.kadr.element.ElementUse;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +32,8 @@ public record Generation(
         @Nullable BigDecimal cost,
         Instant createdAt,
         @Nullable Instant startedAt,
-        @Nullable Instant finishedAt) {
+        @Nullable Instant finishedAt,
+        List<ElementUse> elements) {
 
     /** Why a generation failed, in the person's words, with a stable code. */
     public record Failure(String code, String message) {}

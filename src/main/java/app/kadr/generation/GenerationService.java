@@ -9,6 +9,8 @@ import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.ParamValidation;
 import app.kadr.catalog.Price;
 import app.kadr.catalog.Task;
+import app.kadr.element.ElementService;
+import app.kadr.element.Mentions;
 import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
@@ -44,6 +46,7 @@ public class GenerationService {
     private final Messages messages;
     private final ProviderSlots slots;
     private final EditInputs edits;
+    private final ElementService elements;
 
     GenerationService(
             Generations generations,
@@ -53,7 +56,8 @@ public class GenerationService {
             Access access,
             Messages messages,
             ProviderSlots slots,
-            EditInputs edits) {
+            EditInputs edits,
+            ElementService elements) {
         this.edits = edits;
         this.generations = generations;
         this.jobs = jobs;
@@ -62,6 +66,7 @@ public class GenerationService {
         this.access = access;
         this.messages = messages;
         this.slots = slots;
+        this.elements = elements;
     }
 
     /**
@@ -100,7 +105,8 @@ public class GenerationService {
         sources.remove(mask);
         // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
         String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
-        NewGeneration request = new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1, mask);
+        NewGeneration request =
+                new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1, mask, null);
         return generate(ownerId, parent.shotId(), request, new Parent(assetId, change.instruction()))
                 .getFirst();
     }
@@ -133,6 +139,7 @@ public class GenerationService {
                     plan.sources(),
                     parent);
             generations.insert(row);
+            elements.recordUse(row.id(), plan.mentions());
             jobs.schedule(row.id());
             created.add(view(row));
         }
@@ -159,7 +166,8 @@ public class GenerationService {
             int count,
             Map<String, Object> params,
             long seed,
-            boolean batched) {
+            boolean batched,
+            Mentions mentions) {
 
         /** One batched generation where the model makes several per call, else one per variant. */
         int rows() {
@@ -172,11 +180,14 @@ public class GenerationService {
     }
 
     private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
-        access.require(ownerId, OwnedKind.SHOT, shotId);
+        Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
         List<UUID> sources = new ArrayList<>(sources(ownerId, request.sourceAssetIds(), model));
         UUID mask = edits.mask(ownerId, request.maskAssetId(), sources, model);
-        String prompt = prompt(request.prompt(), model);
+        // The provider gets the @mentions expanded into the elements' descriptions; the row keeps what was sent.
+        Mentions mentions =
+                elements.expand(ownerId, shot.project(), prompt(request.prompt(), model), request.elementIds());
+        String prompt = prompt(mentions.expanded(), model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
         Map<String, Object> asked =
@@ -193,7 +204,7 @@ public class GenerationService {
         if (mask != null) {
             sources.add(mask);
         }
-        return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"));
+        return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"), mentions);
     }
 
     /** Image-to-video from any image asset; the video lands in the asset's shot, linked to its source. */
@@ -446,7 +457,8 @@ public class GenerationService {
                 row.cost(),
                 row.createdAt(),
                 row.startedAt(),
-                row.finishedAt());
+                row.finishedAt(),
+                elements.usedBy(row.id()));
     }
 
     private String failureMessage(GenerationRow row) {

@@ -2,6 +2,7 @@ package app.kadr.trash;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.asset.AssetService;
+import app.kadr.element.ElementService;
 import app.kadr.project.ProjectService;
 import app.kadr.storyboard.StoryboardService;
 import java.util.UUID;
@@ -17,11 +18,13 @@ class TrashPage {
     private final ProjectService projects;
     private final StoryboardService storyboard;
     private final AssetService assets;
+    private final ElementService elements;
 
-    TrashPage(ProjectService projects, StoryboardService storyboard, AssetService assets) {
+    TrashPage(ProjectService projects, StoryboardService storyboard, AssetService assets, ElementService elements) {
         this.projects = projects;
         this.storyboard = storyboard;
         this.assets = assets;
+        this.elements = elements;
     }
 
     @GetMapping("/trash")
@@ -29,6 +32,7 @@ class TrashPage {
         model.addAttribute("projects", projects.trashed(me.id()));
         model.addAttribute("shots", storyboard.trashed(me.id()));
         model.addAttribute("assets", assets.trashed(me.id()));
+        model.addAttribute("elements", elements.trashed(me.id()));
         return "trash/page";
     }
 
@@ -47,6 +51,12 @@ class TrashPage {
     @PostMapping("/trash/assets/{assetId}/restore")
     String restoreAsset(CurrentUser me, @PathVariable UUID assetId) {
         assets.restore(me.id(), assetId);
+        return "redirect:/trash";
+    }
+
+    @PostMapping("/trash/elements/{elementId}/restore")
+    String restoreElement(CurrentUser me, @PathVariable UUID elementId) {
+        elements.restore(me.id(), elementId);
         return "redirect:/trash";
     }
 }

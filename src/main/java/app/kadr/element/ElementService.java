@@ -1,0 +1,230 @@
+package app.kadr.element;
+
+import app.kadr.project.ProjectName;
+import app.kadr.project.ProjectService;
+import app.kadr.shared.Access;
+import app.kadr.shared.KadrException;
+import app.kadr.shared.Owned;
+import app.kadr.shared.OwnedKind;
+import app.kadr.shared.Rows;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The element library of a project. Every edit that changes something writes a new version and keeps the old one;
+ * an edit that changes nothing writes nothing. Deleting moves the element to the trash, whole.
+ */
+@Service
+public class ElementService {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 4000;
+
+    private final Elements elements;
+    private final References references;
+    private final Access access;
+    private final ProjectService projects;
+    private final ElementViews views;
+    private final ElementUses uses;
+
+    ElementService(
+            Elements elements,
+            References references,
+            Access access,
+            ProjectService projects,
+            ElementViews views,
+            ElementUses uses) {
+        this.elements = elements;
+        this.references = references;
+        this.access = access;
+        this.projects = projects;
+        this.views = views;
+        this.uses = uses;
+    }
+
+    /**
+     * A prompt of this project with its @mentions expanded into the current versions of the elements they name, plus
+     * the elements attached by id; an attached element of another project is refused as {@code elementIds}.
+     */
+    @Transactional(readOnly = true)
+    public Mentions expand(UUID ownerId, UUID projectId, String prompt, @Nullable List<UUID> elementIds) {
+        List<UUID> ids = elementIds == null ? List.of() : elementIds;
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+            throw KadrException.invalid("elementIds", "element.attached.other_project");
+        }
+        List<ElementRow> library = elements.live(projectId);
+        List<ElementRow> attached = new java.util.ArrayList<>();
+        for (UUID id : ids) {
+            Owned element = access.require(ownerId, OwnedKind.ELEMENT, id);
+            if (!projectId.equals(element.projectId())) {
+                throw KadrException.invalid("elementIds", "element.attached.other_project");
+            }
+            attached.add(elements.current(id).orElseThrow(KadrException::notFound));
+        }
+        if (attached.isEmpty() && !Handle.MENTION.matcher(prompt).find()) {
+            return Mentions.none(prompt);
+        }
+        return MentionExpansion.expand(prompt, library, attached);
+    }
+
+    /** Remembers which element versions a new generation used; for a generation that used none, nothing. */
+    @Transactional
+    public void recordUse(UUID generationId, Mentions mentions) {
+        if (mentions.any()) {
+            uses.record(generationId, mentions);
+        }
+    }
+
+    /**
+     * The project's generations made with an older version of one of its live elements than the current one: what
+     * «Устарело» marks, by generation id.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<StaleUse>> stale(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        return uses.stale(projectId);
+    }
+
+    /** The prompt of a generation as its author wrote it, with its @mentions, if it had any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> writtenPrompt(UUID generationId) {
+        return uses.written(generationId);
+    }
+
+    /** The element versions a generation was made with. */
+    @Transactional(readOnly = true)
+    public List<ElementUse> usedBy(UUID generationId) {
+        return uses.of(generationId);
+    }
+
+    @Transactional
+    public Element create(UUID ownerId, UUID projectId, ElementChange change) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        ElementKind kind = ElementKind.parse(change.kind());
+        String handle = Handle.valid(change.handle());
+        String name = validName(change.name(), handle);
+        String description = validDescription(change.description());
+        List<UUID> referenceIds = references.valid(ownerId, change.referenceAssetIds());
+        requireFree(projectId, handle, null);
+        UUID id = UUID.randomUUID();
+        Instant now = Rows.now();
+        try {
+            elements.insert(id, projectId, Handle.key(handle), now);
+        } catch (DuplicateKeyException namesake) {
+            throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
+        }
+        elements.insertVersion(
+                new ElementRow(id, projectId, 1, kind, handle, name, description, referenceIds, now, now), now);
+        return views.of(ownerId, elements.current(id).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Element> list(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        java.util.Map<UUID, Integer> stale = uses.staleCounts(projectId);
+        return elements.live(projectId).stream()
+                .map(row -> views.of(ownerId, row, stale.getOrDefault(row.id(), 0)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Element get(UUID ownerId, UUID elementId) {
+        access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        return views.of(ownerId, elements.current(elementId).orElseThrow(KadrException::notFound));
+    }
+
+    /** Every version of an element, newest first: the current one and all it replaced. */
+    @Transactional(readOnly = true)
+    public List<Element> versions(UUID ownerId, UUID elementId) {
+        access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        return elements.versions(elementId).stream()
+                .map(row -> views.of(ownerId, row))
+                .toList();
+    }
+
+    @Transactional
+    public Element update(UUID ownerId, UUID elementId, ElementChange change) {
+        Owned owned = access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        ElementRow current = elements.current(elementId).orElseThrow(KadrException::notFound);
+        ElementKind kind = change.kind() == null ? current.kind() : ElementKind.parse(change.kind());
+        String handle = change.handle() == null ? current.handle() : Handle.valid(change.handle());
+        String name = change.name() == null ? current.name() : validName(change.name(), handle);
+        String description =
+                change.description() == null ? current.description() : validDescription(change.description());
+        List<UUID> referenceIds = change.referenceAssetIds() == null
+                ? current.referenceAssetIds()
+                : references.valid(ownerId, change.referenceAssetIds());
+        if (current.sameAs(kind, handle, name, description, referenceIds)) {
+            return views.of(ownerId, current);
+        }
+        requireFree(owned.project(), handle, elementId);
+        Instant now = Rows.now();
+        try {
+            elements.insertVersion(
+                    new ElementRow(
+                            elementId,
+                            owned.project(),
+                            current.version() + 1,
+                            kind,
+                            handle,
+                            name,
+                            description,
+                            referenceIds,
+                            current.createdAt(),
+                            now),
+                    now);
+        } catch (DuplicateKeyException namesake) {
+            throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
+        }
+        return views.of(ownerId, elements.current(elementId).orElseThrow());
+    }
+
+    @Transactional
+    public void moveToTrash(UUID ownerId, UUID elementId) {
+        access.require(ownerId, OwnedKind.ELEMENT, elementId);
+        elements.setDeleted(elementId, Rows.now());
+    }
+
+    @Transactional
+    public Element restore(UUID ownerId, UUID elementId) {
+        access.requireTrashed(ownerId, OwnedKind.ELEMENT, elementId);
+        elements.setDeleted(elementId, null);
+        return get(ownerId, elementId);
+    }
+
+    /** The owner's trashed elements in their live projects. */
+    @Transactional(readOnly = true)
+    public List<Element> trashed(UUID ownerId) {
+        List<UUID> live = projects.names(ownerId).stream().map(ProjectName::id).toList();
+        return elements.trashed(live).stream()
+                .map(row -> views.of(ownerId, row))
+                .toList();
+    }
+
+    private void requireFree(UUID projectId, String handle, @Nullable UUID self) {
+        if (elements.handleTaken(projectId, Handle.key(handle), self)) {
+            throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
+        }
+    }
+
+    private static String validName(@Nullable String name, String handle) {
+        String value = name == null ? "" : name.strip();
+        if (value.length() > MAX_NAME) {
+            throw KadrException.invalid("name", "element.name.long", MAX_NAME);
+        }
+        return value.isEmpty() ? handle : value;
+    }
+
+    private static String validDescription(@Nullable String description) {
+        String value = description == null ? "" : description.strip();
+        if (value.length() > MAX_DESCRIPTION) {
+            throw KadrException.invalid("description", "element.description.long", MAX_DESCRIPTION);
+        }
+        return value;
+    }
+}
