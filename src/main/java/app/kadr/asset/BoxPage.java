@@ -100,7 +100,7 @@ class BoxPage {
 
     /** Unknown filter values fall back to the whole feed, newest first: a link from an old page still opens. */
     private String feedOf(Shot shot, String kind, String sort, Model model, String view) {
-        String filter = "image".equals(kind) || "video".equals(kind) ? kind : null;
+        String filter = "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
         boolean oldestFirst = "oldest".equals(sort);
         TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, FEED_PAGE);
         model.addAttribute("shot", shot);

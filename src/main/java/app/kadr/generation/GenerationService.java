@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -43,6 +42,7 @@ public class GenerationService {
     private final Access access;
     private final Messages messages;
     private final ProviderSlots slots;
+    private final SourceInputs sourceInputs;
 
     GenerationService(
             Generations generations,
@@ -51,7 +51,8 @@ public class GenerationService {
             AssetService assets,
             Access access,
             Messages messages,
-            ProviderSlots slots) {
+            ProviderSlots slots,
+            SourceInputs sourceInputs) {
         this.generations = generations;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -59,6 +60,7 @@ public class GenerationService {
         this.access = access;
         this.messages = messages;
         this.slots = slots;
+        this.sourceInputs = sourceInputs;
     }
 
     /**
@@ -168,7 +170,7 @@ public class GenerationService {
     private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
         access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
-        List<UUID> sources = sources(ownerId, request.sourceAssetIds(), model);
+        List<UUID> sources = sourceInputs.check(ownerId, request.sourceAssetIds(), model);
         String prompt = prompt(request.prompt(), model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
@@ -314,28 +316,6 @@ public class GenerationService {
             return number.longValue();
         }
         return RANDOM.nextInt(MAX_SEED - MAX_VARIANTS);
-    }
-
-    private List<UUID> sources(UUID ownerId, @Nullable List<UUID> sourceIds, CatalogModel model) {
-        if (sourceIds != null && sourceIds.stream().anyMatch(Objects::isNull)) {
-            // JSON reads an empty string as a null id; it names no picture.
-            throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
-        }
-        List<UUID> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
-        boolean takesSource = model.accepts("sourceImage");
-        if (takesSource && ids.isEmpty() && model.task().needsSource()) {
-            throw KadrException.invalid("sourceAssetIds", "generation.source.missing");
-        }
-        if (!takesSource && !ids.isEmpty()) {
-            throw KadrException.invalid("sourceAssetIds", "generation.source.unsupported");
-        }
-        for (UUID id : ids) {
-            Asset asset = assets.get(ownerId, id);
-            if (asset.isVideo() || !asset.isReady()) {
-                throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
-            }
-        }
-        return ids;
     }
 
     private GenerationRow newRow(

@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProviderCalls {
 
+    private static final String PLACEHOLDER = "$source:";
+
     private final Catalog catalog;
     private final AssetService assets;
     private final JdbcClient jdbc;
@@ -46,7 +48,26 @@ class ProviderCalls {
 
     /** The whole request for a submit: the input in the provider's words and the source images as files. */
     ProviderRequest request(GenerationRow generation, CatalogModel model) throws ProviderException {
-        return request(model, input(generation, model), sources(generation), generation.variants());
+        List<SourceImage> sources = sources(generation);
+        Map<String, Object> input = input(generation, model);
+        if (takesSourcesInTheInput(model)) {
+            // A video's and a sound's place, like an image's: the adapter puts the file where the mark is.
+            for (SourceImage source : sources) {
+                String kadrInput = SourceInputs.INPUT_OF_KIND.get(source.role());
+                if (kadrInput != null && model.accepts(kadrInput)) {
+                    input.put(model.providerField(kadrInput), PLACEHOLDER + source.role());
+                }
+            }
+        }
+        return request(model, input, sources, generation.variants());
+    }
+
+    /**
+     * fal takes files inside its JSON input and Stability as form parts named per endpoint ({@code image},
+     * {@code subject_image}); both learn the field from a {@code "$source:<role>"} mark at the mapped field.
+     */
+    private static boolean takesSourcesInTheInput(CatalogModel model) {
+        return model.provider().kind() == ProviderKind.FAL || model.provider().kind() == ProviderKind.STABILITY;
     }
 
     /**
@@ -101,11 +122,9 @@ class ProviderCalls {
         if (model.accepts("count")) {
             input.put(model.providerField("count"), generation.variants());
         }
-        if (!generation.sourceAssetIds().isEmpty()
-                && model.provider().kind() == ProviderKind.FAL
-                && model.accepts("sourceImage")) {
-            // fal takes images inside the input; its adapter replaces this mark with the image itself.
-            input.put(model.providerField("sourceImage"), "$source:image");
+        if (!generation.sourceAssetIds().isEmpty() && takesSourcesInTheInput(model) && model.accepts("sourceImage")) {
+            // The adapter replaces this mark with the image itself.
+            input.put(model.providerField("sourceImage"), PLACEHOLDER + "image");
         }
         return input;
     }
@@ -127,7 +146,11 @@ class ProviderCalls {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // the store is unreachable: the job's step is tried again
             }
-            sources.add(new SourceImage(file.path(), file.mimeType(), sources.isEmpty() ? "image" : "end_image"));
+            String kind = file.mimeType().substring(0, file.mimeType().indexOf('/'));
+            int images = (int) sources.stream()
+                    .filter(s -> s.mimeType().startsWith("image/"))
+                    .count();
+            sources.add(new SourceImage(file.path(), file.mimeType(), SourceInputs.role(kind, images)));
         }
         return sources;
     }
