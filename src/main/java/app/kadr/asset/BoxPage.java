@@ -75,6 +75,7 @@ class BoxPage {
         model.addAttribute("asset", asset);
         model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
         model.addAttribute("numbers", takes.numbers(asset.shotId()));
+        model.addAttribute("transforms", TakeTransforms.BY_KIND);
         return "box/feed :: card";
     }
 
@@ -108,6 +109,7 @@ class BoxPage {
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
         model.addAttribute("numbers", feed.numbers());
+        model.addAttribute("transforms", TakeTransforms.BY_KIND);
         return view;
     }
 }

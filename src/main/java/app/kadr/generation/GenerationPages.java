@@ -223,7 +223,7 @@ class GenerationPages {
      * The animate dialog's list: models that can run now grouped by vendor, then those whose provider is off or has no
      * key, shown greyed and not choosable in one group «Недоступны сейчас». The box's bar uses {@link ModelPicker}.
      */
-    private static void picker(List<CatalogModel> listed, Model model) {
+    static void picker(List<CatalogModel> listed, Model model) {
         List<CatalogModel> runnable =
                 listed.stream().filter(CatalogModel::ready).toList();
         List<Vendor> vendors = byVendor(runnable);
