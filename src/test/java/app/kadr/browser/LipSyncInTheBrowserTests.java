@@ -1,5 +1,6 @@
 package app.kadr.browser;
 
+import static app.kadr.generation.FalStubs.falModel;
 import static app.kadr.generation.FalStubs.json;
 import static app.kadr.generation.FalStubs.pointFalAt;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -65,10 +66,63 @@ class LipSyncInTheBrowserTests {
         fal.stop();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetFalsRequests() {
+        fal.resetAll();
+    }
+
+    @Test
+    void aStillIsUpscaledOfflineFromItsMenuWhileBackgroundRemovalSaysWhyItNeedsAProvider() {
+        Studio.Person person = studio.newPerson();
+        String shot = studio.newShot(person, studio.newProject(person, "Обработка"), "Крупный план");
+        String still = studio.upload(person, shot, new NamedBytes("лицо.png", Samples.png(320, 200)))
+                .getFirst();
+        studio.awaitProcessed(person, still);
+        Page page = browser.signedIn(studio, person);
+        page.navigate("/shots/" + shot);
+        Locator dialog = page.locator("#transform-dialog");
+
+        menuItem(page, still, "Убрать фон").click();
+        assertThat(dialog.locator(".notice").first()).containsText("Встроенный движок не удаляет фон");
+        dialog.locator("[data-transform-close]").click();
+        menuItem(page, still, "Увеличить").click();
+        assertThat(dialog.locator("select[name=modelId] option:checked")).containsText("Увеличение (без ИИ)");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Запустить"))
+                .click();
+
+        JsonNode bigger = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> takes(person, shot).stream()
+                                .filter(take -> take.path("origin").asString().equals("generated"))
+                                .filter(take ->
+                                        take.path("mediaStatus").asString().equals("ready"))
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
+        assertThat(bigger.path("width").asInt()).isEqualTo(640);
+        assertThat(bigger.path("generation").path("sourceAssetIds").get(0).asString())
+                .isEqualTo(still);
+    }
+
+    private static Locator menuItem(Page page, String assetId, String name) {
+        page.locator("#asset-" + assetId + " .card-menu > summary").click();
+        return page.locator("#asset-" + assetId)
+                .getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName(name));
+    }
+
     @Test
     void aVideoTakeAndAnUploadedSoundReachFalsLipSyncAndTheResultLandsLinkedToBoth() {
         Studio.Person director = studio.newAdmin();
+        JsonNode falBefore = falProvider(director);
         pointFalAt(director, fal, 4);
+        try {
+            lipSync(director);
+        } finally {
+            restore(director, falBefore);
+        }
+    }
+
+    private void lipSync(Studio.Person director) {
         String shot = studio.newShot(director, studio.newProject(director, "Диалог"), "Реплика героя");
         byte[] clip = Samples.video("mp4", 2);
         String video =
@@ -79,10 +133,7 @@ class LipSyncInTheBrowserTests {
 
         Page page = browser.signedIn(studio, director);
         page.navigate("/shots/" + shot);
-        page.locator("#asset-" + video + " .card-menu > summary").click();
-        page.locator("#asset-" + video)
-                .getByRole(AriaRole.MENUITEM, new Locator.GetByRoleOptions().setName("Синхронизировать губы"))
-                .click();
+        menuItem(page, video, "Синхронизировать губы").click();
         Locator dialog = page.locator("#transform-dialog");
         assertThat(dialog.locator("select[name=modelId] option:checked")).containsText("Sync Lipsync");
         dialog.locator("[data-partner-upload]").setInputFiles(new FilePayload("голос.mp3", "audio/mpeg", voice));
@@ -124,6 +175,62 @@ class LipSyncInTheBrowserTests {
                         .setTimeout(30_000));
         assertThat(page.locator("#asset-" + audio + " .badge-chip.length")).hasText("0:02");
         Browser.screenshot(page, "lip-sync-feed");
+    }
+
+    @Test
+    void aLipSyncNeedsAVideoAndASoundAndNothingElse() {
+        Studio.Person director = studio.newAdmin();
+        JsonNode falBefore = falProvider(director);
+        pointFalAt(director, fal, 4);
+        try {
+            String shot = studio.newShot(director, studio.newProject(director, "Проверки"), "Шот");
+            String video = studio.upload(director, shot, new NamedBytes("лицо.mp4", Samples.video("mp4", 2)))
+                    .getFirst();
+            String still = studio.upload(director, shot, new NamedBytes("кадр.png", Samples.png(64, 48)))
+                    .getFirst();
+            studio.awaitProcessed(director, video);
+            studio.awaitProcessed(director, still);
+            String lipSync = falModel(director, "fal-ai/sync-lipsync");
+            String base = "/api/v1/shots/" + shot + "/generations";
+
+            var withoutSound =
+                    director.api().post(base, java.util.Map.of("modelId", lipSync, "sourceAssetIds", List.of(video)));
+            var withAPicture = director.api()
+                    .post(base, java.util.Map.of("modelId", lipSync, "sourceAssetIds", List.of(video, still)));
+            var twoVideos = director.api()
+                    .post(base, java.util.Map.of("modelId", lipSync, "sourceAssetIds", List.of(video, video)));
+
+            assertThat(withoutSound.status()).isEqualTo(400);
+            assertThat(withoutSound.string("detail")).isEqualTo("Этой модели нужен исходник: звук.");
+            assertThat(withAPicture.status()).isEqualTo(400);
+            assertThat(withAPicture.string("detail")).isEqualTo("Эта модель принимает исходником только: видео, звук.");
+            assertThat(twoVideos.string("detail")).contains("один исходник вида «видео»");
+            fal.verify(0, postRequestedFor(urlEqualTo("/fal-ai/sync-lipsync")));
+        } finally {
+            restore(director, falBefore);
+        }
+    }
+
+    private static JsonNode falProvider(Studio.Person admin) {
+        for (JsonNode provider : admin.api().get("/api/v1/providers").json().path("items")) {
+            if (provider.path("kind").asString().equals("fal")) {
+                return provider;
+            }
+        }
+        throw new AssertionError("No fal provider");
+    }
+
+    /** Other tests of this context expect fal as a fresh studio has it: without a key. */
+    private static void restore(Studio.Person admin, JsonNode before) {
+        java.util.Map<String, Object> back = new java.util.LinkedHashMap<>();
+        back.put("baseUrl", before.path("baseUrl").asString());
+        back.put("apiKey", "");
+        back.put("selfHosted", before.path("selfHosted").asBoolean());
+        back.put("enabled", before.path("enabled").asBoolean());
+        back.put("maxConcurrency", before.path("maxConcurrency").asInt());
+        var restored =
+                admin.api().patch("/api/v1/providers/" + before.path("id").asString(), back);
+        assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
     }
 
     private static void stubLipSync() {
