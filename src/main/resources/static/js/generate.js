@@ -240,7 +240,7 @@
     Kadr.live(history.dataset.projectId, { generation: () => refreshHistory() });
   }
 
-  // «Обработать» from a take's menu: the dialog loads the task's models for this take (see TransformPages).
+  // The transform dialog from a take's menu loads the task's models for this take (see TransformPages).
   document.addEventListener('click', (event) => {
     const dialog = document.getElementById('transform-dialog');
     if (!dialog) return;

@@ -40,7 +40,11 @@ class TransformPages {
     }
 
     @GetMapping("/assets/{assetId}/transform")
-    String form(CurrentUser me, @PathVariable UUID assetId, @RequestParam String task, Model model) {
+    String form(
+            CurrentUser me,
+            @PathVariable UUID assetId,
+            @RequestParam(required = false) @org.jspecify.annotations.Nullable String task,
+            Model model) {
         Asset asset = assets.get(me.id(), assetId);
         Task chosen = Task.of(task)
                 .filter(t -> TakeTransforms.BY_KIND
