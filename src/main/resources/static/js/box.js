@@ -144,6 +144,20 @@
   let current = null;
 
   function mediaOf(card, large) {
+    if (card.dataset.kind === 'audio') {
+      // A sound shows its waveform with a player under it.
+      const sound = document.createElement('div');
+      sound.className = 'sound-stage';
+      const waveform = document.createElement('img');
+      waveform.src = card.dataset.preview || '';
+      waveform.alt = card.dataset.name;
+      const audio = document.createElement('audio');
+      audio.src = card.dataset.original;
+      audio.controls = true;
+      audio.autoplay = large;
+      sound.append(waveform, audio);
+      return sound;
+    }
     if (card.dataset.kind === 'video') {
       const video = document.createElement('video');
       video.src = card.dataset.original;

@@ -142,7 +142,12 @@
     try {
       // A form may add to the request first: the picture edits upload a mask and name their source (mask-editor.js).
       if (typeof form.kadrPrepare === 'function') await form.kadrPrepare(body);
-      if (form.dataset.kind === 'animate') {
+      if (form.dataset.kind === 'transform') {
+        body.sourceAssetIds = [...form.querySelectorAll('[data-source]')].map((input) => input.value).filter(Boolean);
+        await Kadr.api('POST', `/api/v1/shots/${form.dataset.shotId}/generations`, body);
+        Kadr.toast(document.getElementById('transform-dialog')?.dataset.started || '');
+        form.closest('dialog')?.close();
+      } else if (form.dataset.kind === 'animate') {
         await Kadr.api('POST', `/api/v1/assets/${form.dataset.assetId}/animate`, body);
         Kadr.toast(texts.animateStarted || '');
         form.closest('dialog')?.close();
@@ -241,4 +246,60 @@
   } else if (history) {
     Kadr.live(history.dataset.projectId, { generation: () => refreshHistory() });
   }
+
+  // The transform dialog from a take's menu loads the task's models for this take (see TransformPages).
+  document.addEventListener('click', (event) => {
+    const dialog = document.getElementById('transform-dialog');
+    if (!dialog) return;
+    const action = event.target.closest('[data-transform]');
+    if (action) {
+      const assetId = action.closest('[data-asset-id]')?.dataset.assetId;
+      if (!assetId) return;
+      dialog.querySelector('[data-transform-title]').textContent = action.textContent.trim();
+      const body = dialog.querySelector('#transform-body');
+      body.replaceChildren();
+      htmx.ajax('GET', `/assets/${assetId}/transform?task=${encodeURIComponent(action.dataset.transform)}`,
+        { target: body, swap: 'innerHTML' });
+      dialog.showModal();
+      return;
+    }
+    if (event.target.closest('[data-transform-close]') || event.target === dialog) dialog.close();
+  });
+
+  // A sound uploaded from the lip sync dialog becomes a take of the shot; once it is processed it is chosen.
+  async function readyAsset(id) {
+    for (let attempt = 0; attempt < 240; attempt += 1) {
+      const asset = await Kadr.api('GET', `/api/v1/assets/${id}`);
+      if (asset.mediaStatus !== 'processing') return asset;
+      await new Promise((resolve) => { setTimeout(resolve, 500); });
+    }
+    return null;
+  }
+
+  document.addEventListener('change', async (event) => {
+    const input = event.target.closest('[data-partner-upload]');
+    if (!input || !input.files.length) return;
+    const form = input.closest('form');
+    const state = form.querySelector('[data-partner-state]');
+    const dialog = document.getElementById('transform-dialog');
+    state.textContent = dialog?.dataset.processing || '';
+    const result = await Kadr.upload(form.dataset.shotId, input.files[0], () => {});
+    input.value = '';
+    if (!result.ok) {
+      state.textContent = result.message || '';
+      return;
+    }
+    const uploaded = Array.isArray(result.data) ? result.data[0] : result.data;
+    const asset = await readyAsset(uploaded.id);
+    if (!asset || asset.mediaStatus !== 'ready') {
+      state.textContent = asset?.brokenReason || '';
+      return;
+    }
+    const select = form.querySelector('select[name="partner"]');
+    [...select.options].filter((option) => !option.value).forEach((option) => option.remove());
+    const option = new Option(asset.fileName, asset.id, true, true);
+    select.prepend(option);
+    select.value = asset.id;
+    state.textContent = '';
+  });
 })();

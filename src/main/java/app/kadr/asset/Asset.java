@@ -59,6 +59,11 @@ public record Asset(
     }
 
     @JsonIgnore
+    public boolean isAudio() {
+        return "audio".equals(kind);
+    }
+
+    @JsonIgnore
     public boolean isReady() {
         return "ready".equals(mediaStatus);
     }

@@ -111,6 +111,10 @@ record AssetRow(
         return "video".equals(kind);
     }
 
+    boolean isAudio() {
+        return "audio".equals(kind);
+    }
+
     /** The blob key of a file variant, or null if this asset has no such file (yet). */
     @Nullable
     String keyOf(String variant) {

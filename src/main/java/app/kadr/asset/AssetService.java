@@ -172,7 +172,7 @@ public class AssetService {
     public Page<Asset> feed(
             UUID ownerId, UUID shotId, @Nullable String kind, @Nullable String cursor, @Nullable Integer limit) {
         access.require(ownerId, OwnedKind.SHOT, shotId);
-        if (kind != null && !kind.equals("image") && !kind.equals("video")) {
+        if (kind != null && !kind.equals("image") && !kind.equals("video") && !kind.equals("audio")) {
             throw KadrException.invalid("kind", "asset.kind.invalid");
         }
         int size = Cursor.limit(limit);

@@ -76,6 +76,7 @@ class BoxPage {
         model.addAttribute("asset", asset);
         model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
         model.addAttribute("numbers", takes.numbers(asset.shotId()));
+        model.addAttribute("transforms", TakeTransforms.BY_KIND);
         return "box/feed :: card";
     }
 
@@ -102,7 +103,7 @@ class BoxPage {
 
     /** Unknown filter values fall back to the whole feed, newest first: a link from an old page still opens. */
     private String feedOf(Shot shot, String kind, String sort, Model model, String view) {
-        String filter = "image".equals(kind) || "video".equals(kind) ? kind : null;
+        String filter = "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
         boolean oldestFirst = "oldest".equals(sort);
         TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, FEED_PAGE);
         model.addAttribute("shot", shot);
@@ -110,6 +111,7 @@ class BoxPage {
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
         model.addAttribute("numbers", feed.numbers());
+        model.addAttribute("transforms", TakeTransforms.BY_KIND);
         return view;
     }
 }

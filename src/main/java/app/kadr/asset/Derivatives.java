@@ -2,10 +2,10 @@ package app.kadr.asset;
 
 import org.jspecify.annotations.Nullable;
 
-/** The stored derivative files of one asset and what processing learned about it. */
+/** The stored derivative files of one asset and what processing learned about it; a sound has no width or height. */
 record Derivatives(
-        int width,
-        int height,
+        @Nullable Integer width,
+        @Nullable Integer height,
         @Nullable Long durationMs,
         String thumbhash,
         String thumbKey,

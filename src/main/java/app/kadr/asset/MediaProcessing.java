@@ -1,5 +1,7 @@
 package app.kadr.asset;
 
+import app.kadr.media.AudioDerivatives;
+import app.kadr.media.AudioProcessor;
 import app.kadr.media.ImageDerivatives;
 import app.kadr.media.ImageProcessor;
 import app.kadr.media.MediaException;
@@ -28,6 +30,7 @@ class MediaProcessing {
     private final BlobStore blobs;
     private final ImageProcessor images;
     private final VideoProcessor videos;
+    private final AudioProcessor sounds;
     private final Messages messages;
     private final DomainEvents events;
     private final AssetPlaces places;
@@ -37,6 +40,7 @@ class MediaProcessing {
             BlobStore blobs,
             ImageProcessor images,
             VideoProcessor videos,
+            AudioProcessor sounds,
             Messages messages,
             DomainEvents events,
             AssetPlaces places) {
@@ -44,6 +48,7 @@ class MediaProcessing {
         this.blobs = blobs;
         this.images = images;
         this.videos = videos;
+        this.sounds = sounds;
         this.messages = messages;
         this.events = events;
         this.places = places;
@@ -93,6 +98,19 @@ class MediaProcessing {
                     poster,
                     poster,
                     blobs.put(video.hover(), "mp4"));
+        }
+        if (asset.isAudio()) {
+            // A sound's face is its waveform: thumb and preview, like an image's.
+            AudioDerivatives sound = sounds.derive(original, work);
+            return new Derivatives(
+                    null,
+                    null,
+                    sound.durationMs(),
+                    sound.thumbhash(),
+                    blobs.put(sound.thumb(), extensionOf(sound.mimeType())),
+                    blobs.put(sound.waveform(), extensionOf(sound.mimeType())),
+                    null,
+                    null);
         }
         ImageDerivatives image = images.derive(original, work);
         return new Derivatives(

@@ -92,9 +92,10 @@ class Uploads {
             Problem problem = refusedAs != null ? refusedAs : problemOf(e.reasonKey());
             throw refusal(name, problem, messages.get(e.reasonKey(), e.args()));
         }
+        // A sound file is held to the video limit: both are streams, and a voice track is far smaller than either.
         long limit = media.kind() == MediaKind.IMAGE ? limits.maxImageBytes() : limits.maxVideoBytes();
         if (size > limit) {
-            String key = media.kind() == MediaKind.IMAGE ? "upload.too_large.image" : "upload.too_large.video";
+            String key = "upload.too_large." + media.kind().apiName();
             throw refusal(
                     name, refusedAs != null ? refusedAs : Problem.TOO_LARGE, messages.get(key, readableSize(limit)));
         }

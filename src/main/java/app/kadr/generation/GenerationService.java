@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -47,6 +46,7 @@ public class GenerationService {
     private final ProviderSlots slots;
     private final EditInputs edits;
     private final ElementService elements;
+    private final SourceInputs sourceInputs;
 
     GenerationService(
             Generations generations,
@@ -57,7 +57,8 @@ public class GenerationService {
             Messages messages,
             ProviderSlots slots,
             EditInputs edits,
-            ElementService elements) {
+            ElementService elements,
+            SourceInputs sourceInputs) {
         this.edits = edits;
         this.generations = generations;
         this.jobs = jobs;
@@ -67,6 +68,7 @@ public class GenerationService {
         this.messages = messages;
         this.slots = slots;
         this.elements = elements;
+        this.sourceInputs = sourceInputs;
     }
 
     /**
@@ -182,7 +184,7 @@ public class GenerationService {
     private Plan plan(UUID ownerId, UUID shotId, NewGeneration request, @Nullable Parent parent) {
         Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
         CatalogModel model = model(request.modelId());
-        List<UUID> sources = new ArrayList<>(sources(ownerId, request.sourceAssetIds(), model));
+        List<UUID> sources = new ArrayList<>(sourceInputs.check(ownerId, request.sourceAssetIds(), model));
         UUID mask = edits.mask(ownerId, request.maskAssetId(), sources, model);
         // The provider gets the @mentions expanded into the elements' descriptions; the row keeps what was sent.
         Mentions mentions =
@@ -340,28 +342,6 @@ public class GenerationService {
             return number.longValue();
         }
         return RANDOM.nextInt(MAX_SEED - MAX_VARIANTS);
-    }
-
-    private List<UUID> sources(UUID ownerId, @Nullable List<UUID> sourceIds, CatalogModel model) {
-        if (sourceIds != null && sourceIds.stream().anyMatch(Objects::isNull)) {
-            // JSON reads an empty string as a null id; it names no picture.
-            throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
-        }
-        List<UUID> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
-        boolean takesSource = model.accepts("sourceImage");
-        if (takesSource && ids.isEmpty() && model.task().needsSource()) {
-            throw KadrException.invalid("sourceAssetIds", "generation.source.missing");
-        }
-        if (!takesSource && !ids.isEmpty()) {
-            throw KadrException.invalid("sourceAssetIds", "generation.source.unsupported");
-        }
-        for (UUID id : ids) {
-            Asset asset = assets.get(ownerId, id);
-            if (asset.isVideo() || !asset.isReady() || "mask".equals(asset.kind())) {
-                throw KadrException.invalid("sourceAssetIds", "generation.source.not_image");
-            }
-        }
-        return ids;
     }
 
     private GenerationRow newRow(

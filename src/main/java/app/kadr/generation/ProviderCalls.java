@@ -33,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProviderCalls {
 
+    private static final String PLACEHOLDER = "$source:";
+
     private final Catalog catalog;
     private final AssetService assets;
     private final JdbcClient jdbc;
@@ -49,7 +51,26 @@ class ProviderCalls {
 
     /** The whole request for a submit: the input in the provider's words and the source images as files. */
     ProviderRequest request(GenerationRow generation, CatalogModel model) throws ProviderException {
-        return request(model, input(generation, model), sources(generation), generation.variants());
+        List<SourceImage> sources = sources(generation);
+        Map<String, Object> input = input(generation, model);
+        if (takesSourcesInTheInput(model)) {
+            // A video's and a sound's place, like an image's: the adapter puts the file where the mark is.
+            for (SourceImage source : sources) {
+                String kadrInput = SourceInputs.INPUT_OF_KIND.get(source.role());
+                if (kadrInput != null && model.accepts(kadrInput)) {
+                    input.put(model.providerField(kadrInput), PLACEHOLDER + source.role());
+                }
+            }
+        }
+        return request(model, input, sources, generation.variants());
+    }
+
+    /**
+     * fal takes files inside its JSON input and Stability as form parts named per endpoint ({@code image},
+     * {@code subject_image}); both learn the field from a {@code "$source:<role>"} mark at the mapped field.
+     */
+    private static boolean takesSourcesInTheInput(CatalogModel model) {
+        return model.provider().kind() == ProviderKind.FAL || model.provider().kind() == ProviderKind.STABILITY;
     }
 
     /**
@@ -109,14 +130,12 @@ class ProviderCalls {
         if (model.accepts("count")) {
             input.put(model.providerField("count"), generation.variants());
         }
-        if (!generation.sourceAssetIds().isEmpty()
-                && model.provider().kind() == ProviderKind.FAL
-                && model.accepts("sourceImage")) {
-            // fal takes images inside the input; its adapter replaces this mark with the image itself.
-            input.put(model.providerField("sourceImage"), "$source:image");
+        if (!generation.sourceAssetIds().isEmpty() && takesSourcesInTheInput(model) && model.accepts("sourceImage")) {
+            // The adapter replaces this mark with the image itself.
+            input.put(model.providerField("sourceImage"), PLACEHOLDER + "image");
             if (model.accepts("maskImage")) {
                 // A model that maps a mask always gets one (GenerationService requires it), sent the same way.
-                input.put(model.providerField("maskImage"), "$source:mask");
+                input.put(model.providerField("maskImage"), PLACEHOLDER + "mask");
             }
         }
         return input;
@@ -142,7 +161,11 @@ class ProviderCalls {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // the store is unreachable: the job's step is tried again
             }
-            String role = mask ? "mask" : images++ == 0 ? "image" : "end_image";
+            String kind = file.mimeType().substring(0, file.mimeType().indexOf('/'));
+            String role = mask ? "mask" : SourceInputs.role(kind, images);
+            if (!mask && kind.equals("image")) {
+                images++;
+            }
             sources.add(new SourceImage(file.path(), file.mimeType(), role));
         }
         return sources;

@@ -23,6 +23,15 @@ final class FfmpegTextVideoProbe implements VideoProbe {
     }
 
     @Override
+    public long audioDurationMs(Path file) throws MediaException {
+        try {
+            return InputDescription.audioDurationMs(ffmpeg.describe(file, InputFormat.AUDIO));
+        } catch (FfmpegException e) {
+            throw MediaFailures.of(e, "media.audio.unreadable");
+        }
+    }
+
+    @Override
     public String describe() {
         return "ffmpeg's description of its input (no ffprobe)";
     }

@@ -66,6 +66,30 @@ final class FfprobeOutput {
                 hasAudio);
     }
 
+    /** A sound file's length: it needs a sound track and a length above zero, the container's or else the track's. */
+    static long audioDurationMs(String json) throws MediaException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new MediaException("media.audio.unreadable", e);
+        }
+        JsonNode sound = null;
+        for (JsonNode stream : root.path("streams")) {
+            if (sound == null && stream.path("codec_type").asString("").equals("audio")) {
+                sound = stream;
+            }
+        }
+        if (sound == null) {
+            throw new MediaException("media.audio.unreadable");
+        }
+        long ms = durationMs(root.path("format"), sound);
+        if (ms <= 0) {
+            throw new MediaException("media.audio.unreadable");
+        }
+        return ms;
+    }
+
     private static int rotation(JsonNode picture) {
         for (JsonNode sideData : picture.path("side_data_list")) {
             if (sideData.has("rotation")) {

@@ -26,6 +26,15 @@ final class FfprobeVideoProbe implements VideoProbe {
     }
 
     @Override
+    public long audioDurationMs(Path file) throws MediaException {
+        try {
+            return FfprobeOutput.audioDurationMs(tools.probeJson(file, InputFormat.AUDIO));
+        } catch (FfmpegException e) {
+            throw MediaFailures.of(e, "media.audio.unreadable");
+        }
+    }
+
+    @Override
     public String describe() {
         return "ffprobe's JSON (" + tools.binaries().ffprobe() + ")";
     }

@@ -72,6 +72,21 @@ final class InputDescription {
                 lines.stream().anyMatch(InputDescription::isAudioStream));
     }
 
+    /** A sound file's length: it needs an {@code Audio:} stream and a container duration above zero. */
+    static long audioDurationMs(String description) throws MediaException {
+        if (UNREADABLE.matcher(description).find()
+                || !INPUT.matcher(description).find()
+                || description.lines().noneMatch(InputDescription::isAudioStream)) {
+            throw new MediaException("media.audio.unreadable");
+        }
+        Matcher container = CONTAINER_DURATION.matcher(description);
+        long ms = container.find() ? millis(container) : 0;
+        if (ms <= 0) {
+            throw new MediaException("media.audio.unreadable");
+        }
+        return ms;
+    }
+
     private static @Nullable PictureStream pictureStream(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             Matcher stream = STREAM.matcher(lines.get(i));

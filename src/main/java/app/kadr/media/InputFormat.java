@@ -9,7 +9,9 @@ public enum InputFormat {
     /** MP4, MOV and WebM uploads and generated videos. */
     VIDEO("mov,matroska"),
     /** Stills the offline engine animates or upscales. */
-    STILL_IMAGE("image2,png_pipe,jpeg_pipe,webp_pipe,gif,bmp_pipe");
+    STILL_IMAGE("image2,png_pipe,jpeg_pipe,webp_pipe,gif,bmp_pipe"),
+    /** MP3, WAV, M4A (an ISO box) and Ogg uploads. */
+    AUDIO("mp3,wav,mov,ogg");
 
     private final String demuxers;
 

@@ -47,11 +47,13 @@ public class MediaInspector {
         if (media == null) {
             throw new MediaException("media.unsupported");
         }
-        if (media.kind() == MediaKind.IMAGE) {
-            checkImageSize(file, media, maxImagePixels);
-            ImageIntegrity.check(file, media);
-        } else {
-            videoProbe.probe(file);
+        switch (media.kind()) {
+            case IMAGE -> {
+                checkImageSize(file, media, maxImagePixels);
+                ImageIntegrity.check(file, media);
+            }
+            case VIDEO -> videoProbe.probe(file);
+            case AUDIO -> videoProbe.audioDurationMs(file);
         }
         return media;
     }
@@ -71,7 +73,11 @@ public class MediaInspector {
             case "image/png", "image/vnd.mozilla.apng" -> image("image/png", "png");
             case "image/webp" -> image(mimeType, "webp");
             case "image/gif" -> image(mimeType, "gif");
-            case "video/mp4", "video/quicktime", "application/mp4", "video/x-m4v" -> isoVideo(head);
+            case "video/mp4", "video/quicktime", "application/mp4", "video/x-m4v", "audio/mp4", "audio/x-m4a" ->
+                isoVideo(head);
+            case "audio/mpeg" -> audio("audio/mpeg", "mp3");
+            case "audio/vnd.wave", "audio/wav", "audio/x-wav" -> audio("audio/wav", "wav");
+            case "audio/ogg", "audio/vorbis", "audio/opus" -> audio("audio/ogg", "ogg");
             case "video/webm", "video/x-matroska", "application/x-matroska" -> webm(head);
             default -> null;
         };
@@ -81,11 +87,18 @@ public class MediaInspector {
         return new DetectedMedia(MediaKind.IMAGE, mimeType, extension);
     }
 
-    /** MP4 and MOV are both ISO boxes; the major brand tells them apart. */
+    private static DetectedMedia audio(String mimeType, String extension) {
+        return new DetectedMedia(MediaKind.AUDIO, mimeType, extension);
+    }
+
+    /** MP4, MOV and M4A are all ISO boxes; the major brand tells them apart. */
     private static @Nullable DetectedMedia isoVideo(byte[] head) {
         String brand = Containers.isoMajorBrand(head);
         if (brand == null || STILL_IMAGE_BRANDS.contains(brand.strip().toLowerCase(Locale.ROOT))) {
             return null;
+        }
+        if (brand.startsWith("M4A")) {
+            return audio("audio/mp4", "m4a");
         }
         return "qt  ".equals(brand)
                 ? new DetectedMedia(MediaKind.VIDEO, "video/quicktime", "mov")

@@ -15,6 +15,14 @@ public interface VideoProbe {
      */
     VideoInfo probe(Path file) throws MediaException;
 
+    /**
+     * How long a sound file plays, read the same way as a video.
+     *
+     * @throws MediaException {@code media.audio.unreadable} for a file ffmpeg cannot read or one without a sound
+     *     track or length, {@code media.video.timed_out} past the probe's time limit
+     */
+    long audioDurationMs(Path file) throws MediaException;
+
     /** For the start-up log: which tool reads the files. */
     String describe();
 

@@ -159,6 +159,14 @@ class Shots {
                 > 0;
     }
 
+    boolean isSound(UUID assetId) {
+        return jdbc.sql("select count(*) from assets where id = ? and kind = 'audio'")
+                        .param(assetId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
     /** The live shot at a 1-based position of a project, if there is one. */
     Optional<UUID> atPosition(UUID projectId, int position) {
         return jdbc.sql("select id from shots where project_id = ? and position = ? and deleted_at is null")

@@ -128,6 +128,10 @@ public class StoryboardService {
             if (headliner != null && !shots.isLiveAssetOf(headliner, shotId)) {
                 throw KadrException.invalid("headlinerAssetId", "shot.headliner.foreign");
             }
+            if (headliner != null && shots.isSound(headliner)) {
+                // The headliner is the shot's picture on the storyboard and in the client's view; a sound has none.
+                throw KadrException.invalid("headlinerAssetId", "shot.headliner.audio");
+            }
         }
         shots.update(
                 shotId,

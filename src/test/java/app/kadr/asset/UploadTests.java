@@ -165,6 +165,68 @@ class UploadTests {
     }
 
     @Test
+    void anUploadedSoundIsAnAudioTakeWithItsLengthAndAWaveformForAFace() throws IOException {
+        String id = studio.upload(person, shot, new NamedBytes("голос.mp3", Samples.audio("mp3", 3)))
+                .getFirst();
+
+        JsonNode asset = studio.awaitProcessed(person, id);
+
+        assertThat(asset.path("mediaStatus").asString()).isEqualTo("ready");
+        assertThat(asset.path("kind").asString()).isEqualTo("audio");
+        assertThat(asset.path("mimeType").asString()).isEqualTo("audio/mpeg");
+        assertThat(asset.path("durationMs").asLong()).isBetween(2_900L, 3_200L);
+        assertThat(asset.path("width").isNull()).isTrue();
+        var waveform = ImageIO.read(new java.io.ByteArrayInputStream(
+                person.api().get(asset.path("urls").path("preview").asString()).bytes()));
+        var thumb = ImageIO.read(new java.io.ByteArrayInputStream(
+                person.api().get(asset.path("urls").path("thumb").asString()).bytes()));
+        assertThat(waveform.getWidth()).isGreaterThan(waveform.getHeight() * 3);
+        assertThat(thumb.getWidth()).isBetween(300, 340);
+        // The tone swells and fades: the middle row of the picture is drawn across the whole width.
+        int row = waveform.getHeight() / 2;
+        for (int x = 10; x < waveform.getWidth() - 10; x += waveform.getWidth() / 8) {
+            assertThat(blue(waveform.getRGB(x, row))).as("column %d", x).isGreaterThan(120);
+        }
+        assertThat(blue(waveform.getRGB(waveform.getWidth() / 2, 2))).isLessThan(80);
+    }
+
+    @Test
+    void wavM4aAndOggAreRecognisedAsSoundByTheirContent() {
+        for (String container : new String[] {"wav", "m4a", "ogg"}) {
+            String id = studio.upload(person, shot, new NamedBytes("дорожка.bin", Samples.audio(container, 2)))
+                    .getFirst();
+            JsonNode asset = studio.awaitProcessed(person, id);
+            assertThat(asset.path("kind").asString()).as(container).isEqualTo("audio");
+            assertThat(asset.path("durationMs").asLong()).as(container).isBetween(1_900L, 2_200L);
+        }
+    }
+
+    @Test
+    void aFakeSoundIsRefusedInRussianAndLeavesNothing() throws IOException {
+        byte[] fake = new byte[4096];
+        byte[] id3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0};
+        System.arraycopy(id3, 0, fake, 0, id3.length);
+        Arrays.fill(fake, id3.length, fake.length, (byte) 0x5a);
+        assertRefusedLeavingNothing(new NamedBytes("голос.mp3", fake), 415, "unsupported_media", "звук");
+    }
+
+    @Test
+    void aSoundCannotBeTheShotsHeadliner() {
+        String id = studio.upload(person, shot, new NamedBytes("голос.wav", Samples.audio("wav", 1)))
+                .getFirst();
+        studio.awaitProcessed(person, id);
+
+        Api.Response refused = person.api().patch("/api/v1/shots/" + shot, java.util.Map.of("headlinerAssetId", id));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.string("detail")).contains("Звук не может быть хедлайнером");
+    }
+
+    private static int blue(int rgb) {
+        return rgb & 0xff;
+    }
+
+    @Test
     void oneBadFileRefusesTheWholeRequest() throws IOException {
         long before = storedFiles();
 

@@ -120,6 +120,34 @@ class GenerationApiTests {
     }
 
     @Test
+    void aSoundIsNoSourceForAModelThatStartsFromAPicture() {
+        String sound = studio.upload(
+                        person,
+                        shot,
+                        new app.kadr.support.Api.NamedBytes("голос.wav", app.kadr.support.Samples.audio("wav", 1)))
+                .getFirst();
+        studio.awaitProcessed(person, sound);
+
+        Api.Response refused = person.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/generations",
+                        Map.of(
+                                "modelId",
+                                studio.localModel(person, "local/pan-zoom"),
+                                "sourceAssetIds",
+                                List.of(sound)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.string("field")).isEqualTo("sourceAssetIds");
+        assertThat(refused.string("detail")).contains("изображение");
+        assertThat(person.api()
+                        .get("/api/v1/shots/" + shot + "/generations")
+                        .json()
+                        .path("items"))
+                .isEmpty();
+    }
+
+    @Test
     void anotherPersonsGenerationsDoNotExist() {
         String generation = person.api()
                 .post(

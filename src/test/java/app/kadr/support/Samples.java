@@ -62,6 +62,40 @@ public final class Samples {
         }
     }
 
+    /** A short voice-like tone (a sine that swells and fades each half second) as mp3, wav, m4a or ogg. */
+    public static synchronized byte[] audio(String container, int seconds) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "samples"));
+            Path file = dir.resolve("tone-" + seconds + "s." + container);
+            if (!Files.exists(file)) {
+                List<String> codec = switch (container) {
+                    case "mp3" -> List.of("-c:a", "libmp3lame", "-b:a", "64k");
+                    case "m4a" -> List.of("-c:a", "aac", "-b:a", "64k", "-f", "ipod");
+                    case "ogg" -> List.of("-c:a", "libvorbis");
+                    default -> List.of("-c:a", "pcm_s16le");
+                };
+                Path part = Path.of(file + ".part." + container);
+                FFMPEG.run(
+                        FfmpegCommand.generate("sine=frequency=220:duration=" + seconds)
+                                .writeTo(part, withVolume(codec)),
+                        FfmpegWork.RENDER);
+                Files.move(part, file);
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (FfmpegException e) {
+            throw new UncheckedIOException(new IOException("ffmpeg could not make a sample", e));
+        }
+    }
+
+    private static List<String> withVolume(List<String> codec) {
+        List<String> options =
+                new java.util.ArrayList<>(List.of("-af", "volume='0.2+0.8*abs(sin(2*PI*t))':eval=frame"));
+        options.addAll(codec);
+        return options;
+    }
+
     private static void encode(Path file, String container, int seconds) throws IOException {
         List<String> codec = container.equals("webm")
                 ? List.of("-c:v", "libvpx", "-b:v", "300k", "-c:a", "libopus")

@@ -42,6 +42,8 @@ class StabilityAdapter implements ProviderAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(StabilityAdapter.class);
 
+    private static final String SOURCE_MARK = "$source:";
+
     private final Duration readTimeout;
 
     StabilityAdapter() {
@@ -60,9 +62,12 @@ class StabilityAdapter implements ProviderAdapter {
     @Override
     public Submission submit(ProviderRequest request) throws ProviderException {
         String key = key(request);
-        MultipartForm form = new MultipartForm().fields(withoutRandomSeed(request.input()));
+        Map<String, Object> fields = withoutRandomSeed(request.input());
+        Map<String, String> parts = partsMarked(fields);
+        MultipartForm form = new MultipartForm().fields(fields);
         for (SourceImage source : request.sources()) {
-            form.file(partName(source), source);
+            String part = parts.get(source.role());
+            form.file(part != null ? part : partName(source), source);
         }
         ProviderExchange answer = ProviderExchange.of(client(request)
                 .post()
@@ -92,6 +97,22 @@ class StabilityAdapter implements ProviderAdapter {
             sent.remove("seed");
         }
         return sent;
+    }
+
+    /**
+     * Takes out the fields the catalog marked {@code "$source:<role>"}: the part each role's file goes in, which
+     * differs per endpoint ({@code image} for most edits, {@code subject_image} for replace-background-and-relight).
+     */
+    private static Map<String, String> partsMarked(Map<String, Object> fields) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        fields.entrySet().removeIf(field -> {
+            if (field.getValue() instanceof String text && text.startsWith(SOURCE_MARK)) {
+                parts.put(text.substring(SOURCE_MARK.length()), field.getKey());
+                return true;
+            }
+            return false;
+        });
+        return parts;
     }
 
     @Override

@@ -242,6 +242,58 @@ class FalAdapterTest {
                 .withRequestBody(matchingJsonPath("$.prompt", equalTo("an empty pier"))));
     }
 
+    /**
+     * Video-to-video: fal's documented inputs (https://fal.ai/models/fal-ai/fast-animatediff/video-to-video/llms.txt): {@code video_url}
+     * and {@code prompt} required, {@code first_n_seconds} 2–4; a URL or a data URI is a file input for fal.
+     */
+    @Test
+    void aVideoToVideoSendsTheVideoTakeAsVideoUrl(@TempDir Path dir) throws Exception {
+        byte[] clip = {0, 0, 0, 24, 'f', 't', 'y', 'p'};
+        Path file = Files.write(dir.resolve("take.mp4"), clip);
+        fal.stubFor(post("/fal-ai/fast-animatediff/video-to-video").willReturn(json(200, QUEUED)));
+
+        adapter.submit(request(
+                "fal-ai/fast-animatediff/video-to-video",
+                KEY,
+                Map.of("prompt", "oil painting", "video_url", "$source:video", "first_n_seconds", 3),
+                List.of(new SourceImage(file, "video/mp4", "video"))));
+
+        fal.verify(postRequestedFor(urlEqualTo("/fal-ai/fast-animatediff/video-to-video"))
+                .withRequestBody(matchingJsonPath(
+                        "$.video_url",
+                        equalTo("data:video/mp4;base64," + Base64.getEncoder().encodeToString(clip))))
+                .withRequestBody(matchingJsonPath("$.prompt", equalTo("oil painting")))
+                .withRequestBody(matchingJsonPath("$.first_n_seconds", equalTo("3"))));
+    }
+
+    /**
+     * fal's documented lip sync inputs (https://fal.ai/models/fal-ai/sync-lipsync/llms.txt): {@code video_url} and
+     * {@code audio_url} required, {@code sync_mode} one of cut_off, loop, bounce, silence, remap.
+     */
+    @Test
+    void aLipSyncSendsTheVideoAsVideoUrlAndTheSoundAsAudioUrl(@TempDir Path dir) throws Exception {
+        byte[] clip = {1, 1, 2, 3};
+        byte[] voice = {'I', 'D', '3', 4};
+        Path video = Files.write(dir.resolve("take.mp4"), clip);
+        Path audio = Files.write(dir.resolve("voice.mp3"), voice);
+        fal.stubFor(post("/fal-ai/sync-lipsync").willReturn(json(200, QUEUED)));
+
+        adapter.submit(request(
+                "fal-ai/sync-lipsync",
+                KEY,
+                Map.of("video_url", "$source:video", "audio_url", "$source:audio", "sync_mode", "loop"),
+                List.of(new SourceImage(video, "video/mp4", "video"), new SourceImage(audio, "audio/mpeg", "audio"))));
+
+        fal.verify(postRequestedFor(urlEqualTo("/fal-ai/sync-lipsync"))
+                .withRequestBody(matchingJsonPath(
+                        "$.video_url",
+                        equalTo("data:video/mp4;base64," + Base64.getEncoder().encodeToString(clip))))
+                .withRequestBody(matchingJsonPath(
+                        "$.audio_url",
+                        equalTo("data:audio/mpeg;base64," + Base64.getEncoder().encodeToString(voice))))
+                .withRequestBody(matchingJsonPath("$.sync_mode", equalTo("loop"))));
+    }
+
     @Test
     void aSourceImageWithNowhereToGoIsRefusedBeforeAnythingIsSent(@TempDir Path dir) throws IOException {
         Path file = Files.write(dir.resolve("start.png"), new byte[] {1});

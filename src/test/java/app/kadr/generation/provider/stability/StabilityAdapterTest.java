@@ -184,6 +184,115 @@ class StabilityAdapterTest {
                         aMultipart("prompt").withBody(equalTo("a red door")).build()));
     }
 
+    /**
+     * Stability's API reference, POST /v2beta/stable-image/edit/search-and-replace: multipart with the file part
+     * {@code image} and the fields {@code prompt}, {@code search_prompt}, {@code grow_mask}, {@code output_format}.
+     * The catalog marks where the image goes with {@code "$source:image"}; the mark itself is never sent.
+     */
+    @Test
+    void searchAndReplaceSendsTheImageAndWhatToFindAsDocumented() throws Exception {
+        byte[] photo = {1, 2, 3};
+        stability.stubFor(post("/v2beta/stable-image/edit/search-and-replace")
+                .willReturn(okJson("{\"image\":\"" + PNG_BASE64 + "\",\"finish_reason\":\"SUCCESS\",\"seed\":11}")));
+
+        Submission submission = adapter.submit(request(
+                "stable-image/edit/search-and-replace",
+                Map.of(
+                        "image", "$source:image",
+                        "prompt", "a blue vintage car",
+                        "search_prompt", "red car",
+                        "grow_mask", 5,
+                        "output_format", "png"),
+                List.of(source("street.png", photo, "image"))));
+
+        assertThat(submission.results())
+                .singleElement()
+                .satisfies(result -> assertThat(result.seed()).isEqualTo(11L));
+        stability.verify(postRequestedFor(urlEqualTo("/v2beta/stable-image/edit/search-and-replace"))
+                .withRequestBodyPart(aMultipart("image")
+                        .withHeader("Content-Disposition", containing("filename=\"street.png\""))
+                        .withBody(binaryEqualTo(photo))
+                        .build())
+                .withRequestBodyPart(aMultipart("prompt")
+                        .withBody(equalTo("a blue vintage car"))
+                        .build())
+                .withRequestBodyPart(
+                        aMultipart("search_prompt").withBody(equalTo("red car")).build())
+                .withRequestBodyPart(
+                        aMultipart("grow_mask").withBody(equalTo("5")).build()));
+        assertThat(stability.getAllServeEvents().getFirst().getRequest().getBodyAsString())
+                .doesNotContain("$source");
+    }
+
+    /**
+     * Stability's API reference, POST /v2beta/stable-image/edit/search-and-recolor: file part {@code image}, fields
+     * {@code prompt} (the new colour) and {@code select_prompt} (what to recolour).
+     */
+    @Test
+    void searchAndRecolorSendsWhatToSelectAndTheNewColour() throws Exception {
+        stability.stubFor(post("/v2beta/stable-image/edit/search-and-recolor")
+                .willReturn(okJson("{\"image\":\"" + PNG_BASE64 + "\",\"finish_reason\":\"SUCCESS\",\"seed\":2}")));
+
+        adapter.submit(request(
+                "stable-image/edit/search-and-recolor",
+                Map.of("image", "$source:image", "prompt", "emerald green", "select_prompt", "jacket"),
+                List.of(source("coat.png", PNG, "image"))));
+
+        stability.verify(postRequestedFor(urlEqualTo("/v2beta/stable-image/edit/search-and-recolor"))
+                .withRequestBodyPart(
+                        aMultipart("image").withBody(binaryEqualTo(PNG)).build())
+                .withRequestBodyPart(
+                        aMultipart("prompt").withBody(equalTo("emerald green")).build())
+                .withRequestBodyPart(
+                        aMultipart("select_prompt").withBody(equalTo("jacket")).build()));
+    }
+
+    /**
+     * Stability's API reference, POST /v2beta/stable-image/edit/replace-background-and-relight: the picture goes in
+     * the file part {@code subject_image} (not {@code image}), the scene in {@code background_prompt}, the light in
+     * {@code light_source_direction} (above, below, left, right) and {@code light_source_strength}; it answers with an
+     * id that is polled at /v2beta/results/{id}.
+     */
+    @Test
+    void relightSendsTheSubjectImageUnderItsOwnPartNameAndIsPolled() throws Exception {
+        byte[] portrait = {4, 5, 6};
+        stability.stubFor(post("/v2beta/stable-image/edit/replace-background-and-relight")
+                .willReturn(okJson("{\"id\":\"relight-1\"}")));
+        stability.stubFor(get("/v2beta/results/relight-1")
+                .willReturn(okJson("{\"image\":\"" + PNG_BASE64 + "\",\"finish_reason\":\"SUCCESS\",\"seed\":8}")));
+        ProviderRequest relight = request(
+                "stable-image/edit/replace-background-and-relight",
+                Map.of(
+                        "subject_image", "$source:image",
+                        "background_prompt", "a neon-lit alley at night",
+                        "light_source_direction", "left",
+                        "light_source_strength", 0.7),
+                List.of(source("portrait.png", portrait, "image")));
+
+        Submission submission = adapter.submit(relight);
+        Poll done = adapter.poll(relight, submission.providerRequestId());
+
+        assertThat(submission.providerRequestId()).isEqualTo("relight-1");
+        assertThat(done).isInstanceOf(Poll.Finished.class);
+        stability.verify(postRequestedFor(urlEqualTo("/v2beta/stable-image/edit/replace-background-and-relight"))
+                .withRequestBodyPart(aMultipart("subject_image")
+                        .withBody(binaryEqualTo(portrait))
+                        .build())
+                .withRequestBodyPart(aMultipart("background_prompt")
+                        .withBody(equalTo("a neon-lit alley at night"))
+                        .build())
+                .withRequestBodyPart(aMultipart("light_source_direction")
+                        .withBody(equalTo("left"))
+                        .build())
+                .withRequestBodyPart(aMultipart("light_source_strength")
+                        .withBody(equalTo("0.7"))
+                        .build()));
+        assertThat(stability.getAllServeEvents().stream()
+                        .map(event -> event.getRequest().getBodyAsString())
+                        .filter(body -> body.contains("name=\"image\"")))
+                .isEmpty();
+    }
+
     @Test
     void anImageStabilityFilteredIsModerationNotAResult() {
         stability.stubFor(post("/v2beta/stable-image/generate/core")
