@@ -1,6 +1,7 @@
 package app.kadr.storyboard;
 
 import app.kadr.account.CurrentUser;
+import app.kadr.project.ProjectFormat;
 import app.kadr.project.ProjectService;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ class StoryboardPage {
     String page(CurrentUser me, @PathVariable UUID projectId, Locale locale, Model model) {
         model.addAttribute("project", projects.get(me.id(), projectId));
         model.addAttribute("statuses", ShotStatus.values());
+        model.addAttribute("frameRates", ProjectFormat.FRAME_RATES);
+        model.addAttribute("aspectRatios", ProjectFormat.ASPECT_RATIOS);
         gridOf(me, projectId, locale, model);
         return "storyboard/page";
     }
@@ -47,14 +50,14 @@ class StoryboardPage {
 
     @GetMapping("/shots/{shotId}/box")
     String box(CurrentUser me, @PathVariable UUID shotId, Locale locale, Model model) {
-        return boxOf(storyboard.get(me.id(), shotId), locale, model);
+        return boxOf(me, storyboard.get(me.id(), shotId), locale, model);
     }
 
     /** The title edited in place on the grid; a blank one gives the shot back its «Шот N». */
     @PostMapping("/shots/{shotId}/rename")
     String rename(CurrentUser me, @PathVariable UUID shotId, @RequestParam String title, Locale locale, Model model) {
         Shot shot = storyboard.update(me.id(), shotId, ShotChanges.texts(title, null, null));
-        return boxOf(shot, locale, model);
+        return boxOf(me, shot, locale, model);
     }
 
     @PostMapping("/projects/{projectId}/shots/add")
@@ -121,13 +124,15 @@ class StoryboardPage {
     private String gridOf(CurrentUser me, UUID projectId, Locale locale, Model model) {
         Storyboard shots = storyboard.storyboard(me.id(), projectId);
         model.addAttribute("storyboard", shots);
-        model.addAttribute("boxes", boxes.of(shots.items(), locale));
+        model.addAttribute("boxes", boxes.of(shots, locale));
         model.addAttribute("projectId", projectId);
         return "storyboard/grid :: grid";
     }
 
-    private String boxOf(Shot shot, Locale locale, Model model) {
-        model.addAttribute("box", boxes.of(shot, locale));
+    /** One box, with its start on the film (which needs the shots before it). */
+    private String boxOf(CurrentUser me, Shot shot, Locale locale, Model model) {
+        String start = storyboard.storyboard(me.id(), shot.projectId()).starts().get(shot.id());
+        model.addAttribute("box", boxes.of(shot, start, locale));
         return "storyboard/grid :: one";
     }
 }

@@ -202,7 +202,8 @@ class StoryboardInTheBrowserTests {
         // The filter hides the others without losing them.
         page.locator("[data-status-filter=done]").click();
         assertThat(page.locator("#grid .box:visible")).hasCount(3);
-        assertThat(page.locator("[data-status-filter=done] [data-status-count]")).hasText("3");
+        assertThat(page.locator("[data-status-filter=done] [data-status-count]"))
+                .hasText("3");
         page.locator("[data-status-filter='']").click();
         assertThat(page.locator("#grid .box:visible")).hasCount(5);
 

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class StoryboardPageTests {
 
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final UUID PROJECT = UUID.randomUUID();
     private static final String LONG_TITLE = "Рассвет над рекой: общий план с моста, туман уходит вверх по течению";
 
     @Autowired
@@ -57,39 +58,48 @@ class StoryboardPageTests {
                 .startsWith("/api/v1/assets/" + take + "/content/thumb");
 
         person.api()
-                .post(
-                        "/api/v1/projects/" + project + "/shots/move",
-                        Map.of("shotIds", List.of(shot), "position", 2));
+                .post("/api/v1/projects/" + project + "/shots/move", Map.of("shotIds", List.of(shot), "position", 2));
         assertThat(box(person, project, shot).selectFirst(".box-number").text()).isEqualTo("2");
     }
 
     @Test
     void aBoxIsRenderedOnceForTheSameShotAndAgainForAnyChange() {
-        Shot shot = new Shot(UUID.randomUUID(), UUID.randomUUID(), 3, "Лес", "", "draft", null, 0, 0, 0);
+        UUID id = UUID.randomUUID();
+        Shot shot = shot(id, "Лес", "draft", null, 0, 3_000);
 
-        String first = boxes.of(shot, RUSSIAN);
-        assertThat(boxes.of(shot, RUSSIAN)).isSameAs(first);
-        assertThat(boxes.of(new Shot(shot.id(), shot.projectId(), 3, "Лес", "", "draft", null, 0, 0, 0), RUSSIAN))
+        String first = boxes.of(shot, "0:03", RUSSIAN);
+        assertThat(boxes.of(shot, "0:03", RUSSIAN)).isSameAs(first);
+        assertThat(boxes.of(shot(id, "Лес", "draft", null, 0, 3_000), "0:03", RUSSIAN))
                 .as("an equal shot read again from the database")
                 .isSameAs(first);
 
-        assertThat(boxes.of(new Shot(shot.id(), shot.projectId(), 3, "Поле", "", "draft", null, 0, 0, 0), RUSSIAN))
+        assertThat(boxes.of(shot(id, "Поле", "draft", null, 0, 3_000), "0:03", RUSSIAN))
                 .contains("Поле")
                 .doesNotContain("Лес");
-        assertThat(boxes.of(new Shot(shot.id(), shot.projectId(), 3, "Лес", "", "done", null, 0, 0, 0), RUSSIAN))
+        assertThat(boxes.of(shot(id, "Лес", "done", null, 0, 3_000), "0:03", RUSSIAN))
                 .contains("Готово");
-        assertThat(boxes.of(new Shot(shot.id(), shot.projectId(), 3, "Лес", "", "draft", null, 0, 0, 2), RUSSIAN))
+        assertThat(boxes.of(shot(id, "Лес", "draft", null, 2, 3_000), "0:03", RUSSIAN))
                 .contains("box-unread");
+        assertThat(boxes.of(shot, "0:09", RUSSIAN))
+                .as("a shot that starts later on the film")
+                .contains("0:09")
+                .doesNotContain("0:03");
+        assertThat(boxes.of(shot(id, "Лес", "draft", null, 0, 7_500), "0:03", RUSSIAN))
+                .isNotEqualTo(first);
         Headliner still = new Headliner(
                 UUID.randomUUID(), "image", "ready", 640, 360, null, null, Map.of("thumb", "/thumb?v=aaaa"));
-        Headliner redone = new Headliner(
-                still.id(), "image", "ready", 640, 360, null, null, Map.of("thumb", "/thumb?v=bbbb"));
-        assertThat(boxes.of(new Shot(shot.id(), shot.projectId(), 3, "Лес", "", "draft", still, 1, 0, 0), RUSSIAN))
+        Headliner redone =
+                new Headliner(still.id(), "image", "ready", 640, 360, null, null, Map.of("thumb", "/thumb?v=bbbb"));
+        assertThat(boxes.of(shot(id, "Лес", "draft", still, 0, 3_000), "0:03", RUSSIAN))
                 .contains("/thumb?v=aaaa");
-        assertThat(boxes.of(new Shot(shot.id(), shot.projectId(), 3, "Лес", "", "draft", redone, 1, 0, 0), RUSSIAN))
+        assertThat(boxes.of(shot(id, "Лес", "draft", redone, 0, 3_000), "0:03", RUSSIAN))
                 .as("a rebuilt thumbnail has a new file version")
                 .contains("/thumb?v=bbbb")
                 .doesNotContain("v=aaaa");
+    }
+
+    private static Shot shot(UUID id, String title, String status, Headliner headliner, long unread, long durationMs) {
+        return new Shot(id, PROJECT, 3, title, "", status, headliner, 1, unread, unread, durationMs, false);
     }
 
     private static Element box(Studio.Person person, String project, String shot) {
