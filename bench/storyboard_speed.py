@@ -15,6 +15,7 @@ KADR_PORT, NGINX_PORT = int(sys.argv[1]), int(sys.argv[2])
 NGINX_ROOT, INPUTS, OUT_DIR = sys.argv[3], sys.argv[4], sys.argv[5]
 SIZES = [int(s) for s in sys.argv[6:]]
 WARMUP, RUNS, ROUNDS = 50, 500, 2
+POOL_IMAGES, POOL_VIDEOS = 60, 30
 TARGETS = {150: 15, 1000: 60}
 
 
@@ -60,29 +61,21 @@ def percentile(values, p):
     return values[max(0, min(len(values) - 1, int(round(p / 100 * len(values) + 0.5)) - 1))]
 
 
-def seed(kadr, size, images, videos, cursor):
-    """A project of `size` shots, each with its own uploaded headliner; every third one a video."""
-    pid = kadr.api("POST", "/projects", {"name": f"Скорость {size}"})["id"]
-    uploads = []
-    for n in range(size):
-        shot = kadr.api("POST", f"/projects/{pid}/shots", {"title": f"Шот {n + 1}: длинное название кадра"})
-        video = n % 3 == 2
-        files = videos if video else images
-        path = files[cursor[video] % len(files)]
-        cursor[video] += 1
-        with open(path, "rb") as f:
-            content = f.read()
-        boundary = uuid.uuid4().hex
-        body = (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{os.path.basename(path)}"\r\n'
-            f"Content-Type: {'video/mp4' if video else 'image/jpeg'}\r\n\r\n"
-        ).encode() + content + f"\r\n--{boundary}--\r\n".encode()
-        _, data = kadr.request("POST", f"/api/v1/shots/{shot['id']}/assets", body,
-                               {"Content-Type": f"multipart/form-data; boundary={boundary}"})
-        uploads.append((shot["id"], json.loads(data)[0]["id"]))
-        if (n + 1) % 100 == 0:
-            log(f"  {size}: uploaded {n + 1}")
-    pending = {a for _, a in uploads}
+def upload(kadr, shot_id, path, mime):
+    with open(path, "rb") as f:
+        content = f.read()
+    boundary = uuid.uuid4().hex
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{os.path.basename(path)}"\r\n'
+        f"Content-Type: {mime}\r\n\r\n"
+    ).encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    _, data = kadr.request("POST", f"/api/v1/shots/{shot_id}/assets", body,
+                           {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    return json.loads(data)[0]["id"]
+
+
+def await_ready(kadr, asset_ids, label):
+    pending = set(asset_ids)
     while pending:
         for aid in sorted(pending):
             status = kadr.api("GET", f"/assets/{aid}")["mediaStatus"]
@@ -91,10 +84,33 @@ def seed(kadr, size, images, videos, cursor):
             elif status not in ("processing", "pending", "queued"):
                 raise SystemExit(f"asset {aid} ended {status}")
         if pending:
-            log(f"  {size}: {len(pending)} assets processing")
+            log(f"  {label}: {len(pending)} assets processing")
             time.sleep(5)
-    for sid, aid in uploads:
+
+
+def seed_pool(kadr, images, videos):
+    """Distinct takes uploaded and processed once; the storyboards get copies of them (same files, no new work)."""
+    pid = kadr.api("POST", "/projects", {"name": "Исходники"})["id"]
+    shot = kadr.api("POST", f"/projects/{pid}/shots", {"title": "Исходники"})["id"]
+    pool = {False: [upload(kadr, shot, p, "image/jpeg") for p in images[:POOL_IMAGES]],
+            True: [upload(kadr, shot, p, "video/mp4") for p in videos[:POOL_VIDEOS]]}
+    await_ready(kadr, pool[False] + pool[True], "pool")
+    return pool
+
+
+def seed(kadr, size, pool):
+    """A project of `size` shots, each with its own headliner (a copy of a pooled take); every third one a video."""
+    pid = kadr.api("POST", "/projects", {"name": f"Скорость {size}"})["id"]
+    heads = []
+    for n in range(size):
+        shot = kadr.api("POST", f"/projects/{pid}/shots", {"title": f"Шот {n + 1}: длинное название кадра"})["id"]
+        takes = pool[n % 3 == 2]
+        copy = kadr.api("POST", f"/assets/{takes[n % len(takes)]}/copy", {"shotId": shot})["id"]
+        heads.append((shot, copy))
+    await_ready(kadr, [a for _, a in heads], str(size))
+    for sid, aid in heads:
         kadr.api("PATCH", f"/shots/{sid}", {"headlinerAssetId": aid})
+    log(f"  {size}: seeded")
     return pid
 
 
@@ -118,8 +134,8 @@ def main():
     kadr.token = kadr.api("POST", "/auth/tokens", {"username": "speed", "password": user["password"], "name": "b"})["token"]
     images = sorted(os.path.join(INPUTS, "img", f) for f in os.listdir(os.path.join(INPUTS, "img")))
     videos = sorted(os.path.join(INPUTS, "vid", f) for f in os.listdir(os.path.join(INPUTS, "vid")))
-    cursor = {False: 0, True: 0}
-    projects = {size: seed(kadr, size, images, videos, cursor) for size in SIZES}
+    pool = seed_pool(kadr, images, videos)
+    projects = {size: seed(kadr, size, pool) for size in SIZES}
 
     nginx = Client(NGINX_PORT)
     pages = {}

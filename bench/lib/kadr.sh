@@ -15,7 +15,7 @@ start_kadr() {
   SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 KADR_DATA_DIR="$work/data" \
     "$JAVA" "$@" -jar "$JAR" >"$work/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${KADR_BENCH_START_S:-300}"); do
     if ! kill -0 "$APP_PID" 2>/dev/null; then
       tail -50 "$work/app.log" >&2; echo "Kadr exited during startup" >&2; return 1
     fi
@@ -24,7 +24,7 @@ start_kadr() {
     fi
     sleep 1
   done
-  [ -n "$ready" ] || { tail -50 "$work/app.log" >&2; echo "Kadr not healthy after 120 s" >&2; return 1; }
+  [ -n "$ready" ] || { tail -50 "$work/app.log" >&2; echo "Kadr not healthy after ${KADR_BENCH_START_S:-300} s" >&2; return 1; }
   echo "Kadr is up." >&2
 }
 
