@@ -55,7 +55,12 @@ class StoryboardPage {
 
     /** The title edited in place on the grid; a blank one gives the shot back its «Шот N». */
     @PostMapping("/shots/{shotId}/rename")
-    String rename(CurrentUser me, @PathVariable UUID shotId, @RequestParam String title, Locale locale, Model model) {
+    String rename(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            @RequestParam(required = false) @Nullable String title,
+            Locale locale,
+            Model model) {
         Shot shot = storyboard.update(me.id(), shotId, ShotChanges.texts(title, null, null));
         return boxOf(me, shot, locale, model);
     }
