@@ -58,7 +58,7 @@
   // Runs before the box's own link and buttons: in selection mode a click chooses instead of opening the shot.
   document.addEventListener('click', (event) => {
     const box = event.target.closest?.('#grid .box');
-    if (!box || event.target.closest('.box-actions, .box-unread')) return;
+    if (!box || event.target.closest('.box-actions, .box-unread, .box-title-input')) return;
     const check = event.target.closest('[data-select-box]');
     const modifier = event.ctrlKey || event.metaKey || event.shiftKey;
     if (!check && !modifier && !active) return;

@@ -1,4 +1,5 @@
-// The storyboard grid: drag-and-drop and keyboard reordering, file drops onto boxes, hover clips, live updates.
+// The storyboard grid: drag-and-drop and keyboard reordering, file drops onto boxes, hover clips, live updates,
+// renaming in place, the status filter and actions on chosen shots.
 (function () {
   'use strict';
 
@@ -141,6 +142,90 @@
     'comment-state': (event) => (event.shotId ? refreshBox(event.shotId) : reloadGrid()),
   });
 
+  // Renaming in place: a double click on the title turns it into a field; Enter saves, Esc (or leaving it
+  // unchanged) cancels. The answer is the box itself, re-rendered.
+  document.addEventListener('dblclick', (event) => {
+    const title = event.target.closest?.('#grid .box-title');
+    if (!title) return;
+    const box = title.closest('.box');
+    const field = document.createElement('input');
+    field.className = 'box-title-input';
+    field.value = title.textContent;
+    field.maxLength = 300;
+    field.setAttribute('aria-label', texts.renameLabel);
+    let finished = false;
+    const finish = (save) => {
+      if (finished) return;
+      finished = true;
+      if (save && field.value.trim() !== title.textContent) {
+        htmx.ajax('POST', `/shots/${box.dataset.shotId}/rename`,
+          { target: box, swap: 'outerHTML', values: { title: field.value } });
+      } else {
+        field.replaceWith(title);
+        box.focus();
+      }
+    };
+    field.addEventListener('keydown', (key) => {
+      key.stopPropagation();
+      if (key.key === 'Enter') { key.preventDefault(); finish(true); }
+      if (key.key === 'Escape') { key.preventDefault(); finish(false); }
+    });
+    field.addEventListener('blur', () => finish(true));
+    title.replaceWith(field);
+    field.focus();
+    field.select();
+  });
+
+  // The status filter only hides boxes: the grid keeps every shot, so reordering still names them all.
+  const filters = document.querySelectorAll('[data-status-filter]');
+  function filterBy(status) {
+    if (status) main.dataset.filter = status; else delete main.dataset.filter;
+    filters.forEach((chip) => chip.setAttribute('aria-pressed', String(chip.dataset.statusFilter === status)));
+    const url = new URL(window.location.href);
+    if (status) url.searchParams.set('status', status); else url.searchParams.delete('status');
+    history.replaceState(history.state, '', url);
+  }
+  function countStatuses() {
+    const boxes = [...grid().querySelectorAll('.box')];
+    filters.forEach((chip) => {
+      const status = chip.dataset.statusFilter;
+      chip.querySelector('[data-status-count]').textContent =
+        String(status ? boxes.filter((box) => box.dataset.status === status).length : boxes.length);
+    });
+  }
+  filters.forEach((chip) => chip.addEventListener('click', () => filterBy(chip.dataset.statusFilter)));
+  filterBy(new URL(window.location.href).searchParams.get('status') || '');
+  countStatuses();
+
+  // Actions on the chosen shots (chosen with batch.js's selection) sit in its selection bar.
+  const actions = document.getElementById('selection-actions');
+  const selectionBar = document.getElementById('selection-bar');
+  if (actions && selectionBar) {
+    selectionBar.querySelector('[data-batch-open]').before(actions);
+    actions.hidden = false;
+    const chosen = () => [...grid().querySelectorAll('.box.selected')].map((box) => box.dataset.shotId);
+    const send = (action, values) => {
+      const shotIds = chosen();
+      if (shotIds.length === 0) return;
+      htmx.ajax('POST', `/projects/${projectId}/selection/${action}`,
+        { target: '#grid', swap: 'outerHTML', values: { shotIds, ...values } });
+    };
+    const status = actions.querySelector('[data-selection-status]');
+    status.addEventListener('change', () => {
+      if (status.value) send('status', { status: status.value });
+      status.value = '';
+    });
+    actions.querySelector('[data-selection-move]').addEventListener('click', () => {
+      const last = grid().querySelectorAll('.box').length - chosen().length + 1;
+      const answer = window.prompt(actions.dataset.movePrompt.replace('{0}', String(last)));
+      if (answer && answer.trim()) send('move', { position: answer.trim() });
+    });
+    actions.querySelector('[data-selection-trash]').addEventListener('click', () => {
+      if (chosen().length && window.confirm(actions.dataset.trashConfirm)) send('trash', {});
+    });
+  }
+
+  document.addEventListener('htmx:afterSettle', countStatuses);
   document.addEventListener('htmx:afterSwap', (event) => { if (event.detail.target.id === 'grid' || event.target.id === 'grid') setUpGrid(); });
   document.body.addEventListener('htmx:afterSettle', () => { if (!grid().sortableAttached) { setUpGrid(); grid().sortableAttached = true; } });
   setUpGrid();

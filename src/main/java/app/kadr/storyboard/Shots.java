@@ -5,8 +5,10 @@ import app.kadr.shared.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -182,10 +184,52 @@ class Shots {
                 .single();
     }
 
-    void moveToTrash(UUID shotId) {
-        jdbc.sql("update shots set deleted_at = ?, position = null where id = ?")
-                .params(Rows.ts(Rows.now()), shotId)
+    /** Trashes a shot, remembering where it stood so that {@link #formerPlace} can put it back there. */
+    void moveToTrash(UUID shotId, int position, Neighbours around) {
+        jdbc.sql("""
+                        update shots set deleted_at = ?, position = null, trashed_position = ?, trashed_after = ?,
+                          trashed_before = ? where id = ?""")
+                .params(Rows.ts(Rows.now()), position, around.previous(), around.next(), shotId)
                 .update();
+    }
+
+    /** Where a trashed shot stood: its number then and its neighbours (all null for shots trashed before V30). */
+    FormerPlace formerPlace(UUID shotId) {
+        return jdbc.sql("select trashed_position, trashed_after, trashed_before from shots where id = ?")
+                .param(shotId)
+                .query((rs, n) -> new FormerPlace(
+                        Rows.integer(rs, "trashed_position"),
+                        new Neighbours(Rows.uuid(rs, "trashed_after"), Rows.uuid(rs, "trashed_before"))))
+                .single();
+    }
+
+    /** The 1-based position of a shot if it is live in the project. */
+    Optional<Integer> livePosition(UUID shotId, UUID projectId) {
+        return jdbc.sql("select position from shots where id = ? and project_id = ? and deleted_at is null")
+                .params(shotId, projectId)
+                .query(Integer.class)
+                .optional();
+    }
+
+    /** The titles of all the project's shots, trashed ones too (they may come back). */
+    Set<String> titles(UUID projectId) {
+        return new HashSet<>(jdbc.sql("select title from shots where project_id = ?")
+                .param(projectId)
+                .query(String.class)
+                .list());
+    }
+
+    void setStatus(List<UUID> shotIds, ShotStatus status) {
+        Instant now = Rows.now();
+        batch.batchUpdate(
+                "update shots set status = ?, updated_at = ? where id = ?",
+                shotIds,
+                shotIds.size(),
+                (statement, id) -> {
+                    statement.setString(1, status.apiName());
+                    statement.setObject(2, Rows.ts(now));
+                    statement.setObject(3, id);
+                });
     }
 
     void restoreAt(UUID shotId, int position) {

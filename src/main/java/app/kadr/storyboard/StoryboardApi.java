@@ -28,10 +28,18 @@ class StoryboardApi {
 
     record Order(@Nullable List<UUID> shotIds, @Nullable Long version) {}
 
-    private final StoryboardService storyboard;
+    /** Several shots of one project at once: a new status, a new place from {@code position} on, or the trash. */
+    record Selection(
+            @Nullable List<UUID> shotIds,
+            @Nullable String status,
+            @Nullable Integer position) {}
 
-    StoryboardApi(StoryboardService storyboard) {
+    private final StoryboardService storyboard;
+    private final ShotSelection selection;
+
+    StoryboardApi(StoryboardService storyboard, ShotSelection selection) {
         this.storyboard = storyboard;
+        this.selection = selection;
     }
 
     @GetMapping("/projects/{projectId}/shots")
@@ -49,6 +57,24 @@ class StoryboardApi {
     @PutMapping("/projects/{projectId}/shots/order")
     Storyboard reorder(CurrentUser me, @PathVariable UUID projectId, @RequestBody Order body) {
         return storyboard.reorder(me.id(), projectId, body.shotIds(), body.version());
+    }
+
+    @PostMapping("/projects/{projectId}/shots/status")
+    Storyboard setStatus(CurrentUser me, @PathVariable UUID projectId, @RequestBody Selection body) {
+        selection.setStatus(me.id(), projectId, body.shotIds(), body.status());
+        return storyboard.storyboard(me.id(), projectId);
+    }
+
+    @PostMapping("/projects/{projectId}/shots/move")
+    Storyboard move(CurrentUser me, @PathVariable UUID projectId, @RequestBody Selection body) {
+        selection.moveTo(me.id(), projectId, body.shotIds(), body.position());
+        return storyboard.storyboard(me.id(), projectId);
+    }
+
+    @PostMapping("/projects/{projectId}/shots/trash")
+    Storyboard trash(CurrentUser me, @PathVariable UUID projectId, @RequestBody Selection body) {
+        selection.moveToTrash(me.id(), projectId, body.shotIds());
+        return storyboard.storyboard(me.id(), projectId);
     }
 
     @GetMapping("/shots/{shotId}")

@@ -7,6 +7,7 @@ import app.kadr.shared.Owned;
 import app.kadr.shared.OwnedKind;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -70,9 +71,11 @@ public class StoryboardService {
         if (at < 1 || at > count + 1) {
             throw KadrException.invalid("position", "shot.position.invalid", count + 1);
         }
+        String name = isBlank(title) ? defaultTitle(projectId, at) : validTitle(title);
+        String text = validDescription(description);
         shots.openGapAt(projectId, at);
         UUID id = UUID.randomUUID();
-        shots.insert(id, projectId, at, validTitle(title, at), validDescription(description), ShotStatus.DRAFT);
+        shots.insert(id, projectId, at, name, text, ShotStatus.DRAFT);
         return shots.byId(id).orElseThrow();
     }
 
@@ -135,7 +138,7 @@ public class StoryboardService {
         }
         shots.update(
                 shotId,
-                changes.title() == null ? shot.title() : validTitle(changes.title(), shot.number()),
+                changes.title() == null ? shot.title() : renamed(shot, changes.title()),
                 changes.description() == null ? shot.description() : validDescription(changes.description()),
                 changes.status() == null ? ShotStatus.parse(shot.status()) : ShotStatus.parse(changes.status()),
                 headliner,
@@ -159,16 +162,33 @@ public class StoryboardService {
         Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
         shots.bumpOrderVersion(shot.project(), null);
         int position = shots.positionOf(shotId);
-        shots.moveToTrash(shotId);
+        Neighbours around = new Neighbours(
+                shots.atPosition(shot.project(), position - 1).orElse(null),
+                shots.atPosition(shot.project(), position + 1).orElse(null));
+        shots.moveToTrash(shotId, position, around);
         shots.closeGapAt(shot.project(), position);
     }
 
-    /** Brings a shot back from the trash, at the end of its storyboard. */
+    /**
+     * Brings a shot back from the trash to where it stood: just before its former next neighbour, else just
+     * after its former previous one, else at its former number (or the end, when the storyboard is shorter now).
+     */
     @Transactional
     public Shot restore(UUID ownerId, UUID shotId) {
         Owned shot = access.requireTrashed(ownerId, OwnedKind.SHOT, shotId);
-        shots.bumpOrderVersion(shot.project(), null);
-        shots.restoreAt(shotId, shots.liveCount(shot.project()) + 1);
+        UUID project = shot.project();
+        shots.bumpOrderVersion(project, null);
+        int end = shots.liveCount(project) + 1;
+        FormerPlace former = shots.formerPlace(shotId);
+        Neighbours around = former.around();
+        int at = Optional.ofNullable(around.next())
+                .flatMap(next -> shots.livePosition(next, project))
+                .or(() -> Optional.ofNullable(around.previous())
+                        .flatMap(previous -> shots.livePosition(previous, project))
+                        .map(previous -> previous + 1))
+                .orElseGet(() -> former.position() == null ? end : Math.min(former.position(), end));
+        shots.openGapAt(project, at);
+        shots.restoreAt(shotId, at);
         return shots.byId(shotId).orElseThrow();
     }
 
@@ -186,11 +206,35 @@ public class StoryboardService {
         return shots.trashed(ownerId);
     }
 
-    private String validTitle(@Nullable String title, int number) {
-        String value = title == null ? "" : title.strip();
-        if (value.isEmpty()) {
-            return messages.get("shot.default_title", number);
+    /** A blank title names the shot «Шот N» after its number, unless another shot has that name already. */
+    private String renamed(Shot shot, String title) {
+        if (!isBlank(title)) {
+            return validTitle(title);
         }
+        String current = messages.get("shot.default_title", String.valueOf(shot.number()));
+        return current.equals(shot.title()) ? current : defaultTitle(shot.projectId(), shot.number());
+    }
+
+    /**
+     * «Шот N» for a new shot at number N, or with the next number no shot of the project (trashed ones included)
+     * is called: «+» must never make a second «Шот 3».
+     */
+    private String defaultTitle(UUID projectId, int number) {
+        Set<String> taken = shots.titles(projectId);
+        for (int n = number; ; n++) {
+            String title = messages.get("shot.default_title", String.valueOf(n));
+            if (!taken.contains(title)) {
+                return title;
+            }
+        }
+    }
+
+    private static boolean isBlank(@Nullable String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String validTitle(String title) {
+        String value = title.strip();
         if (value.length() > MAX_TITLE) {
             throw KadrException.invalid("title", "shot.title.long", MAX_TITLE);
         }

@@ -92,7 +92,7 @@ class StoryboardInTheBrowserTests {
 
         boxes.nth(0).locator("[data-action=insert-after]").click();
         assertThat(boxes).hasCount(13);
-        assertThat(boxes.nth(1).locator(".box-title")).hasText("Шот 2");
+        assertThat(boxes.nth(1).locator(".box-title")).hasText("Шот 13");
         boxes.nth(2).locator("[data-action=duplicate]").click();
         assertThat(boxes).hasCount(14);
         assertThat(boxes.nth(3).locator(".box-title")).containsText("(копия)");
@@ -149,6 +149,83 @@ class StoryboardInTheBrowserTests {
         } finally {
             Browser.screenshot(page, "box-animated");
         }
+    }
+
+    @Test
+    void titlesAreRenamedInPlaceAndChosenShotsChangeStatusMoveAndGoToTheTrashTogether() {
+        Studio.Person person = studio.newPerson();
+        String project = studio.newProject(person, "Правки");
+        for (String title : List.of("Лес", "Дорога", "Дом", "Окно", "Сад")) {
+            studio.newShot(person, project, title);
+        }
+        Page page = browser.signedIn(studio, person);
+        page.navigate("/projects/" + project);
+        Locator boxes = page.locator("#grid .box");
+        assertThat(boxes).hasCount(5);
+
+        String longTitle = "Рассвет над рекой: общий план с моста, туман уходит вверх";
+        boxes.nth(0).locator(".box-title").dblclick();
+        Locator field = boxes.nth(0).locator(".box-title-input");
+        field.fill(longTitle);
+        field.press("Enter");
+        assertThat(boxes.nth(0).locator(".box-title")).hasText(longTitle);
+        assertThat(boxes.nth(0).locator(".box-title")).hasAttribute("title", longTitle);
+        boxes.nth(1).locator(".box-title").dblclick();
+        boxes.nth(1).locator(".box-title-input").fill("Не то");
+        boxes.nth(1).locator(".box-title-input").press("Escape");
+        assertThat(boxes.nth(1).locator(".box-title")).hasText("Дорога");
+        page.reload();
+        assertThat(boxes.nth(0).locator(".box-title")).hasText(longTitle);
+        assertThat(boxes.nth(1).locator(".box-title")).hasText("Дорога");
+
+        // Ctrl-click one, Shift-click to extend: «Дорога», «Дом», «Окно» become «Готово» together.
+        Locator.ClickOptions ctrl = new Locator.ClickOptions()
+                .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.CONTROL));
+        boxes.nth(1).locator(".box-media").click(ctrl);
+        boxes.nth(3)
+                .locator(".box-media")
+                .click(new Locator.ClickOptions()
+                        .setModifiers(List.of(com.microsoft.playwright.options.KeyboardModifier.SHIFT)));
+        Locator bar = page.locator("#selection-bar");
+        assertThat(bar.locator("[data-selection-count]")).hasText("Выбрано: 3");
+        bar.locator("[data-selection-status]").selectOption("done");
+        assertThat(page.locator("#grid .box[data-status=done]")).hasCount(3);
+        assertThat(boxes.nth(2).locator(".box-status")).hasText("Готово");
+        assertThat(boxes.nth(0).locator(".box-status")).hasText("Черновик");
+        Browser.screenshot(page, "storyboard-selection-status");
+
+        // The filter hides the others without losing them.
+        page.locator("[data-status-filter=done]").click();
+        assertThat(page.locator("#grid .box:visible")).hasCount(3);
+        assertThat(page.locator("[data-status-filter=done] [data-status-count]"))
+                .hasText("3");
+        page.locator("[data-status-filter='']").click();
+        assertThat(page.locator("#grid .box:visible")).hasCount(5);
+
+        page.onceDialog(dialog -> dialog.accept("1"));
+        bar.locator("[data-selection-move]").click();
+        assertThat(boxes.nth(0).locator(".box-title")).hasText("Дорога");
+        assertThat(boxes.nth(3).locator(".box-title")).hasText(longTitle);
+
+        page.onceDialog(com.microsoft.playwright.Dialog::accept);
+        bar.locator("[data-selection-trash]").click();
+        assertThat(boxes).hasCount(2);
+        assertThat(page.locator("#grid .box .box-number")).hasText(new String[] {"1", "2"});
+
+        List<String> titles = new java.util.ArrayList<>();
+        person.api()
+                .get("/api/v1/projects/" + project + "/shots")
+                .json()
+                .path("items")
+                .forEach(shot -> titles.add(shot.path("title").asString()));
+        assertThat(titles).containsExactly(longTitle, "Сад");
+
+        page.setViewportSize(390, 844);
+        assertThat((Boolean) page.evaluate(
+                        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as("no horizontal scroll at 390 px")
+                .isTrue();
+        Browser.screenshot(page, "storyboard-polish-390");
     }
 
     private static void signUp(Page page, String username) {

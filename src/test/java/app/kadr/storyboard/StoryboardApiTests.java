@@ -116,7 +116,7 @@ class StoryboardApiTests {
     }
 
     @Test
-    void aShotInTheTrashLeavesNoGapAndComesBackAtTheEnd() {
+    void aShotInTheTrashLeavesNoGapAndComesBackToItsPlace() {
         String road = ids().get(1);
 
         assertThat(person.api().delete("/api/v1/shots/" + road).status()).isEqualTo(204);
@@ -124,9 +124,131 @@ class StoryboardApiTests {
         assertThat(numbers()).containsExactly(1, 2, 3);
         assertThat(person.api().get("/api/v1/shots/" + road).status()).isEqualTo(404);
 
-        assertThat(person.api().post("/api/v1/shots/" + road + "/restore", null).status())
+        Api.Response restored = person.api().post("/api/v1/shots/" + road + "/restore", null);
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.json().path("number").asInt()).isEqualTo(2);
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно");
+        assertThat(numbers()).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void neighboursTrashedTogetherComeBackInTheirOrderWhicheverIsRestoredFirst() {
+        List<String> ids = ids();
+        trash(List.of(ids.get(1), ids.get(2)));
+        person.api().post("/api/v1/projects/" + project + "/shots", Map.of("title", "Финал"));
+        assertThat(titles()).containsExactly("Лес", "Окно", "Финал");
+
+        person.api().post("/api/v1/shots/" + ids.get(2) + "/restore", null);
+        assertThat(titles()).containsExactly("Лес", "Дом", "Окно", "Финал");
+        person.api().post("/api/v1/shots/" + ids.get(1) + "/restore", null);
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно", "Финал");
+        assertThat(numbers()).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
+    void aShotWhoseNeighboursAreGoneComesBackAtItsFormerNumber() {
+        List<String> ids = ids();
+        person.api().post("/api/v1/projects/" + project + "/shots", Map.of("title", "Финал"));
+        trash(List.of(ids.get(2)));
+        trash(List.of(ids.get(1), ids.get(3)));
+        person.api().post("/api/v1/projects/" + project + "/shots", Map.of("title", "Титры", "position", 1));
+        assertThat(titles()).containsExactly("Титры", "Лес", "Финал");
+
+        person.api().post("/api/v1/shots/" + ids.get(2) + "/restore", null);
+
+        assertThat(titles()).containsExactly("Титры", "Лес", "Дом", "Финал");
+    }
+
+    @Test
+    void anUnnamedNewShotNeverTakesTheNameOfAnother() {
+        String base = "/api/v1/projects/" + project + "/shots";
+        assertThat(person.api().post(base, Map.of("position", 3)).string("title"))
+                .isEqualTo("Шот 3");
+        assertThat(person.api().post(base, Map.of("position", 3)).string("title"))
+                .isEqualTo("Шот 4");
+        assertThat(person.api().post(base, null).string("title")).isEqualTo("Шот 7");
+        String seventh = ids().get(6);
+        person.api().delete("/api/v1/shots/" + seventh);
+        assertThat(person.api().post(base, null).string("title"))
+                .as("a trashed shot may come back, so its name stays taken")
+                .isEqualTo("Шот 8");
+
+        String forest = ids().getFirst();
+        person.api().patch("/api/v1/shots/" + forest, Map.of("title", "  "));
+        assertThat(titles().getFirst()).isEqualTo("Шот 1");
+        person.api().patch("/api/v1/shots/" + ids().get(1), Map.of("title", ""));
+        assertThat(titles().get(1)).isEqualTo("Шот 2");
+        assertThat(titles()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void chosenShotsChangeStatusMoveAndGoToTheTrashTogether() {
+        List<String> ids = ids();
+        Api.Response done = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/status",
+                        Map.of("shotIds", List.of(ids.get(3), ids.get(1)), "status", "done"));
+        assertThat(done.status()).isEqualTo(200);
+        List<String> statuses = new ArrayList<>();
+        storyboard()
+                .path("items")
+                .forEach(shot -> statuses.add(shot.path("status").asString()));
+        assertThat(statuses).containsExactly("draft", "done", "draft", "done");
+
+        Api.Response moved = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/move",
+                        Map.of("shotIds", List.of(ids.get(3), ids.get(1)), "position", 1));
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(titles())
+                .as("they keep their order and stand together")
+                .containsExactly("Дорога", "Окно", "Лес", "Дом");
+
+        trash(List.of(ids.get(0), ids.get(3)));
+        assertThat(titles()).containsExactly("Дорога", "Дом");
+        assertThat(numbers()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aSelectionWithAShotOfAnotherProjectOrABadStatusChangesNothing() {
+        String other = studio.newProject(person, "Зима");
+        String foreign = studio.newShot(person, other, "Снег");
+        List<String> ids = ids();
+
+        Api.Response mixed = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/status",
+                        Map.of("shotIds", List.of(ids.getFirst(), foreign), "status", "done"));
+        Api.Response badStatus = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/status",
+                        Map.of("shotIds", List.of(ids.getFirst()), "status", "finished"));
+        Api.Response empty =
+                person.api().post("/api/v1/projects/" + project + "/shots/trash", Map.of("shotIds", List.of()));
+        Api.Response farAway = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/move",
+                        Map.of("shotIds", List.of(ids.getFirst()), "position", 9));
+        Api.Response someoneElse =
+                studio.newPerson().api().post("/api/v1/projects/" + project + "/shots/trash", Map.of("shotIds", ids));
+
+        assertThat(mixed.status()).isEqualTo(404);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(farAway.status()).isEqualTo(400);
+        assertThat(farAway.string("detail")).contains("от 1 до 4");
+        assertThat(someoneElse.status()).isEqualTo(404);
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно");
+        storyboard()
+                .path("items")
+                .forEach(shot -> assertThat(shot.path("status").asString()).isEqualTo("draft"));
+    }
+
+    private void trash(List<String> shotIds) {
+        assertThat(person.api()
+                        .post("/api/v1/projects/" + project + "/shots/trash", Map.of("shotIds", shotIds))
+                        .status())
                 .isEqualTo(200);
-        assertThat(titles()).containsExactly("Лес", "Дом", "Окно", "Дорога");
     }
 
     @Test
