@@ -10,10 +10,23 @@
 
   const grid = () => document.getElementById('grid');
 
+  const clock = (ms) => {
+    const s = Math.floor(ms / 1000);
+    const two = (n) => String(n).padStart(2, '0');
+    return s >= 3600 ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
+  };
+
+  // Numbers and start times follow the order on screen at once; the server agrees after the save.
   function renumber() {
+    let at = 0;
     grid().querySelectorAll('.box').forEach((box, index) => {
       box.querySelector('.box-number').textContent = String(index + 1);
+      const start = box.querySelector('.box-start');
+      if (start) start.textContent = clock(at);
+      at += Number(box.dataset.durationMs || 0);
     });
+    const runtime = document.getElementById('runtime');
+    if (runtime) runtime.textContent = clock(at);
   }
 
   async function saveOrder() {
@@ -42,6 +55,7 @@
   }
 
   function setUpGrid() {
+    renumber();
     sortable?.destroy();
     sortable = Sortable.create(grid(), {
       animation: 150,

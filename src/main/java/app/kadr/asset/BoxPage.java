@@ -11,6 +11,7 @@ import app.kadr.storyboard.ShotStatus;
 import app.kadr.storyboard.StoryboardService;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,9 +86,10 @@ class BoxPage {
             String title,
             String description,
             String status,
+            @RequestParam(required = false) @Nullable String duration,
             RedirectAttributes redirect) {
         try {
-            storyboard.update(me.id(), shotId, ShotChanges.texts(title, description, status));
+            storyboard.update(me.id(), shotId, ShotChanges.form(title, description, status, duration));
             redirect.addFlashAttribute("notice", messages.get("box.saved"));
         } catch (KadrException e) {
             if (e.problem() == Problem.NOT_FOUND) {

@@ -7,11 +7,11 @@ import app.kadr.catalog.Catalog;
 import app.kadr.catalog.CatalogModel;
 import app.kadr.catalog.ParamSchema;
 import app.kadr.catalog.Task;
+import app.kadr.project.ProjectFormat;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
-import app.kadr.shared.OwnedKind;
 import app.kadr.storyboard.Shot;
 import app.kadr.storyboard.StoryboardService;
 import java.math.BigDecimal;
@@ -101,9 +101,12 @@ class GenerationPages {
             @RequestParam(required = false) @Nullable UUID modelId,
             @RequestParam(defaultValue = "false") boolean bar,
             Model model) {
-        access.require(me.id(), OwnedKind.SHOT, shotId);
+        Shot shot = storyboard.get(me.id(), shotId);
         CatalogModel chosen = modelId == null ? null : catalog.usable(modelId);
-        List<Field> fields = chosen == null ? List.of() : fields(chosen);
+        ProjectFormat format = projects.get(me.id(), shot.projectId()).format();
+        List<Field> fields = chosen == null
+                ? List.of()
+                : fields(chosen).stream().map(f -> inShape(f, format)).toList();
         List<Field> key = fields.stream()
                 .filter(f -> KEY_PARAMS.contains(f.name()))
                 .limit(2)
@@ -263,6 +266,28 @@ class GenerationPages {
     private static String whyNot(CatalogModel m) {
         String reason = m.notReadyKey();
         return reason != null ? reason : "catalog.picker.provider_off";
+    }
+
+    /** A size or aspect-ratio field starts at the film's shape when the model offers it. */
+    private static Field inShape(Field field, ProjectFormat format) {
+        if (!field.name().equals("size") && !field.name().equals("aspectRatio")) {
+            return field;
+        }
+        return ShapeDefault.among(field.choices(), format)
+                .map(choice -> new Field(
+                        field.name(),
+                        field.type(),
+                        field.title(),
+                        field.description(),
+                        field.min(),
+                        field.max(),
+                        field.step(),
+                        field.choices(),
+                        choice,
+                        field.checked(),
+                        field.required(),
+                        field.seed()))
+                .orElse(field);
     }
 
     static List<Field> fields(CatalogModel model) {

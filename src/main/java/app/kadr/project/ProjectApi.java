@@ -20,7 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/projects")
 class ProjectApi {
 
-    record ProjectRequest(@Nullable String name, @Nullable String description) {}
+    record ProjectRequest(
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable Integer fps,
+            @Nullable String aspectRatio) {}
 
     private final ProjectService projects;
 
@@ -49,7 +53,7 @@ class ProjectApi {
 
     @PatchMapping("/{projectId}")
     ProjectSummary update(CurrentUser me, @PathVariable UUID projectId, @RequestBody ProjectRequest body) {
-        return projects.update(me.id(), projectId, body.name(), body.description());
+        return projects.update(me.id(), projectId, body.name(), body.description(), body.fps(), body.aspectRatio());
     }
 
     @DeleteMapping("/{projectId}")

@@ -6,11 +6,13 @@ import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
 import app.kadr.shared.Problem;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -50,9 +52,11 @@ class ProjectPages {
             @PathVariable UUID projectId,
             String name,
             String description,
+            @RequestParam(required = false) @Nullable Integer fps,
+            @RequestParam(required = false) @Nullable String aspectRatio,
             RedirectAttributes redirect) {
         try {
-            projects.update(me.id(), projectId, name, description);
+            projects.update(me.id(), projectId, name, description, fps, aspectRatio);
         } catch (KadrException e) {
             if (e.problem() == Problem.NOT_FOUND) {
                 throw e; // another person's project is not there, not a form to show again

@@ -58,12 +58,23 @@ public class ProjectService {
 
     @Transactional
     public ProjectSummary update(UUID ownerId, UUID projectId, @Nullable String name, @Nullable String description) {
+        return update(ownerId, projectId, name, description, null, null);
+    }
+
+    /** Changes what is given and leaves what is null; checks everything before it writes anything. */
+    @Transactional
+    public ProjectSummary update(
+            UUID ownerId,
+            UUID projectId,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable Integer fps,
+            @Nullable String aspectRatio) {
         ProjectSummary current = get(ownerId, projectId);
-        projects.update(
-                projectId,
-                name == null ? current.name() : validName(name),
-                description == null ? current.description() : validDescription(description),
-                Rows.now());
+        String newName = name == null ? current.name() : validName(name);
+        String newDescription = description == null ? current.description() : validDescription(description);
+        ProjectFormat format = current.format().with(fps, aspectRatio);
+        projects.update(projectId, newName, newDescription, format, Rows.now());
         return projects.summary(projectId).orElseThrow();
     }
 

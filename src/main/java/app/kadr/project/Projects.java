@@ -18,8 +18,13 @@ import org.springframework.stereotype.Repository;
 class Projects {
 
     private static final String SUMMARY = """
-            select p.id, p.name, p.description, p.created_at, p.updated_at,
+            select p.id, p.name, p.description, p.created_at, p.updated_at, p.fps, p.aspect_ratio,
               (select count(*) from shots s where s.project_id = p.id and s.deleted_at is null) as shot_count,
+              (select coalesce(sum(coalesce(s.duration_ms,
+                   case when h.kind = 'video' and h.duration_ms > 0 and h.deleted_at is null then h.duration_ms end,
+                   3000)), 0)
+                 from shots s left join assets h on h.id = s.headliner_asset_id
+                 where s.project_id = p.id and s.deleted_at is null) as runtime_ms,
               (select count(*) from assets a join shots s on s.id = a.shot_id
                 where s.project_id = p.id and s.deleted_at is null and a.deleted_at is null) as asset_count
             from projects p
@@ -79,9 +84,11 @@ class Projects {
                         .list());
     }
 
-    void update(UUID projectId, String name, String description, Instant now) {
-        jdbc.sql("update projects set name = ?, description = ?, updated_at = ? where id = ?")
-                .params(name, description, Rows.ts(now), projectId)
+    void update(UUID projectId, String name, String description, ProjectFormat format, Instant now) {
+        jdbc.sql("""
+                        update projects set name = ?, description = ?, fps = ?, aspect_ratio = ?, updated_at = ?
+                        where id = ?""")
+                .params(name, description, format.fps(), format.aspectRatio(), Rows.ts(now), projectId)
                 .update();
     }
 
@@ -92,7 +99,15 @@ class Projects {
     }
 
     private record Row(
-            UUID id, String name, String description, long shots, long assets, Instant created, Instant updated) {}
+            UUID id,
+            String name,
+            String description,
+            long shots,
+            long assets,
+            Instant created,
+            Instant updated,
+            ProjectFormat format,
+            long runtimeMs) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
@@ -102,7 +117,9 @@ class Projects {
                 rs.getLong("shot_count"),
                 rs.getLong("asset_count"),
                 Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"),
+                new ProjectFormat(rs.getInt("fps"), rs.getString("aspect_ratio")),
+                rs.getLong("runtime_ms"));
     }
 
     /** The cover is the headliner of the first shot, in storyboard order, that has one. */
@@ -139,7 +156,10 @@ class Projects {
                         r.assets(),
                         covers.get(r.id()),
                         r.created(),
-                        r.updated()))
+                        r.updated(),
+                        r.format().fps(),
+                        r.format().aspectRatio(),
+                        r.runtimeMs()))
                 .toList();
     }
 }

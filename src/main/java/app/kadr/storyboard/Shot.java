@@ -1,10 +1,15 @@
 package app.kadr.storyboard;
 
+import app.kadr.shared.Timecode;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A shot as the API and the pages show it; {@code number} is its 1-based place in the storyboard. */
+/**
+ * A shot as the API and the pages show it; {@code number} is its 1-based place in the storyboard.
+ * {@code durationMs} is its running time on the film: set by hand, or (when {@code durationAuto}) its video
+ * headliner's length, else {@link #DEFAULT_DURATION_MS}.
+ */
 public record Shot(
         UUID id,
         UUID projectId,
@@ -15,7 +20,26 @@ public record Shot(
         @Nullable Headliner headliner,
         long assetCount,
         long commentCount,
-        long unreadCommentCount) {
+        long unreadCommentCount,
+        long durationMs,
+        boolean durationAuto) {
+
+    public static final long DEFAULT_DURATION_MS = 3_000;
+    public static final long MIN_DURATION_MS = 500;
+    public static final long MAX_DURATION_MS = 600_000;
+
+    /** The running time a shot gets from its headliner when nobody set one. */
+    static long automaticDuration(@Nullable Headliner headliner) {
+        if (headliner != null && headliner.isVideo() && headliner.durationMs() != null && headliner.durationMs() > 0) {
+            return headliner.durationMs();
+        }
+        return DEFAULT_DURATION_MS;
+    }
+
+    @JsonIgnore
+    public String durationLabel() {
+        return Timecode.seconds(durationMs);
+    }
 
     @JsonIgnore
     public String statusLabelKey() {

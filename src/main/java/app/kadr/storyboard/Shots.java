@@ -18,7 +18,7 @@ class Shots {
 
     /** One query for the whole storyboard: the grid of 150 shots must render in milliseconds. */
     private static final String SELECT = """
-            select s.id, s.project_id, s.position, s.title, s.description, s.status,
+            select s.id, s.project_id, s.position, s.title, s.description, s.status, s.duration_ms,
               a.id as h_id, a.kind as h_kind, a.media_status as h_status, a.width as h_width, a.height as h_height,
               a.duration_ms as h_duration, a.thumbhash as h_thumbhash, a.original_key as h_original,
               a.thumb_key as h_thumb, a.preview_key as h_preview, a.poster_key as h_poster, a.hover_key as h_hover,
@@ -125,11 +125,18 @@ class Shots {
                 });
     }
 
-    void update(UUID shotId, String title, String description, ShotStatus status, @Nullable UUID headlinerId) {
+    void update(
+            UUID shotId,
+            String title,
+            String description,
+            ShotStatus status,
+            @Nullable UUID headlinerId,
+            @Nullable Long durationMs) {
         jdbc.sql("""
-                        update shots set title = ?, description = ?, status = ?, headliner_asset_id = ?, updated_at = ?
+                        update shots set title = ?, description = ?, status = ?, headliner_asset_id = ?, duration_ms = ?,
+                          updated_at = ?
                         where id = ?""")
-                .params(title, description, status.apiName(), headlinerId, Rows.ts(Rows.now()), shotId)
+                .params(title, description, status.apiName(), headlinerId, durationMs, Rows.ts(Rows.now()), shotId)
                 .update();
     }
 
@@ -216,6 +223,8 @@ class Shots {
 
     private static Shot map(ResultSet rs, int row) throws SQLException {
         Integer position = Rows.integer(rs, "position");
+        Headliner headliner = headliner(rs);
+        Long duration = Rows.longValue(rs, "duration_ms");
         return new Shot(
                 Rows.uuid(rs, "id"),
                 Rows.uuid(rs, "project_id"),
@@ -223,10 +232,12 @@ class Shots {
                 rs.getString("title"),
                 rs.getString("description"),
                 rs.getString("status"),
-                headliner(rs),
+                headliner,
                 rs.getLong("asset_count"),
                 rs.getLong("comment_count"),
-                rs.getLong("unread_count"));
+                rs.getLong("unread_count"),
+                duration == null ? Shot.automaticDuration(headliner) : duration,
+                duration == null);
     }
 
     private static @Nullable Headliner headliner(ResultSet rs) throws SQLException {

@@ -1,6 +1,7 @@
 package app.kadr.storyboard;
 
 import app.kadr.account.CurrentUser;
+import app.kadr.project.ProjectFormat;
 import app.kadr.project.ProjectService;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -29,6 +30,8 @@ class StoryboardPage {
         model.addAttribute("project", projects.get(me.id(), projectId));
         model.addAttribute("storyboard", storyboard.storyboard(me.id(), projectId));
         model.addAttribute("projectId", projectId);
+        model.addAttribute("frameRates", ProjectFormat.FRAME_RATES);
+        model.addAttribute("aspectRatios", ProjectFormat.ASPECT_RATIOS);
         return "storyboard/page";
     }
 

@@ -134,8 +134,20 @@ public class StoryboardService {
                 changes.title() == null ? shot.title() : validTitle(changes.title(), shot.number()),
                 changes.description() == null ? shot.description() : validDescription(changes.description()),
                 changes.status() == null ? ShotStatus.parse(shot.status()) : ShotStatus.parse(changes.status()),
-                headliner);
+                headliner,
+                changes.durationChanged() ? validDuration(changes.durationMs()) : explicitDuration(shot));
         return shots.byId(shotId).orElseThrow();
+    }
+
+    private static @Nullable Long validDuration(@Nullable Long durationMs) {
+        if (durationMs != null && (durationMs < Shot.MIN_DURATION_MS || durationMs > Shot.MAX_DURATION_MS)) {
+            throw ShotChanges.invalidDuration();
+        }
+        return durationMs;
+    }
+
+    private static @Nullable Long explicitDuration(Shot shot) {
+        return shot.durationAuto() ? null : shot.durationMs();
     }
 
     @Transactional
