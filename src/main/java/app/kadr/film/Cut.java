@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
  * timeline written from it adds up to the same running time.
  *
  * @param fps frames per second of the project (24, 25 or 30)
+ * @param aspectRatio the picture's width over its height
  */
-record Cut(String name, int fps, List<Cut.Shot> shots) {
+record Cut(String name, int fps, double aspectRatio, List<Cut.Shot> shots) {
 
     /**
      * One shot.

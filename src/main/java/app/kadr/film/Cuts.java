@@ -3,6 +3,7 @@ package app.kadr.film;
 import app.kadr.asset.AssetService;
 import app.kadr.asset.StoredFile;
 import app.kadr.project.ProjectService;
+import app.kadr.project.ProjectSummary;
 import app.kadr.sharing.Comment;
 import app.kadr.sharing.CommentService;
 import app.kadr.storyboard.Headliner;
@@ -21,12 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class Cuts {
 
-    /** Until the project has its own frame rate, the cut is at the European broadcast rate. */
-    static final int DEFAULT_FPS = 25;
-
-    /** A shot's length when nothing says otherwise: a still's hold or a shot without media. */
-    static final long DEFAULT_SHOT_MS = 3000;
-
     private final ProjectService projects;
     private final StoryboardService storyboard;
     private final AssetService assets;
@@ -42,14 +37,14 @@ class Cuts {
     /** The cut of one of the owner's projects; anyone else's is 404. */
     @Transactional(readOnly = true)
     Cut of(UUID ownerId, UUID projectId) {
-        String name = projects.get(ownerId, projectId).name();
+        ProjectSummary project = projects.get(ownerId, projectId);
         List<Shot> shots = storyboard.storyboard(ownerId, projectId).items();
         Map<UUID, List<String>> notes = comments.ofProject(ownerId, projectId, false).stream()
                 .collect(Collectors.groupingBy(Comment::shotId, Collectors.mapping(Cuts::note, Collectors.toList())));
-        int fps = DEFAULT_FPS;
+        int fps = project.format().fps();
         List<Cut.Shot> cut = new ArrayList<>();
         for (Shot shot : shots) {
-            int frames = Math.max(1, Timecode.frames(durationMs(shot), fps));
+            int frames = Math.max(1, Frames.frames(shot.durationMs(), fps));
             cut.add(new Cut.Shot(
                     shot.number(),
                     shot.title(),
@@ -57,7 +52,7 @@ class Cuts {
                     media(ownerId, shot, shots.size(), fps, frames),
                     notes.getOrDefault(shot.id(), List.of())));
         }
-        return new Cut(name, fps, cut);
+        return new Cut(project.name(), fps, project.format().ratio(), cut);
     }
 
     /** A comment as a marker's one line: editing systems show markers as single lines. */
@@ -65,14 +60,6 @@ class Cuts {
         return (comment.authorName() + ": " + comment.text())
                 .replaceAll("\\s+", " ")
                 .strip();
-    }
-
-    private static long durationMs(Shot shot) {
-        Headliner headliner = shot.headliner();
-        if (headliner != null && headliner.isVideo() && headliner.durationMs() != null) {
-            return headliner.durationMs();
-        }
-        return DEFAULT_SHOT_MS;
     }
 
     private Cut.@Nullable Media media(UUID ownerId, Shot shot, int shotCount, int fps, int shotFrames) {
@@ -87,7 +74,7 @@ class Cuts {
         // A video whose length is not known yet (still processing) is taken to fill its shot.
         int frames = !headliner.isVideo()
                 ? 0
-                : headliner.durationMs() == null ? shotFrames : Timecode.framesWithin(headliner.durationMs(), fps);
+                : headliner.durationMs() == null ? shotFrames : Frames.framesWithin(headliner.durationMs(), fps);
         return new Cut.Media(original.key(), fileName, headliner.isVideo(), frames);
     }
 }

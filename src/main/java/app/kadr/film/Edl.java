@@ -16,7 +16,7 @@ final class Edl {
         int fps = cut.fps();
         out.write("TITLE: " + oneLine(cut.name()) + "\r\n");
         out.write("FCM: NON-DROP FRAME\r\n\r\n");
-        long record = Timecode.programmeStart(fps);
+        long record = Frames.programmeStart(fps);
         int event = 0;
         for (Cut.Shot shot : cut.shots()) {
             long shotStart = record;
@@ -32,7 +32,7 @@ final class Edl {
             }
             out.write("* COMMENT: " + shot.number() + ". " + oneLine(shot.title()) + "\r\n");
             for (String note : shot.notes()) {
-                out.write("* LOC: " + Timecode.of(shotStart, fps) + " YELLOW  " + oneLine(note) + "\r\n");
+                out.write("* LOC: " + Frames.timecode(shotStart, fps) + " YELLOW  " + oneLine(note) + "\r\n");
             }
             out.write("\r\n");
         }
@@ -45,10 +45,10 @@ final class Edl {
                         number,
                         reel,
                         channels,
-                        Timecode.of(0, fps),
-                        Timecode.of(frames, fps),
-                        Timecode.of(record, fps),
-                        Timecode.of(record + frames, fps)));
+                        Frames.timecode(0, fps),
+                        Frames.timecode(frames, fps),
+                        Frames.timecode(record, fps),
+                        Frames.timecode(record + frames, fps)));
     }
 
     private static String oneLine(String text) {

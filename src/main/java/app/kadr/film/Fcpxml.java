@@ -40,10 +40,10 @@ final class Fcpxml {
         xml.writeStartElement("sequence");
         xml.writeAttribute("format", "r0");
         xml.writeAttribute("duration", time(cut.totalFrames(), fps));
-        xml.writeAttribute("tcStart", time(Timecode.programmeStart(fps), fps));
+        xml.writeAttribute("tcStart", time(Frames.programmeStart(fps), fps));
         xml.writeAttribute("tcFormat", "NDF");
         xml.writeStartElement("spine");
-        long offset = Timecode.programmeStart(fps);
+        long offset = Frames.programmeStart(fps);
         for (Cut.Shot shot : cut.shots()) {
             boolean marked = false;
             if (shot.media() != null) {
@@ -57,7 +57,7 @@ final class Fcpxml {
             }
             if (shot.gapFrames() > 0) {
                 xml.writeStartElement("gap");
-                long start = Timecode.programmeStart(fps);
+                long start = Frames.programmeStart(fps);
                 clipTimes(xml, shot.title(), offset, start, shot.gapFrames(), fps);
                 if (!marked) {
                     markers(xml, shot, start, fps);

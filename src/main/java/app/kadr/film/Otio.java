@@ -43,7 +43,7 @@ final class Otio {
         timeline.put("OTIO_SCHEMA", "Timeline.1");
         timeline.put("name", cut.name());
         timeline.set("metadata", JSON.createObjectNode());
-        timeline.set("global_start_time", time(Timecode.programmeStart(fps), fps));
+        timeline.set("global_start_time", time(Frames.programmeStart(fps), fps));
         timeline.set("tracks", stack);
         JSON.writerWithDefaultPrettyPrinter().writeValue(out, timeline);
     }

@@ -14,7 +14,8 @@ public enum OwnedKind {
     SHARE_LINK("linkId"),
     COMMENT("commentId"),
     API_TOKEN("tokenId"),
-    BATCH("batchId");
+    BATCH("batchId"),
+    EXPORT("exportId");
 
     private final String pathVariable;
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Handing the film to an editor: the timelines name the originals in order with the shots' lengths at 25 fps and
- * carry the client's comments; the ZIP holds those very files.
+ * Handing the film to an editor: the timelines name the originals in order with the shots' lengths at the project's
+ * 24 fps and carry the client's comments; the ZIP holds those very files.
  */
 @KadrTest
 class HandoffTests {
@@ -27,11 +27,15 @@ class HandoffTests {
     private static final byte[] VIDEO = Samples.video("mp4", 2);
     private static final byte[] STILL = Samples.png(640, 360);
 
-    /** A 2 s video (50 frames), a still held 3 s (75), a shot without a take (75): 8 s from 01:00:00:00. */
+    /**
+     * A 2 s video (48 frames) in a shot set to 2.5 s (12 frames of black after it), a still held 3 s (72), a shot
+     * without a take (72): 8.5 s from 01:00:00:00.
+     */
     private static final List<Timelines.Event> FILM = List.of(
-            new Timelines.Event("010_les_take1.mp4", 90_000, 50, List.of()),
-            new Timelines.Event("020_doroga_take2.png", 90_050, 75, List.of("Анна: Светлее, пожалуйста")),
-            new Timelines.Event(null, 90_125, 75, List.of()));
+            new Timelines.Event("010_les_take1.mp4", 86_400, 48, List.of()),
+            new Timelines.Event(null, 86_448, 12, List.of()),
+            new Timelines.Event("020_doroga_take2.png", 86_460, 72, List.of("Анна: Светлее, пожалуйста")),
+            new Timelines.Event(null, 86_532, 72, List.of()));
 
     @Autowired
     Studio studio;
@@ -50,6 +54,8 @@ class HandoffTests {
                 forest,
                 studio.upload(owner, forest, new Api.NamedBytes("forest.mp4", VIDEO))
                         .getFirst());
+        Api.Response longer = owner.api().patch("/api/v1/shots/" + forest, Map.of("durationMs", 2500));
+        assertThat(longer.status()).as(longer.toString()).isEqualTo(200);
         List<String> roadTakes = studio.upload(
                 owner, road, new Api.NamedBytes("draft.png", STILL), new Api.NamedBytes("road.png", STILL));
         headliner(road, roadTakes.get(1));
@@ -79,7 +85,7 @@ class HandoffTests {
     void theEdlListsTheHeadlinersInOrderWithTheirLengthsAndTheCommentsAsLocators() {
         Api.Response edl = get("timeline.edl");
         assertThat(edl.headers().getContentDisposition().getFilename()).isEqualTo("osenniy_les.edl");
-        assertThat(Timelines.edl(edl.text(), 25)).isEqualTo(FILM);
+        assertThat(Timelines.edl(edl.text(), 24)).isEqualTo(FILM);
     }
 
     @Test

@@ -17,6 +17,7 @@ class TimelineWritersTests {
     private static final Cut CUT = new Cut(
             "Осень",
             30,
+            16 / 9.0,
             List.of(
                     new Cut.Shot(1, "Лес", 90, new Cut.Media("a.mp4", "010_les_take1.mp4", true, 60), List.of()),
                     new Cut.Shot(
@@ -66,6 +67,6 @@ class TimelineWritersTests {
         assertThat(HandoffNames.of(12, 150, "Щука / ёж", 1, "png")).isEqualTo("0120_shchuka_ezh_take1.png");
         assertThat(HandoffNames.of(2, 2, "???", 1, "jpg")).isEqualTo("020_shot_take1.jpg");
         assertThat(HandoffNames.extensionOf("ab/cd/ef.MP4")).isEqualTo("mp4");
-        assertThat(Timecode.of(108_165, 30)).isEqualTo("01:00:05:15");
+        assertThat(Frames.timecode(108_165, 30)).isEqualTo("01:00:05:15");
     }
 }

@@ -4,15 +4,15 @@ package app.kadr.film;
  * Non-drop-frame SMPTE timecode at a whole frame rate. The record side of a timeline starts at one hour, as
  * editors expect of a programme.
  */
-final class Timecode {
+final class Frames {
 
-    private Timecode() {}
+    private Frames() {}
 
     static long programmeStart(int fps) {
         return 3600L * fps;
     }
 
-    static String of(long frames, int fps) {
+    static String timecode(long frames, int fps) {
         long seconds = frames / fps;
         return "%02d:%02d:%02d:%02d".formatted(seconds / 3600, seconds / 60 % 60, seconds % 60, frames % fps);
     }
