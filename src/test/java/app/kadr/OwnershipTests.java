@@ -102,6 +102,9 @@ class OwnershipTests {
                                 "modelId", studio.localModel(owner, "local/draft"),
                                 "count", 1))
                 .string("id");
+        String export = owner.api()
+                .post("/api/v1/projects/" + project + "/exports", Map.of("kind", "handoff"))
+                .string("id");
         Map<OwnedKind, String> ids = Map.of(
                 OwnedKind.PROJECT, project,
                 OwnedKind.SHOT, shot,
@@ -111,7 +114,8 @@ class OwnershipTests {
                 OwnedKind.SHARE_LINK, link.path("id").asString(),
                 OwnedKind.COMMENT, comment,
                 OwnedKind.API_TOKEN, token,
-                OwnedKind.BATCH, batch);
+                OwnedKind.BATCH, batch,
+                OwnedKind.EXPORT, export);
         assertThat(ids.keySet())
                 .as("an example of every kind a person owns (a new kind needs one here)")
                 .containsExactlyInAnyOrder(OwnedKind.values());
