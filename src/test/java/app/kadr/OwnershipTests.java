@@ -107,17 +107,21 @@ class OwnershipTests {
                         "/api/v1/projects/" + project + "/elements",
                         Map.of("kind", "character", "handle", "Кот", "referenceAssetIds", java.util.List.of(asset)))
                 .id();
-        Map<OwnedKind, String> ids = Map.of(
-                OwnedKind.PROJECT, project,
-                OwnedKind.SHOT, shot,
-                OwnedKind.ASSET, asset,
-                OwnedKind.GENERATION, generation,
-                OwnedKind.DIRECT_UPLOAD, upload,
-                OwnedKind.SHARE_LINK, link.path("id").asString(),
-                OwnedKind.COMMENT, comment,
-                OwnedKind.API_TOKEN, token,
-                OwnedKind.BATCH, batch,
-                OwnedKind.ELEMENT, element);
+        String export = owner.api()
+                .post("/api/v1/projects/" + project + "/exports", Map.of("kind", "handoff"))
+                .string("id");
+        Map<OwnedKind, String> ids = Map.ofEntries(
+                Map.entry(OwnedKind.PROJECT, project),
+                Map.entry(OwnedKind.SHOT, shot),
+                Map.entry(OwnedKind.ASSET, asset),
+                Map.entry(OwnedKind.GENERATION, generation),
+                Map.entry(OwnedKind.DIRECT_UPLOAD, upload),
+                Map.entry(OwnedKind.SHARE_LINK, link.path("id").asString()),
+                Map.entry(OwnedKind.COMMENT, comment),
+                Map.entry(OwnedKind.API_TOKEN, token),
+                Map.entry(OwnedKind.BATCH, batch),
+                Map.entry(OwnedKind.ELEMENT, element),
+                Map.entry(OwnedKind.EXPORT, export));
         assertThat(ids.keySet())
                 .as("an example of every kind a person owns (a new kind needs one here)")
                 .containsExactlyInAnyOrder(OwnedKind.values());

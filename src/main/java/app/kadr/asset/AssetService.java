@@ -276,6 +276,16 @@ public class AssetService {
         return new StoredFile(key, mime, AssetUrls.version(key), row.originalName());
     }
 
+    /**
+     * The «Дубль N» of a take (its place among every take its shot ever had), for names that editors see, such as
+     * the files of a hand-off to the edit.
+     */
+    @Transactional(readOnly = true)
+    public int takeNumber(UUID ownerId, UUID assetId) {
+        Owned asset = access.require(ownerId, OwnedKind.ASSET, assetId);
+        return assets.takeOrder(asset.shot()).indexOf(assetId) + 1;
+    }
+
     private static String mimeOf(String key) {
         String extension = key.substring(key.lastIndexOf('.') + 1);
         return switch (extension) {

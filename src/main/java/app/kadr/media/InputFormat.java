@@ -11,7 +11,14 @@ public enum InputFormat {
     /** Stills the offline engine animates or upscales. */
     STILL_IMAGE("image2,png_pipe,jpeg_pipe,webp_pipe,gif,bmp_pipe"),
     /** MP3, WAV, M4A (an ISO box) and Ogg uploads. */
-    AUDIO("mp3,wav,mov,ogg");
+    AUDIO("mp3,wav,mov,ogg"),
+    /**
+     * A concat list the studio wrote itself, naming MP4 segments it rendered in the same folder (an export's
+     * animatic); the segments are read through the same whitelist.
+     */
+    SEGMENT_LIST("concat,mov"),
+    /** A sound laid under a whole film: the sound of a video take, or an audio file. */
+    SOUND("mov,matroska,mp3,wav,ogg,flac,aac");
 
     private final String demuxers;
 

@@ -15,7 +15,8 @@ public enum OwnedKind {
     COMMENT("commentId"),
     API_TOKEN("tokenId"),
     BATCH("batchId"),
-    ELEMENT("elementId");
+    ELEMENT("elementId"),
+    EXPORT("exportId");
 
     private final String pathVariable;
 
