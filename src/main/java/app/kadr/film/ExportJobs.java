@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,9 @@ class ExportJobs {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final ObjectProvider<OneTimeTask<UUID>> task;
 
-    ExportJobs(ObjectProvider<SchedulerClient> scheduler, ObjectProvider<OneTimeTask<UUID>> task) {
+    ExportJobs(
+            ObjectProvider<SchedulerClient> scheduler,
+            @Qualifier("filmExportTask") ObjectProvider<OneTimeTask<UUID>> task) {
         this.scheduler = scheduler;
         this.task = task;
     }
@@ -40,7 +43,6 @@ class ExportJobs {
         @Bean
         OneTimeTask<UUID> filmExportTask(ExportRun run) {
             // Failures are recorded on the export by the run itself; a render that failed once fails again.
-            // The data type (the export's id) keeps this bean apart from other modules' OneTimeTask<Void>.
             return Tasks.oneTime(TASK, UUID.class).execute((instance, context) -> run.run(instance.getData()));
         }
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,10 @@ class PlatformVersionJobs {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final ObjectProvider<OneTimeTask<UUID>> task;
 
-    /**
-     * The task carries the request's id as its data as well as its name, which also keeps its bean apart from the
-     * other one-time tasks (those carry nothing), so each module's provider finds only its own.
-     */
-    PlatformVersionJobs(ObjectProvider<SchedulerClient> scheduler, ObjectProvider<OneTimeTask<UUID>> task) {
+    /** Other modules have one-time tasks with an id as their data too: this one is asked for by its bean name. */
+    PlatformVersionJobs(
+            ObjectProvider<SchedulerClient> scheduler,
+            @Qualifier("platformVersionsTask") ObjectProvider<OneTimeTask<UUID>> task) {
         this.scheduler = scheduler;
         this.task = task;
     }
