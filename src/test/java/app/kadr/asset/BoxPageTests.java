@@ -6,13 +6,20 @@ import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The box's feed as the server renders it: «Дубль N», its order, its filters and each card's badges. */
 @KadrTest
@@ -22,6 +29,9 @@ class BoxPageTests {
 
     @Autowired
     Studio studio;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Studio.Person person;
     String shot;
@@ -77,7 +87,7 @@ class BoxPageTests {
         assertThat(tall.selectFirst(".card-media").attr("aria-label")).isEqualTo("Открыть «Дубль 2»");
         assertThat(tall.selectFirst(".badge-chip.origin").attr("title")).isEqualTo("Загружено");
         assertThat(tall.select(".card-tools > button").eachAttr("aria-label"))
-                .contains("Избранное", "Сделать хедлайнером (H)", "Оживить (A)");
+                .contains("В избранное", "Сделать хедлайнером (H)", "Оживить (A)");
         assertThat(tall.select(".card-menu [role=menuitem]").eachText())
                 .contains("История", "Скачать оригинал", "В корзину (Del)");
         assertThat(tall.selectFirst(".card-menu .file-name").text()).isEqualTo("второй.jpg");
@@ -85,5 +95,91 @@ class BoxPageTests {
         assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео");
         assertThat(page("/shots/" + shot + "?kind=video").select("#feed .card")).isEmpty();
         assertThat(box.selectFirst("#feed").attr("data-sort")).isEqualTo("newest");
+    }
+
+    @Test
+    void aLongFeedShowsAFirstPageThenTheRestThroughTheCursorInEitherOrderAndWithAKindFilter() {
+        int videos = olderTakes(57);
+
+        List<String> newest = walk("/shots/" + shot);
+        assertThat(newest).hasSize(60).doesNotHaveDuplicates();
+        assertThat(newest).containsExactlyElementsOf(names(60, 1));
+        assertThat(walk("/shots/" + shot + "?sort=oldest")).containsExactlyElementsOf(names(1, 60));
+
+        Document onlyVideos = page("/shots/" + shot + "?kind=video");
+        assertThat(onlyVideos.select("#feed > .more")).isEmpty();
+        List<String> videoNames = walk("/shots/" + shot + "?kind=video&sort=oldest");
+        assertThat(videoNames).hasSize(videos).doesNotHaveDuplicates().isSubsetOf(newest);
+        assertThat(videoNames.stream().map(BoxPageTests::number).toList()).isSorted();
+
+        // A refresh after a live event keeps every take already scrolled to, and then needs no sentinel.
+        Document refreshed = page("/shots/" + shot + "/feed?limit=60");
+        assertThat(refreshed.select(".card .take-name").eachText()).containsExactlyElementsOf(names(60, 1));
+        assertThat(refreshed.select(".more")).isEmpty();
+        assertThat(person.api()
+                        .get("/shots/" + shot + "/feed?cursor=%25%25", HTML)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    /**
+     * Takes made before the three uploads, straight into the table (uploading sixty files would only slow the test
+     * down): two at each moment, so that the cursor has ties to break, and every third a video.
+     *
+     * @return how many of them are videos
+     */
+    private int olderTakes(int count) {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        int videos = 0;
+        for (int i = 0; i < count; i++) {
+            boolean video = i % 3 == 0;
+            videos += video ? 1 : 0;
+            jdbc.sql("""
+                            insert into assets (id, shot_id, kind, origin, media_status, mime_type, bytes, width,
+                              height, duration_ms, original_name, original_key, thumb_key, starred, created_at)
+                            values (?, ?, ?, 'upload', 'ready', ?, 1000, 1600, 900, ?, ?, ?, ?, false, ?)""")
+                    .params(
+                            UUID.randomUUID(),
+                            UUID.fromString(shot),
+                            video ? "video" : "image",
+                            video ? "video/mp4" : "image/jpeg",
+                            video ? 4000 : null,
+                            "take-" + i + (video ? ".mp4" : ".jpg"),
+                            "older/" + UUID.randomUUID(),
+                            "older/" + UUID.randomUUID(),
+                            Timestamp.from(start.plusSeconds(i / 2)))
+                    .update();
+        }
+        return videos;
+    }
+
+    /** Every take's name, page by page: the box's first page, then each sentinel's address until there is none. */
+    private List<String> walk(String box) {
+        Document page = page(box);
+        assertThat(page.select("#feed > .card")).as("the first page of " + box).hasSizeLessThanOrEqualTo(48);
+        List<String> names =
+                new ArrayList<>(page.select("#feed > .card .take-name").eachText());
+        Element more = page.selectFirst("#feed > .more");
+        while (more != null) {
+            assertThat(more.attr("hx-trigger")).isEqualTo("intersect once");
+            page = page(more.attr("hx-get"));
+            assertThat(page.select("#feed"))
+                    .as("a next page is cards, not a second feed")
+                    .isEmpty();
+            names.addAll(page.select(".card .take-name").eachText());
+            more = page.selectFirst(".more");
+        }
+        return names;
+    }
+
+    private static List<String> names(int from, int to) {
+        int step = from <= to ? 1 : -1;
+        return IntStream.iterate(from, n -> n != to + step, n -> n + step)
+                .mapToObj(n -> "Дубль " + n)
+                .toList();
+    }
+
+    private static int number(String name) {
+        return Integer.parseInt(name.substring("Дубль ".length()));
     }
 }
