@@ -6,12 +6,9 @@ import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,7 +16,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The box's feed as the server renders it: «Дубль N», its order, its filters and each card's badges. */
 @KadrTest
@@ -29,9 +25,6 @@ class BoxPageTests {
 
     @Autowired
     Studio studio;
-
-    @Autowired
-    JdbcClient jdbc;
 
     Studio.Person person;
     String shot;
@@ -99,7 +92,7 @@ class BoxPageTests {
 
     @Test
     void aLongFeedShowsAFirstPageThenTheRestThroughTheCursorInEitherOrderAndWithAKindFilter() {
-        int videos = olderTakes(57);
+        int videos = studio.olderTakes(shot, 57);
 
         List<String> newest = walk("/shots/" + shot);
         assertThat(newest).hasSize(60).doesNotHaveDuplicates();
@@ -120,37 +113,6 @@ class BoxPageTests {
                         .get("/shots/" + shot + "/feed?cursor=%25%25", HTML)
                         .status())
                 .isEqualTo(400);
-    }
-
-    /**
-     * Takes made before the three uploads, straight into the table (uploading sixty files would only slow the test
-     * down): two at each moment, so that the cursor has ties to break, and every third a video.
-     *
-     * @return how many of them are videos
-     */
-    private int olderTakes(int count) {
-        Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        int videos = 0;
-        for (int i = 0; i < count; i++) {
-            boolean video = i % 3 == 0;
-            videos += video ? 1 : 0;
-            jdbc.sql("""
-                            insert into assets (id, shot_id, kind, origin, media_status, mime_type, bytes, width,
-                              height, duration_ms, original_name, original_key, thumb_key, starred, created_at)
-                            values (?, ?, ?, 'upload', 'ready', ?, 1000, 1600, 900, ?, ?, ?, ?, false, ?)""")
-                    .params(
-                            UUID.randomUUID(),
-                            UUID.fromString(shot),
-                            video ? "video" : "image",
-                            video ? "video/mp4" : "image/jpeg",
-                            video ? 4000 : null,
-                            "take-" + i + (video ? ".mp4" : ".jpg"),
-                            "older/" + UUID.randomUUID(),
-                            "older/" + UUID.randomUUID(),
-                            Timestamp.from(start.plusSeconds(i / 2)))
-                    .update();
-        }
-        return videos;
     }
 
     /** Every take's name, page by page: the box's first page, then each sentinel's address until there is none. */
