@@ -9,10 +9,17 @@
   const texts = document.getElementById('texts').dataset;
   const feed = () => document.getElementById('feed');
 
+  // The feed comes in pages as the person scrolls; a refresh asks for as many takes as are already shown (at least
+  // a page, at most what the server allows), so that it does not throw away what they scrolled to.
+  const PAGE = 48;
+  const MAX = 500;
+
   function refreshFeed() {
     const query = new URLSearchParams();
     if (feed().dataset.kind) query.set('kind', feed().dataset.kind);
     if (feed().dataset.sort) query.set('sort', feed().dataset.sort);
+    const shown = feed().querySelectorAll('.card').length;
+    if (shown > PAGE) query.set('limit', String(Math.min(shown, MAX)));
     return htmx.ajax('GET', `/shots/${shotId}/feed?${query}`, { target: '#feed', swap: 'outerHTML' });
   }
 
@@ -180,9 +187,16 @@
     if (!lightbox.open) lightbox.showModal();
   }
 
-  function step(direction) {
+  // Past the last loaded take, → loads the next page first (if there is one) instead of wrapping to the first.
+  async function step(direction) {
     const cards = [...feed().querySelectorAll('.card[data-status="ready"]')];
     const index = cards.indexOf(current);
+    const more = feed().querySelector('.more[hx-get]');
+    if (direction > 0 && index === cards.length - 1 && more) {
+      await htmx.ajax('GET', more.getAttribute('hx-get'), { target: more, swap: 'outerHTML' });
+      const loaded = [...feed().querySelectorAll('.card[data-status="ready"]')];
+      if (loaded.length > cards.length) { openLightbox(loaded[index + 1]); return; }
+    }
     const next = cards[(index + direction + cards.length) % cards.length];
     if (next) openLightbox(next);
   }

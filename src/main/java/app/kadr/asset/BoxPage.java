@@ -2,6 +2,7 @@ package app.kadr.asset;
 
 import app.kadr.account.CurrentUser;
 import app.kadr.project.ProjectService;
+import app.kadr.shared.Cursor;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
 import app.kadr.shared.Problem;
@@ -10,6 +11,7 @@ import app.kadr.storyboard.ShotChanges;
 import app.kadr.storyboard.ShotStatus;
 import app.kadr.storyboard.StoryboardService;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -19,12 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The box: one shot with every take in one feed. */
 @Controller
 class BoxPage {
 
-    static final int FEED_PAGE = 200;
+    /** Six rows of eight at 1440 px: the first screenful and more; the rest comes as the person scrolls. */
+    static final int FEED_PAGE = 48;
 
     private final StoryboardService storyboard;
     private final ProjectService projects;
@@ -57,17 +61,24 @@ class BoxPage {
         model.addAttribute("project", projects.get(me.id(), shot.projectId()));
         model.addAttribute("statuses", List.of(ShotStatus.values()));
         model.addAttribute("neighbours", storyboard.neighbours(me.id(), shotId));
-        return feedOf(shot, kind, sort, model, "box/page");
+        return feedOf(shot, kind, sort, null, null, model, "box/page");
     }
 
+    /**
+     * The whole feed again (after an upload or a live event: {@code limit} keeps the takes already scrolled to), or,
+     * with a cursor, the next page of cards for the sentinel at the end of the feed.
+     */
     @GetMapping("/shots/{shotId}/feed")
     String feed(
             CurrentUser me,
             @PathVariable UUID shotId,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String sort,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(required = false) @Nullable Integer limit,
             Model model) {
-        return feedOf(storyboard.get(me.id(), shotId), kind, sort, model, "box/feed :: feed");
+        String view = cursor == null || cursor.isBlank() ? "box/feed :: feed" : "box/feed :: items";
+        return feedOf(storyboard.get(me.id(), shotId), kind, sort, cursor, limit, model, view);
     }
 
     @GetMapping("/assets/{assetId}/card")
@@ -102,16 +113,35 @@ class BoxPage {
     }
 
     /** Unknown filter values fall back to the whole feed, newest first: a link from an old page still opens. */
-    private String feedOf(Shot shot, String kind, String sort, Model model, String view) {
+    private String feedOf(
+            Shot shot,
+            String kind,
+            String sort,
+            @Nullable String cursor,
+            @Nullable Integer limit,
+            Model model,
+            String view) {
         String filter = "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
         boolean oldestFirst = "oldest".equals(sort);
-        TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, FEED_PAGE);
+        int size = limit == null ? FEED_PAGE : Cursor.limit(limit);
+        TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, cursor, size);
         model.addAttribute("shot", shot);
         model.addAttribute("kind", filter);
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
         model.addAttribute("numbers", feed.numbers());
         model.addAttribute("transforms", TakeTransforms.BY_KIND);
+        model.addAttribute("next", feed.next() == null ? null : moreUrl(shot, filter, oldestFirst, feed.next()));
         return view;
+    }
+
+    /** The sentinel's address: the same filter and sort, from the last card shown; the page size is the default. */
+    private static String moreUrl(Shot shot, @Nullable String kind, boolean oldestFirst, String cursor) {
+        return UriComponentsBuilder.fromPath("/shots/{id}/feed")
+                .queryParamIfPresent("kind", Optional.ofNullable(kind))
+                .queryParamIfPresent("sort", oldestFirst ? Optional.of("oldest") : Optional.empty())
+                .queryParam("cursor", cursor)
+                .buildAndExpand(shot.id())
+                .toUriString();
     }
 }

@@ -1,5 +1,6 @@
 package app.kadr.asset;
 
+import app.kadr.shared.Cursor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The takes the box shows, in the order the person chose, each with its «Дубль N». The caller has already checked
- * that the shot is theirs.
+ * The takes the box shows, in the order the person chose, one keyset page at a time, each with its «Дубль N». The
+ * caller has already checked that the shot is theirs.
  */
 @Component
 class TakeFeed {
@@ -23,13 +24,25 @@ class TakeFeed {
         this.provenance = provenance;
     }
 
-    /** The live takes and, for each, its number among every take the shot ever had. */
-    record Takes(List<Asset> items, Map<UUID, Integer> numbers) {}
+    /**
+     * One page of live takes and, for each, its number among every take the shot ever had.
+     *
+     * @param next the cursor of the following page, or null when this page is the last
+     */
+    record Takes(
+            List<Asset> items,
+            Map<UUID, Integer> numbers,
+            @Nullable String next) {}
 
     @Transactional(readOnly = true)
-    Takes of(UUID shotId, @Nullable String kind, boolean oldestFirst, int limit) {
-        List<Asset> items = provenance.assets(assets.feed(shotId, kind, null, limit, oldestFirst));
-        return new Takes(items, numbers(shotId));
+    Takes of(UUID shotId, @Nullable String kind, boolean oldestFirst, @Nullable String cursor, int limit) {
+        // One row more than the page tells whether another page follows without counting the rest.
+        List<AssetRow> rows = assets.feed(shotId, kind, Cursor.decode(cursor), limit + 1, oldestFirst);
+        List<Asset> items = provenance.assets(rows.stream().limit(limit).toList());
+        String next = rows.size() > limit
+                ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode()
+                : null;
+        return new Takes(items, numbers(shotId), next);
     }
 
     @Transactional(readOnly = true)

@@ -6,10 +6,13 @@ import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +80,7 @@ class BoxPageTests {
         assertThat(tall.selectFirst(".card-media").attr("aria-label")).isEqualTo("Открыть «Дубль 2»");
         assertThat(tall.selectFirst(".badge-chip.origin").attr("title")).isEqualTo("Загружено");
         assertThat(tall.select(".card-tools > button").eachAttr("aria-label"))
-                .contains("Избранное", "Сделать хедлайнером (H)", "Оживить (A)");
+                .contains("В избранное", "Сделать хедлайнером (H)", "Оживить (A)");
         assertThat(tall.select(".card-menu [role=menuitem]").eachText())
                 .contains("История", "Скачать оригинал", "В корзину (Del)");
         assertThat(tall.selectFirst(".card-menu .file-name").text()).isEqualTo("второй.jpg");
@@ -85,5 +88,60 @@ class BoxPageTests {
         assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео");
         assertThat(page("/shots/" + shot + "?kind=video").select("#feed .card")).isEmpty();
         assertThat(box.selectFirst("#feed").attr("data-sort")).isEqualTo("newest");
+    }
+
+    @Test
+    void aLongFeedShowsAFirstPageThenTheRestThroughTheCursorInEitherOrderAndWithAKindFilter() {
+        int videos = studio.olderTakes(shot, 57);
+
+        List<String> newest = walk("/shots/" + shot);
+        assertThat(newest).hasSize(60).doesNotHaveDuplicates();
+        assertThat(newest).containsExactlyElementsOf(names(60, 1));
+        assertThat(walk("/shots/" + shot + "?sort=oldest")).containsExactlyElementsOf(names(1, 60));
+
+        Document onlyVideos = page("/shots/" + shot + "?kind=video");
+        assertThat(onlyVideos.select("#feed > .more")).isEmpty();
+        List<String> videoNames = walk("/shots/" + shot + "?kind=video&sort=oldest");
+        assertThat(videoNames).hasSize(videos).doesNotHaveDuplicates().isSubsetOf(newest);
+        assertThat(videoNames.stream().map(BoxPageTests::number).toList()).isSorted();
+
+        // A refresh after a live event keeps every take already scrolled to, and then needs no sentinel.
+        Document refreshed = page("/shots/" + shot + "/feed?limit=60");
+        assertThat(refreshed.select(".card .take-name").eachText()).containsExactlyElementsOf(names(60, 1));
+        assertThat(refreshed.select(".more")).isEmpty();
+        assertThat(person.api()
+                        .get("/shots/" + shot + "/feed?cursor=%25%25", HTML)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    /** Every take's name, page by page: the box's first page, then each sentinel's address until there is none. */
+    private List<String> walk(String box) {
+        Document page = page(box);
+        assertThat(page.select("#feed > .card")).as("the first page of " + box).hasSizeLessThanOrEqualTo(48);
+        List<String> names =
+                new ArrayList<>(page.select("#feed > .card .take-name").eachText());
+        Element more = page.selectFirst("#feed > .more");
+        while (more != null) {
+            assertThat(more.attr("hx-trigger")).isEqualTo("intersect once");
+            page = page(more.attr("hx-get"));
+            assertThat(page.select("#feed"))
+                    .as("a next page is cards, not a second feed")
+                    .isEmpty();
+            names.addAll(page.select(".card .take-name").eachText());
+            more = page.selectFirst(".more");
+        }
+        return names;
+    }
+
+    private static List<String> names(int from, int to) {
+        int step = from <= to ? 1 : -1;
+        return IntStream.iterate(from, n -> n != to + step, n -> n + step)
+                .mapToObj(n -> "Дубль " + n)
+                .toList();
+    }
+
+    private static int number(String name) {
+        return Integer.parseInt(name.substring("Дубль ".length()));
     }
 }

@@ -192,6 +192,25 @@ class BoxInTheBrowserTests {
     }
 
     @Test
+    void aLongFeedShowsAFirstPageAndLoadsTheRestAsItScrolls() {
+        Studio.Person person = studio.newPerson();
+        String shot = studio.newShot(person, studio.newProject(person, "Длинный"), "Много дублей");
+        studio.olderTakes(shot, 60);
+        Page page = browser.signedIn(studio, person);
+        page.navigate("/shots/" + shot);
+
+        Locator cards = page.locator("#feed > .card");
+        assertThat(cards).hasCount(48);
+        assertThat(cards.first().locator(".take-name")).hasText("Дубль 60");
+
+        page.locator("#feed > .more").scrollIntoViewIfNeeded();
+        assertThat(cards).hasCount(60);
+        assertThat(page.locator("#feed > .more")).hasCount(0);
+        assertThat(cards.last().locator(".take-name")).hasText("Дубль 1");
+        Browser.screenshot(page, "box-scrolled");
+    }
+
+    @Test
     void onAPhoneTheBoxFitsTheWidthAndThePanelOpensAsADrawer() {
         Studio.Person person = studio.newPerson();
         String shot = shotWithTwelveTakes(person);

@@ -109,6 +109,41 @@ public class Studio {
         return shot.id();
     }
 
+    /**
+     * Ready takes made long before anything uploaded now, straight into the table (uploading dozens of files would
+     * only slow a test down; their files do not exist): two at each moment, so that a cursor has ties to break, and
+     * every third a video.
+     *
+     * @return how many of them are videos
+     */
+    public int olderTakes(String shotId, int count) {
+        if (jdbc == null) {
+            throw new IllegalStateException("takes are written into the database only in a test context");
+        }
+        java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        int videos = 0;
+        for (int i = 0; i < count; i++) {
+            boolean video = i % 3 == 0;
+            videos += video ? 1 : 0;
+            jdbc.sql("""
+                            insert into assets (id, shot_id, kind, origin, media_status, mime_type, bytes, width,
+                              height, duration_ms, original_name, original_key, thumb_key, starred, created_at)
+                            values (?, ?, ?, 'upload', 'ready', ?, 1000, 1600, 900, ?, ?, ?, ?, false, ?)""")
+                    .params(
+                            UUID.randomUUID(),
+                            UUID.fromString(shotId),
+                            video ? "video" : "image",
+                            video ? "video/mp4" : "image/jpeg",
+                            video ? 4000 : null,
+                            "take-" + i + (video ? ".mp4" : ".jpg"),
+                            "older/" + UUID.randomUUID(),
+                            "older/" + UUID.randomUUID(),
+                            java.sql.Timestamp.from(start.plusSeconds(i / 2)))
+                    .update();
+        }
+        return videos;
+    }
+
     /** Uploads files into a shot and answers the created assets' ids. */
     public java.util.List<String> upload(Person person, String shotId, Api.NamedBytes... files) {
         Api.Response created = person.api().upload("/api/v1/shots/" + shotId + "/assets", files);
