@@ -85,7 +85,7 @@ class BoxPageTests {
                 .contains("История", "Скачать оригинал", "В корзину (Del)");
         assertThat(tall.selectFirst(".card-menu .file-name").text()).isEqualTo("второй.jpg");
 
-        assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео");
+        assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео", "Звук");
         assertThat(page("/shots/" + shot + "?kind=video").select("#feed .card")).isEmpty();
         assertThat(box.selectFirst("#feed").attr("data-sort")).isEqualTo("newest");
     }
