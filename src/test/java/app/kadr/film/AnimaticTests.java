@@ -10,6 +10,7 @@ import app.kadr.media.InputFormat;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
+import app.kadr.support.VendorNeutral;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * each downloadable, listed with the project and gone once deleted.
  */
 @KadrTest
+@VendorNeutral
 class AnimaticTests {
 
     private static final FfmpegRunner FFMPEG = FfmpegRunner.withBundledFfmpeg();

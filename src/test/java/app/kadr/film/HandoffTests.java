@@ -6,6 +6,7 @@ import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import app.kadr.support.VendorNeutral;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 24 fps and carry the client's comments; the ZIP holds those very files.
  */
 @KadrTest
+@VendorNeutral
 class HandoffTests {
 
     private static final byte[] VIDEO = Samples.video("mp4", 2);

@@ -21,6 +21,7 @@ import app.kadr.shared.KadrProperties;
 import app.kadr.support.Api;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import app.kadr.support.VendorNeutral;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /fal-ai/flux-pro/requests/…}).
  */
 @GenerationJobTest
+@VendorNeutral
 class RunnerFailureTests {
 
     private static final String EDIT = "/fal-ai/flux-pro/kontext";

@@ -10,6 +10,7 @@ import app.kadr.support.Api.NamedBytes;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import app.kadr.support.VendorNeutral;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * around the focal point the person set (or the subject Kadr found), made by a durable job.
  */
 @KadrTest
+@VendorNeutral
 class PlatformVersionApiTests {
 
     /** The take: a landscape picture, plain grey but for a red mark near its right edge. */

@@ -10,6 +10,7 @@ import app.kadr.support.Api;
 import app.kadr.support.FakeAgent;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
+import app.kadr.support.VendorNeutral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Smart edits through the API, end to end with the offline engine: the rewrite, the new take, its lineage. */
 @KadrTest
+@VendorNeutral
 class SmartEditApiTests {
 
     @Autowired

@@ -6,6 +6,7 @@ import app.kadr.support.Api;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
 import app.kadr.support.TestDatabase;
+import app.kadr.support.VendorNeutral;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,6 +40,8 @@ import tools.jackson.databind.JsonNode;
  * -Dkadr.crash.seed=N} replays them. Each life of the studio logs to {@code target/crash-logs/<run>/}.
  */
 @Tag("api")
+// On PostgreSQL, TwoInstancesTests kills an instance mid-work with kill -9 and checks the same promises.
+@VendorNeutral
 class CrashTests {
 
     private static final int UPLOADS = 50;
