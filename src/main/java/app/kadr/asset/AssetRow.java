@@ -57,11 +57,28 @@ record AssetRow(
     /** A provider's result taken into a shot: like an upload, but it knows the generation that made it. */
     static AssetRow generated(
             UUID shotId, UUID generationId, app.kadr.media.DetectedMedia media, long bytes, String name, String key) {
+        return made(shotId, "generated", media, bytes, name, key, generationId);
+    }
+
+    /** A take made from another take of the shot (a platform version): neither uploaded nor generated. */
+    static AssetRow version(UUID shotId, app.kadr.media.DetectedMedia media, long bytes, String name, String key) {
+        return made(shotId, "version", media, bytes, name, key, null);
+    }
+
+    /** A take the studio made itself, stored and waiting for its derivatives. */
+    private static AssetRow made(
+            UUID shotId,
+            String origin,
+            app.kadr.media.DetectedMedia media,
+            long bytes,
+            String name,
+            String key,
+            @Nullable UUID generationId) {
         return new AssetRow(
                 UUID.randomUUID(),
                 shotId,
                 media.kind().apiName(),
-                "generated",
+                origin,
                 "processing",
                 null,
                 media.mimeType(),
@@ -79,32 +96,6 @@ record AssetRow(
                 false,
                 app.kadr.shared.Rows.now(),
                 generationId);
-    }
-
-    /** A take made from another take of the shot (a platform version): neither uploaded nor generated. */
-    static AssetRow version(UUID shotId, app.kadr.media.DetectedMedia media, long bytes, String name, String key) {
-        return new AssetRow(
-                UUID.randomUUID(),
-                shotId,
-                media.kind().apiName(),
-                "version",
-                "processing",
-                null,
-                media.mimeType(),
-                bytes,
-                null,
-                null,
-                null,
-                null,
-                name,
-                key,
-                null,
-                null,
-                null,
-                null,
-                false,
-                app.kadr.shared.Rows.now(),
-                null);
     }
 
     boolean isVideo() {
