@@ -137,6 +137,20 @@
     if (event.target.closest('[data-open]') && card.dataset.status === 'ready') openLightbox(card);
   });
 
+  // A card's menu items come from the server the first time it opens, or when a shortcut needs one of them: most
+  // menus are never opened, and rendering all of them was most of the box's render time.
+  function menuItems(card) {
+    const list = card.querySelector('.card-menu .menu-list');
+    if (!list) return Promise.resolve();
+    if (!list.loaded) {
+      list.loaded = htmx.ajax('GET', list.dataset.menu, { target: list, swap: 'innerHTML' }).then(() => {
+        if (!list.childElementCount) list.loaded = null; // refused or offline: the next opening asks again
+        list.querySelectorAll('[data-compare]').forEach((box) => { box.checked = comparing.has(card.dataset.assetId); });
+      });
+    }
+    return list.loaded;
+  }
+
   // A card's menu opens towards the side that has room, so that on a narrow screen it is never cut off.
   document.addEventListener('toggle', (event) => {
     const menu = event.target;
@@ -144,7 +158,19 @@
     const list = menu.querySelector('.menu-list');
     list.classList.remove('flip');
     if (list.getBoundingClientRect().left < 8) list.classList.add('flip');
+    menuItems(menu.closest('.card'));
   }, true);
+
+  // A live refresh redraws the cards; the menu the person has open stays open on the redrawn card.
+  let openMenu = null;
+  document.addEventListener('htmx:beforeSwap', () => {
+    openMenu = document.querySelector('.card-menu[open]')?.closest('.card')?.id || null;
+  });
+  document.addEventListener('htmx:afterSwap', () => {
+    const menu = openMenu && document.getElementById(openMenu)?.querySelector('.card-menu');
+    if (menu && !menu.open) menu.open = true;
+    openMenu = null;
+  });
 
   // Lightbox: arrows move between ready assets of the feed, Esc closes (the dialog does that itself).
   const lightbox = document.getElementById('lightbox');
@@ -219,8 +245,12 @@
     return card && card.isConnected ? card : null;
   }
 
-  function press(card, selector) {
-    const button = card.querySelector(selector);
+  async function press(card, selector) {
+    let button = card.querySelector(selector);
+    if (!button) {
+      await menuItems(card);
+      button = card.querySelector(selector);
+    }
     if (!button) return;
     if (lightbox.open) lightbox.close();
     button.click();
@@ -285,11 +315,15 @@
   // Comparison of two chosen assets, side by side.
   const compare = document.getElementById('compare');
   const compareButton = document.getElementById('compare-open');
-  const picked = () => [...feed().querySelectorAll('[data-compare]:checked')].map((box) => box.closest('.card'));
+  // The choice is kept by take, not in the checkboxes: a menu's items are loaded late and redrawn by live refreshes.
+  const comparing = new Set();
+  const picked = () => [...comparing].map((id) => document.getElementById(`asset-${id}`)).filter(Boolean);
   document.addEventListener('change', (event) => {
     if (!event.target.matches('[data-compare]')) return;
-    const chosen = picked();
-    if (chosen.length > 2) event.target.checked = false;
+    const id = event.target.closest('.card').dataset.assetId;
+    if (!event.target.checked) comparing.delete(id);
+    else if (picked().length < 2) comparing.add(id);
+    else event.target.checked = false;
     compareButton.disabled = picked().length !== 2;
   });
   compareButton.addEventListener('click', () => {

@@ -87,8 +87,15 @@ class BoxPage {
         model.addAttribute("asset", asset);
         model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
         model.addAttribute("numbers", takes.numbers(asset.shotId()));
-        model.addAttribute("transforms", TakeTransforms.BY_KIND);
         return "box/feed :: card";
+    }
+
+    /** A card's «⋯» menu, fetched when it is first opened. */
+    @GetMapping("/assets/{assetId}/menu")
+    String menu(CurrentUser me, @PathVariable UUID assetId, Model model) {
+        model.addAttribute("asset", assets.get(me.id(), assetId));
+        model.addAttribute("transforms", TakeTransforms.BY_KIND);
+        return "box/menu :: items";
     }
 
     @PostMapping("/shots/{shotId}/edit")
@@ -130,7 +137,6 @@ class BoxPage {
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
         model.addAttribute("numbers", feed.numbers());
-        model.addAttribute("transforms", TakeTransforms.BY_KIND);
         model.addAttribute("next", feed.next() == null ? null : moreUrl(shot, filter, oldestFirst, feed.next()));
         return view;
     }

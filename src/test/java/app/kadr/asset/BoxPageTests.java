@@ -81,9 +81,13 @@ class BoxPageTests {
         assertThat(tall.selectFirst(".badge-chip.origin").attr("title")).isEqualTo("Загружено");
         assertThat(tall.select(".card-tools > button").eachAttr("aria-label"))
                 .contains("В избранное", "Сделать хедлайнером (H)", "Оживить (A)");
-        assertThat(tall.select(".card-menu [role=menuitem]").eachText())
+        assertThat(tall.select(".card-menu [role=menuitem]"))
+                .as("the menu's items load when it is opened")
+                .isEmpty();
+        Document menu = page(tall.selectFirst(".card-menu .menu-list").attr("data-menu"));
+        assertThat(menu.select("[role=menuitem]").eachText())
                 .contains("История", "Скачать оригинал", "В корзину (Del)");
-        assertThat(tall.selectFirst(".card-menu .file-name").text()).isEqualTo("второй.jpg");
+        assertThat(menu.selectFirst(".file-name").text()).isEqualTo("второй.jpg");
 
         assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео", "Звук");
         assertThat(page("/shots/" + shot + "?kind=video").select("#feed .card")).isEmpty();

@@ -91,11 +91,6 @@ class SmartEditInTheBrowserTests {
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Улучшить промпт"))
                     .click();
             Locator variants = form.locator("[data-enhance-variants] button");
-            page.waitForTimeout(3000); // DEBUG
-            System.out.println("DEBUG toasts=" + page.locator("#toasts").textContent() + " busy="
-                    + form.locator("[data-enhance-run]").getAttribute("aria-busy") + " html="
-                    + form.locator("[data-enhance]").innerHTML());
-            Browser.screenshot(page, "enhance-debug");
             assertThat(variants).hasCount(2);
             Browser.screenshot(page, "enhance-variants");
             variants.nth(1).click();
@@ -146,7 +141,8 @@ class SmartEditInTheBrowserTests {
                 .hasCount(takes, new LocatorAssertions.HasCountOptions().setTimeout(60_000));
         assertThat(page.locator("#asset-" + child + "[data-status=ready] .card-media img"))
                 .isVisible();
-        assertThat(page.locator("#asset-" + child)).containsText(added.replace(",", ""));
+        assertThat(page.locator("#asset-" + child + " .card-media"))
+                .hasAttribute("title", java.util.regex.Pattern.compile(added.replace(",", "")));
         return child;
     }
 
