@@ -11,6 +11,7 @@ import app.kadr.storyboard.ShotChanges;
 import app.kadr.storyboard.ShotStatus;
 import app.kadr.storyboard.StoryboardService;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ class BoxPage {
     private final ProjectService projects;
     private final AssetService assets;
     private final TakeFeed takes;
+    private final TakeCards cards;
     private final Messages messages;
 
     BoxPage(
@@ -41,11 +43,13 @@ class BoxPage {
             ProjectService projects,
             AssetService assets,
             TakeFeed takes,
+            TakeCards cards,
             Messages messages) {
         this.storyboard = storyboard;
         this.projects = projects;
         this.assets = assets;
         this.takes = takes;
+        this.cards = cards;
         this.messages = messages;
     }
 
@@ -55,13 +59,14 @@ class BoxPage {
             @PathVariable UUID shotId,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String sort,
+            Locale locale,
             Model model) {
         Shot shot = storyboard.get(me.id(), shotId);
         model.addAttribute("shot", shot);
         model.addAttribute("project", projects.get(me.id(), shot.projectId()));
         model.addAttribute("statuses", List.of(ShotStatus.values()));
         model.addAttribute("neighbours", storyboard.neighbours(me.id(), shotId));
-        return feedOf(shot, kind, sort, null, null, model, "box/page");
+        return feedOf(shot, kind, sort, null, null, locale, model, "box/page");
     }
 
     /**
@@ -76,18 +81,18 @@ class BoxPage {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) @Nullable String cursor,
             @RequestParam(required = false) @Nullable Integer limit,
+            Locale locale,
             Model model) {
         String view = cursor == null || cursor.isBlank() ? "box/feed :: feed" : "box/feed :: items";
-        return feedOf(storyboard.get(me.id(), shotId), kind, sort, cursor, limit, model, view);
+        return feedOf(storyboard.get(me.id(), shotId), kind, sort, cursor, limit, locale, model, view);
     }
 
     @GetMapping("/assets/{assetId}/card")
-    String card(CurrentUser me, @PathVariable UUID assetId, Model model) {
+    String card(CurrentUser me, @PathVariable UUID assetId, Locale locale, Model model) {
         Asset asset = assets.get(me.id(), assetId);
-        model.addAttribute("asset", asset);
-        model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
-        model.addAttribute("numbers", takes.numbers(asset.shotId()));
-        return "box/feed :: card";
+        Shot shot = storyboard.get(me.id(), asset.shotId());
+        model.addAttribute("card", cards.of(asset, headlinerOf(shot), takes.numbers(asset.shotId()), locale));
+        return "box/feed :: one";
     }
 
     /** A card's «⋯» menu, fetched when it is first opened. */
@@ -126,6 +131,7 @@ class BoxPage {
             String sort,
             @Nullable String cursor,
             @Nullable Integer limit,
+            Locale locale,
             Model model,
             String view) {
         String filter = "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
@@ -136,9 +142,13 @@ class BoxPage {
         model.addAttribute("kind", filter);
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
-        model.addAttribute("numbers", feed.numbers());
+        model.addAttribute("cards", cards.of(feed.items(), headlinerOf(shot), feed.numbers(), locale));
         model.addAttribute("next", feed.next() == null ? null : moreUrl(shot, filter, oldestFirst, feed.next()));
         return view;
+    }
+
+    private static @Nullable UUID headlinerOf(Shot shot) {
+        return shot.headliner() == null ? null : shot.headliner().id();
     }
 
     /** The sentinel's address: the same filter and sort, from the last card shown; the page size is the default. */

@@ -1,43 +1,34 @@
 package app.kadr.storyboard;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import app.kadr.shared.RenderedFragments;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The HTML of storyboard boxes, rendered once per distinct shot. Rendering the grid through Thymeleaf was the
  * storyboard page's whole cost (docs/benchmarks.md, sections 1 and 7); a box's HTML depends only on its {@link Shot}
  * (a record of everything the box shows: number, texts, status, duration, headliner and its file versions, counts),
- * its start on the film and the locale, so these are the key. Any edit changes the record, so the edited box misses and re-renders; an
- * outdated entry is never found again and ages out.
+ * its start on the film and the locale, so these are the key of {@link RenderedFragments}.
  */
 @Component
 class BoxHtml {
 
-    /** Enough for the open storyboards of many people at ~2 KB a box. */
-    private static final int MAX_BOXES = 50_000;
+    private final RenderedFragments fragments;
 
-    private record Key(Shot shot, @Nullable String start, Locale locale) {}
-
-    private final Cache<Key, String> boxes =
-            Caffeine.newBuilder().maximumSize(MAX_BOXES).build();
-    private final ITemplateEngine templates;
-
-    BoxHtml(ITemplateEngine templates) {
-        this.templates = templates;
+    BoxHtml(RenderedFragments fragments) {
+        this.fragments = fragments;
     }
 
     /** One box; {@code start} is where the shot begins on the film («1:05»), or null to leave it out. */
     String of(Shot shot, @Nullable String start, Locale locale) {
-        return boxes.get(new Key(shot, start, locale), this::render);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("shot", shot);
+        variables.put("start", start);
+        return fragments.of("storyboard/box", "box", variables, locale);
     }
 
     /** The whole grid's boxes, in order, as one string. */
@@ -48,13 +39,5 @@ class BoxHtml {
             html.append(of(shot, starts.get(shot.id()), locale));
         }
         return html.toString();
-    }
-
-    private String render(Key key) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("shot", key.shot());
-        variables.put("start", key.start());
-        Context context = new Context(key.locale(), variables);
-        return templates.process("storyboard/box", Set.of("box"), context);
     }
 }
