@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -44,20 +45,12 @@ class ApiFuzzTests {
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII) // so a lone surrogate travels as \\ud800
             .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> TABLES = List.of(
-            "users",
-            "api_tokens",
-            "projects",
-            "shots",
-            "assets",
-            "generations",
-            "generation_results",
-            "share_links",
-            "comments",
-            "providers",
-            "models",
-            "llm_settings",
-            "scheduled_tasks");
+    /**
+     * Tables whose rows a failed request may legitimately change: a wrong password is an attempt the throttle counts,
+     * and a module's event row goes when its listeners have run, in the background, whichever request is on the wire.
+     */
+    private static final Set<String> WRITTEN_BY_DESIGN = Set.of("throttle_events", "event_publication");
+
     private static final List<String> EVIL_TEXTS = List.of(
             "a\u0000b",
             "\u0001",
@@ -134,13 +127,17 @@ class ApiFuzzTests {
         RawHttp http = new RawHttp(studio.baseUrl().replace("localhost", "127.0.0.2"));
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> tables = tables();
+        assertThat(tables)
+                .as("tables watched")
+                .contains("projects", "batches", "elements", "exports", "direct_uploads");
         jobs.pause(); // nothing but the requests themselves may add rows while they are counted
         try {
-            Map<String, Long> before = counts();
+            Map<String, Long> before = counts(tables);
             for (Sent sent : requests) {
                 RawHttp.Answer answer = http.send(sent.method(), sent.path(), sent.body(), sent.headers());
                 statuses.merge(answer.status(), 1, Integer::sum);
-                Map<String, Long> after = counts();
+                Map<String, Long> after = counts(tables);
                 String what = sent.mutation() + " " + sent.method() + " " + sent.path() + " → " + answer;
                 if (answer.status() >= 500) {
                     failures.add("5xx: " + what);
@@ -148,8 +145,10 @@ class ApiFuzzTests {
                     if (!answer.isRussianProblem()) {
                         failures.add("not Russian problem+json: " + what);
                     }
-                    if (!after.equals(before)) {
-                        failures.add("rows written by an error (" + before + " → " + after + "): " + what);
+                    List<String> changed = changedByAnError(before, after, sent.path());
+                    if (!changed.isEmpty()) {
+                        failures.add("rows written by an error in " + changed + " (" + before + " → " + after + "): "
+                                + what);
                     }
                 }
                 before = after;
@@ -182,6 +181,17 @@ class ApiFuzzTests {
                 .id();
         final String generation;
         final String spareToken;
+        final String element = owner.api()
+                .post(
+                        "/api/v1/projects/" + project + "/elements",
+                        Map.of("kind", "character", "handle", "Аня", "description", "рыжая, в зелёном плаще"))
+                .id();
+        final String upload = owner.api()
+                .post(
+                        "/api/v1/shots/" + shot + "/uploads",
+                        Map.of("fileName", "дубль.mp4", "size", 1000, "contentType", "video/mp4"))
+                .string("uploadId");
+        final String batch;
 
         Fixture() {
             studio.awaitProcessed(owner, asset);
@@ -189,6 +199,17 @@ class ApiFuzzTests {
                     .post("/api/v1/shots/" + shot + "/generations", Map.of("modelId", model, "prompt", "кот"));
             generation = started.json().get(0).path("id").asString();
             studio.awaitGeneration(owner, generation);
+            owner.api().patch("/api/v1/shots/" + shot, Map.of("description", "кот на крыше"));
+            JsonNode batched = owner.api()
+                    .post(
+                            "/api/v1/projects/" + project + "/batches",
+                            Map.of("shotIds", List.of(shot), "modelId", model, "count", 1))
+                    .json();
+            batch = batched.path("id").asString();
+            // Its generation ends before the counting starts, so that no job adds a row meanwhile.
+            batched.path("generations")
+                    .forEach(item ->
+                            studio.awaitGeneration(owner, item.path("id").asString()));
             spareToken = owner.api()
                     .post(
                             "/api/v1/auth/tokens",
@@ -207,6 +228,9 @@ class ApiFuzzTests {
                 case "token" -> link.path("token").asString();
                 case "tokenId" -> spareToken;
                 case "modelId" -> model;
+                case "elementId" -> element;
+                case "uploadId" -> upload;
+                case "batchId" -> batch;
                 default -> UUID.randomUUID().toString();
             };
         }
@@ -473,9 +497,32 @@ class ApiFuzzTests {
         return items.get(random.nextInt(items.size()));
     }
 
-    private Map<String, Long> counts() {
+    /**
+     * The tables whose row count an error changed. One change is the point of its error: a refused confirm of a
+     * direct upload (wrong size, not the file it claims to be) deletes the upload with its bytes.
+     */
+    private static List<String> changedByAnError(Map<String, Long> before, Map<String, Long> after, String path) {
+        return before.keySet().stream()
+                .filter(table -> !after.get(table).equals(before.get(table)))
+                .filter(table -> !(table.equals("direct_uploads")
+                        && path.endsWith("/confirm")
+                        && after.get(table) == before.get(table) - 1))
+                .toList();
+    }
+
+    /** Every table of the studio's schema, so that a module added later is watched without editing this test. */
+    private List<String> tables() {
+        return jdbc.sql("""
+                        select lower(table_name) from information_schema.tables
+                        where lower(table_schema) = lower(current_schema) and table_type in ('BASE TABLE', 'TABLE')
+                        order by 1""").query(String.class).list().stream()
+                .filter(table -> !WRITTEN_BY_DESIGN.contains(table))
+                .toList();
+    }
+
+    private Map<String, Long> counts(List<String> tables) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : TABLES) {
+        for (String table : tables) {
             counts.put(
                     table,
                     jdbc.sql("select count(*) from " + table).query(Long.class).single());

@@ -12,7 +12,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -53,6 +56,15 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
     /** S3's limit for one PutObject (https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html). */
     static final long LARGEST_PUT = 5L * 1024 * 1024 * 1024;
+    /**
+     * S3's limits for a multipart upload (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html): at most
+     * 10,000 parts, each but the last at least 5 MiB.
+     */
+    static final int MOST_PARTS = 10_000;
+
+    static final long SMALLEST_PART = 5L * 1024 * 1024;
+    /** Parts of a large file: big enough that a 2 GB video is 32 requests, small enough to resend one cheaply. */
+    private static final long PART = 64L * 1024 * 1024;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -61,8 +73,16 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     private final Path tmp;
     private final LocalCopies copies;
     private final String origin;
+    /** Files larger than this are sent in parts; at most one PUT's limit. */
+    private final long largestSinglePut;
 
     S3BlobStore(S3Settings settings, Path tmp, LocalCopies copies) throws IOException {
+        this(settings, tmp, copies, LARGEST_PUT);
+    }
+
+    /** {@code largestSinglePut} smaller than S3's own limit lets a test send a few megabytes in parts. */
+    S3BlobStore(S3Settings settings, Path tmp, LocalCopies copies, long largestSinglePut) throws IOException {
+        this.largestSinglePut = Math.min(largestSinglePut, LARGEST_PUT);
         this.bucket = settings.bucket() == null ? "" : settings.bucket();
         this.presignedDownloads = settings.presignedDownloads();
         this.tmp = Files.createDirectories(tmp);
@@ -144,13 +164,126 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
         }
     }
 
-    /** One PUT with the file's length: S3 takes the object whole or not at all. */
+    /**
+     * One PUT with the file's length, or, above one PUT's limit (5 GB, which a raised {@code KADR_MAX_VIDEO_BYTES}
+     * allows), a multipart upload: either way S3 shows the object whole or not at all.
+     */
     private void upload(String key, Path file) throws IOException {
         long length = Files.size(file);
         try {
-            s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length), RequestBody.fromFile(file));
-        } catch (SdkException e) {
+            if (length <= largestSinglePut) {
+                s3.putObject(b -> b.bucket(bucket).key(key).contentLength(length), RequestBody.fromFile(file));
+            } else {
+                uploadInParts(key, file, length);
+            }
+        } catch (SdkException | UncheckedIOException e) {
             throw new IOException("Could not store " + key + " in bucket " + bucket, e);
+        }
+    }
+
+    /**
+     * Sends the file in parts read straight from the disk, each with its length (no part is held in memory), and
+     * completes the upload; a failure aborts it, so the bucket keeps no invisible parts. A process killed mid-way
+     * leaves them until the bucket's lifecycle rule for incomplete multipart uploads removes them.
+     */
+    private void uploadInParts(String key, Path file, long length) {
+        long partSize = Math.max(Math.min(PART, largestSinglePut), Math.max(SMALLEST_PART, ceil(length, MOST_PARTS)));
+        String uploadId =
+                s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            for (long offset = 0; offset < length; offset += partSize) {
+                int number = parts.size() + 1;
+                long from = offset;
+                long size = Math.min(partSize, length - offset);
+                // A provider, not a stream: the SDK opens the slice again when it resends a part.
+                RequestBody slice = RequestBody.fromContentProvider(
+                        () -> FileSlice.open(file, from, size), size, "application/octet-stream");
+                String etag = s3.uploadPart(
+                                b -> b.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength(size),
+                                slice)
+                        .eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            s3.completeMultipartUpload(
+                    b -> b.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
+        } catch (RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            } catch (SdkException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static long ceil(long dividend, long divisor) {
+        return (dividend + divisor - 1) / divisor;
+    }
+
+    /** {@code size} bytes of a file from {@code offset}: one part of a multipart upload. */
+    private static final class FileSlice extends FilterInputStream {
+
+        private long left;
+
+        private FileSlice(InputStream in, long size) {
+            super(in);
+            this.left = size;
+        }
+
+        static InputStream open(Path file, long offset, long size) {
+            try {
+                InputStream in = Files.newInputStream(file);
+                in.skipNBytes(offset);
+                return new FileSlice(in, size);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, from, (int) Math.min(length, left));
+            if (read > 0) {
+                left -= read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 

@@ -200,6 +200,26 @@ class ShareLinkTests {
     }
 
     @Test
+    void aRangePastTheEndOfAClientsMediaIsRefusedWithoutTheFile() {
+        Sharing.headliner(studio, owner, shot, "кадр.png", Sharing.png());
+        String token = Sharing.newLink(owner, project).path("token").asString();
+        String thumb = stranger.get("/api/v1/public/" + token)
+                .json()
+                .path("shots")
+                .get(0)
+                .path("headliner")
+                .path("thumbUrl")
+                .asString();
+        int length = stranger.get(thumb).bytes().length;
+
+        PublicClient.Answer past = stranger.get(thumb, "Range", "bytes=" + (length + 10) + "-");
+
+        assertThat(past.status()).isEqualTo(416);
+        assertThat(past.header("Content-Range")).isEqualTo("bytes */" + length);
+        assertThat(past.bytes()).as("no body with a 416").isEmpty();
+    }
+
+    @Test
     void nobodyButTheOwnerSeesCreatesOrRevokesAProjectsLinks() {
         JsonNode link = Sharing.newLink(owner, project);
         Studio.Person intruder = studio.newPerson();

@@ -66,17 +66,35 @@ public final class S3Server {
 
     /** The keys of every object in a bucket, asked of the server itself (not of a studio). */
     public List<String> keys(String bucket) {
-        try (S3Client s3 = S3Client.builder()
+        try (S3Client s3 = client()) {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
+                    .map(S3Object::key)
+                    .toList();
+        }
+    }
+
+    /** An object's ETag as the server gives it: a multipart upload's ends with {@code -<number of parts>}. */
+    public String eTag(String bucket, String key) {
+        try (S3Client s3 = client()) {
+            return s3.headObject(b -> b.bucket(bucket).key(key)).eTag();
+        }
+    }
+
+    /** Multipart uploads begun in a bucket and neither completed nor aborted. */
+    public int unfinishedUploads(String bucket) {
+        try (S3Client s3 = client()) {
+            return s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().size();
+        }
+    }
+
+    private S3Client client() {
+        return S3Client.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(
                         StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .build()) {
-            return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream()
-                    .map(S3Object::key)
-                    .toList();
-        }
+                .build();
     }
 
     private static S3Server start() {

@@ -134,8 +134,7 @@ class CrashTests {
                 .as("files of takes missing from the store")
                 .isEmpty();
 
-        // The last two need the storage module's start-up clean-up of <data dir>/tmp and its orphan sweep
-        // (kadr.storage.orphan-min-age): they fail until that work is merged.
+        // The storage module's start-up clean-up of <data dir>/tmp, and its orphan sweep (kadr.storage.orphan-min-age).
         assertThat(leftInTmp)
                 .as("files left in the studio's temp folder after a start")
                 .isEmpty();

@@ -42,6 +42,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
+/**
+ * The adapter against a fake ComfyUI speaking the protocol of ComfyUI's server.py (comfyanonymous/ComfyUI):
+ * {@code POST /prompt} with the API-format graph (a refused graph answers 400 with {@code node_errors}),
+ * {@code POST /upload/image} for source images, {@code GET /history/{prompt_id}} for a finished prompt's outputs,
+ * {@code GET /queue} while it waits or runs, {@code GET /view} for the saved files, and {@code POST /queue}
+ * ({@code delete}) with {@code POST /interrupt} to cancel.
+ */
 class ComfyUiAdapterTest {
 
     private static final String TEXT_TO_IMAGE = """
