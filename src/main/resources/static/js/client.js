@@ -29,26 +29,65 @@
     if (frame && !frame.contains(event.relatedTarget)) stop(frame);
   });
 
-  // The large view: the preview picture, or the clip for a video; arrows and swipes move between shots.
+  // The large view: the full-quality still, or the video with its sound; arrows and swipes move between shots.
+  // The address comes from the server (the view's largeUrl): a video whose full-quality file is still being made
+  // has none, and then the view says so over its picture and asks the server again until it is there.
   const viewer = document.getElementById('viewer');
   const frames = () => [...main.querySelectorAll('.client-shot .frame[data-preview]')];
   let current = -1;
+  let waiting = null;
+  function waitFor(frame) {
+    const wait = document.createElement('div');
+    wait.className = 'review-wait ' + frame.dataset.review;
+    const img = document.createElement('img');
+    img.src = frame.dataset.preview;
+    img.alt = '';
+    const note = document.createElement('p');
+    note.setAttribute('role', 'status');
+    note.textContent = frame.dataset.review === 'failed' ? texts.unavailable : texts.preparing;
+    wait.append(img, note);
+    if (frame.dataset.review !== 'failed') waiting = setTimeout(() => refreshLarge(frame), 4000);
+    return wait;
+  }
+  async function refreshLarge(frame) {
+    waiting = null;
+    try {
+      const response = await fetch(`/api/v1/public/${token}`, {
+        credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' },
+      });
+      if (!response.ok) return;
+      const id = frame.closest('.client-shot').dataset.shotId;
+      const shot = (await response.json()).shots.find((s) => s.id === id);
+      if (shot?.headliner) {
+        frame.dataset.review = shot.headliner.review;
+        if (shot.headliner.largeUrl) frame.dataset.large = shot.headliner.largeUrl;
+      }
+    } catch (ignored) {
+      // Offline for a moment: the next round tries again.
+    }
+    if (viewer.open && frames()[current] === frame) show(current);
+  }
   function show(index) {
     const all = frames();
     if (index < 0 || index >= all.length) return;
+    clearTimeout(waiting);
     current = index;
     const frame = all[index];
     const stage = viewer.querySelector('.stage');
     stage.replaceChildren();
-    if (frame.dataset.clip) {
+    if (frame.classList.contains('has-clip') && !frame.dataset.large) {
+      stage.append(waitFor(frame));
+    } else if (frame.classList.contains('has-clip')) {
       const video = document.createElement('video');
-      video.src = frame.dataset.clip;
+      video.src = frame.dataset.large;
       video.poster = frame.dataset.preview;
-      video.autoplay = true; video.loop = true; video.muted = true; video.playsInline = true; video.controls = true;
+      video.controls = true; video.playsInline = true; video.preload = 'auto';
       stage.append(video);
+      // Opened by a click, so the browser lets it start with its sound; if it refuses, the controls are there.
+      video.play().catch(() => {});
     } else {
       const img = document.createElement('img');
-      img.src = frame.dataset.preview;
+      img.src = frame.dataset.large || frame.dataset.preview;
       img.alt = '';
       stage.append(img);
     }
@@ -66,7 +105,10 @@
     const step = event.target.closest('[data-step]');
     if (step) show(current + Number(step.dataset.step));
   });
-  viewer.addEventListener('close', () => viewer.querySelector('.stage').replaceChildren());
+  viewer.addEventListener('close', () => {
+    clearTimeout(waiting);
+    viewer.querySelector('.stage').replaceChildren();
+  });
   document.addEventListener('keydown', (event) => {
     if (!viewer.open) return;
     if (event.key === 'ArrowLeft') show(current - 1);

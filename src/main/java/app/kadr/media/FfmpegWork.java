@@ -9,6 +9,9 @@ public enum FfmpegWork {
     PROBE,
     /** Poster frames and hover clips of an uploaded or generated video. */
     PREVIEW,
-    /** The offline engine's clips and upscales, whose cost grows with the requested size and length. */
+    /**
+     * The offline engine's clips and upscales, and the full-quality renditions a client reviews: work whose cost grows
+     * with the size and length of the film.
+     */
     RENDER
 }

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,44 +95,36 @@ public class VideoProcessor {
 
     /**
      * A muted H.264 loop small enough to start playing as soon as the pointer rests on a card: at most 6 s, 480 px
-     * wide, capped bitrate (so at most about 340 KB), and the index first so it plays before it has fully loaded.
+     * wide, capped bitrate (so at most about 340 KB), and written as every MP4 a client may receive ({@link CleanMp4}).
      */
     private Path hoverClip(Path original, Path workDir) throws MediaException {
         Path hover = workDir.resolve("hover.mp4");
         String width = "trunc(min(" + HOVER_MAX_WIDTH + ",iw)/2)*2";
         long started = System.nanoTime();
-        run(FfmpegCommand.read(original, InputFormat.VIDEO, "-t", HOVER_SECONDS)
-                .writeTo(
-                        hover,
-                        "-map",
-                        "0:v:0",
-                        "-an",
-                        "-sn",
-                        "-dn",
-                        "-vf",
-                        "scale=w='" + width + "':h=-2,format=yuv420p",
-                        "-fpsmax",
-                        "30",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-crf",
-                        "28",
-                        "-maxrate",
-                        "450k",
-                        "-bufsize",
-                        "900k",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-map_metadata",
-                        "-1",
-                        "-map_chapters",
-                        "-1",
-                        "-movflags",
-                        "+faststart",
-                        "-f",
-                        "mp4"));
+        List<String> options = new ArrayList<>(List.of(
+                "-map",
+                "0:v:0",
+                "-an",
+                "-sn",
+                "-dn",
+                "-vf",
+                "scale=w='" + width + "':h=-2,format=yuv420p",
+                "-fpsmax",
+                "30",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "veryfast",
+                "-crf",
+                "28",
+                "-maxrate",
+                "450k",
+                "-bufsize",
+                "900k",
+                "-pix_fmt",
+                "yuv420p"));
+        options.addAll(CleanMp4.OPTIONS);
+        run(FfmpegCommand.read(original, InputFormat.VIDEO, "-t", HOVER_SECONDS).writeTo(hover, options));
         log.debug("Hover clip encoded in {} ms", (System.nanoTime() - started) / 1_000_000);
         return hover;
     }

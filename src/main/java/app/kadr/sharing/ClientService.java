@@ -23,7 +23,7 @@ class ClientService {
     static final int MAX_NAME = 80;
     static final int MAX_TEXT = 2000;
 
-    /** A file to send: a re-encoded derivative of a headliner. */
+    /** A file to send: a re-encoded derivative of a headliner, or its review rendition. */
     record MediaFile(Resource body, String mimeType) {}
 
     private final ClientStoryboard storyboard;
@@ -32,6 +32,8 @@ class ClientService {
     private final CommentThrottle throttle;
     private final BlobStore blobs;
     private final DomainEvents events;
+    private final Renditions renditions;
+    private final RenditionJobs renditionJobs;
 
     ClientService(
             ClientStoryboard storyboard,
@@ -39,16 +41,24 @@ class ClientService {
             Comments comments,
             CommentThrottle throttle,
             BlobStore blobs,
-            DomainEvents events) {
+            DomainEvents events,
+            Renditions renditions,
+            RenditionJobs renditionJobs) {
         this.storyboard = storyboard;
         this.versions = versions;
         this.comments = comments;
         this.throttle = throttle;
         this.blobs = blobs;
         this.events = events;
+        this.renditions = renditions;
+        this.renditionJobs = renditionJobs;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The page's content. Not read-only: a headliner the link shows without a review rendition (a live link's new
+     * headliner, a version published before renditions existed) gets one asked for, on demand.
+     */
+    @Transactional
     public ClientView view(OpenLink link) {
         Map<UUID, List<ClientView.ClientComment>> byShot = commentsByShot(link);
         ShareVersions.Version version = link.versionId() == null
@@ -61,13 +71,15 @@ class ClientService {
                 ? java.util.Optional.empty()
                 : versions.byNumber(link.projectId(), version.number() - 1);
         previous.ifPresent(earlier -> versions.shots(earlier.id()).forEach(row -> before.put(row.shotId(), row)));
+        Map<UUID, Renditions.Rendition> review = reviewOf(link, rows);
         List<ClientView.ClientShot> shots = rows.stream()
                 .map(row -> new ClientView.ClientShot(
                         row.shotId(),
                         row.number(),
                         row.title(),
                         row.description(),
-                        media(link, row.headliner()),
+                        row.durationMs(),
+                        media(link, row.headliner(), review),
                         byShot.getOrDefault(row.shotId(), List.of()),
                         previous.isEmpty() ? null : change(before.get(row.shotId()), row)))
                 .toList();
@@ -90,7 +102,10 @@ class ClientService {
         }
         boolean same = before.title().equals(now.title())
                 && before.description().equals(now.description())
-                && java.util.Objects.equals(assetOf(before), assetOf(now));
+                && java.util.Objects.equals(assetOf(before), assetOf(now))
+                && (before.durationMs() == null
+                        || now.durationMs() == null
+                        || before.durationMs().equals(now.durationMs()));
         return same ? null : ClientView.ClientShot.CHANGED;
     }
 
@@ -128,17 +143,39 @@ class ClientService {
         return byShot;
     }
 
-    private static ClientView.@Nullable Media media(OpenLink link, ClientStoryboard.@Nullable Files files) {
+    /** The review renditions of the headliners shown; those never asked for are asked for now. */
+    private Map<UUID, Renditions.Rendition> reviewOf(OpenLink link, List<ClientStoryboard.Row> rows) {
+        Map<UUID, Renditions.Rendition> known = renditions.ofAssets(Renditions.assetsOf(rows));
+        List<ClientStoryboard.Row> missing = rows.stream()
+                .filter(row -> row.headliner() != null
+                        && !known.containsKey(row.headliner().assetId()))
+                .toList();
+        if (!missing.isEmpty()) {
+            renditionJobs.request(storyboard.ownerOf(link.projectId()), missing);
+        }
+        return known;
+    }
+
+    private static ClientView.@Nullable Media media(
+            OpenLink link, ClientStoryboard.@Nullable Files files, Map<UUID, Renditions.Rendition> review) {
         if (files == null) {
             return null;
         }
+        Renditions.Rendition rendition = review.get(files.assetId());
+        String state = rendition == null || Renditions.PREPARING.equals(rendition.status())
+                ? ClientView.Media.PREPARING
+                : rendition.isReady() ? ClientView.Media.READY : ClientView.Media.FAILED;
         return new ClientView.Media(
                 files.kind(),
                 files.width(),
                 files.height(),
                 MediaRefs.url(link, files, "thumb", files.thumbKey()),
                 MediaRefs.url(link, files, "preview", files.previewKey()),
-                files.hoverKey() == null ? null : MediaRefs.url(link, files, "hover", files.hoverKey()));
+                files.hoverKey() == null ? null : MediaRefs.url(link, files, "hover", files.hoverKey()),
+                rendition != null && rendition.isReady()
+                        ? MediaRefs.url(link, files, MediaRefs.REVIEW, rendition.fileKey())
+                        : null,
+                state);
     }
 
     /**
@@ -150,9 +187,12 @@ class ClientService {
         if (!MediaRefs.VARIANTS.contains(variant)) {
             throw KadrException.notFound();
         }
-        for (ClientStoryboard.Row row : rowsOf(link)) {
+        List<ClientStoryboard.Row> rows = rowsOf(link);
+        Map<UUID, Renditions.Rendition> review =
+                MediaRefs.REVIEW.equals(variant) ? renditions.ofAssets(Renditions.assetsOf(rows)) : Map.of();
+        for (ClientStoryboard.Row row : rows) {
             ClientStoryboard.Files files = row.headliner();
-            String key = files == null ? null : files.keyOf(variant);
+            String key = files == null ? null : keyOf(files, variant, review);
             if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref)) {
                 try {
                     return new MediaFile(blobs.resource(key), mimeOf(key));
@@ -162,6 +202,15 @@ class ClientService {
             }
         }
         throw KadrException.notFound();
+    }
+
+    private static @Nullable String keyOf(
+            ClientStoryboard.Files files, String variant, Map<UUID, Renditions.Rendition> review) {
+        if (!MediaRefs.REVIEW.equals(variant)) {
+            return files.keyOf(variant);
+        }
+        Renditions.Rendition rendition = review.get(files.assetId());
+        return rendition != null && rendition.isReady() ? rendition.fileKey() : null;
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package app.kadr.sharing;
 
 import app.kadr.shared.Rows;
+import app.kadr.storyboard.Shot;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,12 +15,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClientStoryboard {
 
-    /** A shot's texts and its headliner's derivative files, when the headliner is ready. */
+    /**
+     * A shot's texts, its running time on the film (null in versions published before it was kept) and its
+     * headliner's derivative files, when the headliner is ready.
+     */
     record Row(
             UUID shotId,
             int number,
             String title,
             String description,
+            @Nullable Long durationMs,
             @Nullable Files headliner) {}
 
     /** The re-encoded files of a headliner; never the original. */
@@ -50,6 +55,14 @@ class ClientStoryboard {
         this.jdbc = jdbc;
     }
 
+    /** Whose project it is: renditions for a live link are made from that person's originals. */
+    UUID ownerOf(UUID projectId) {
+        return jdbc.sql("select owner_id from projects where id = ?")
+                .param(projectId)
+                .query(UUID.class)
+                .single();
+    }
+
     ClientView.Project project(UUID projectId) {
         return jdbc.sql("select name, description from projects where id = ?")
                 .param(projectId)
@@ -59,7 +72,7 @@ class ClientStoryboard {
 
     List<Row> shots(UUID projectId) {
         return jdbc.sql("""
-                        select s.id, s.position, s.title, s.description, a.id as h_id, a.kind as h_kind,
+                        select s.id, s.position, s.title, s.description, s.duration_ms, a.id as h_id, a.kind as h_kind,
                           a.width as h_width, a.height as h_height, a.duration_ms as h_duration, a.thumb_key as h_thumb,
                           a.preview_key as h_preview, a.hover_key as h_hover
                         from shots s
@@ -88,6 +101,10 @@ class ClientStoryboard {
                             rs.getInt("position"),
                             rs.getString("title"),
                             rs.getString("description"),
+                            Shot.runningTime(
+                                    Rows.longValue(rs, "duration_ms"),
+                                    rs.getString("h_kind"),
+                                    Rows.longValue(rs, "h_duration")),
                             files);
                 })
                 .list();

@@ -1,6 +1,8 @@
 package app.kadr.sharing;
 
+import app.kadr.shared.Timecode;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,11 +29,13 @@ public record ClientView(Project project, @Nullable Release release, List<Client
         }
     }
 
+    /** {@code durationMs}: the shot's running time on the film; null in versions published before it was kept. */
     public record ClientShot(
             UUID id,
             int number,
             String title,
             String description,
+            @Nullable Long durationMs,
             @Nullable Media headliner,
             List<ClientComment> comments,
             @Nullable String change) {
@@ -40,18 +44,54 @@ public record ClientView(Project project, @Nullable Release release, List<Client
         public static final String NEW = "new";
 
         public static final String CHANGED = "changed";
+
+        /** «3 с», «4,5 с». */
+        @JsonIgnore
+        public @Nullable String durationLabel() {
+            return durationMs == null ? null : Timecode.seconds(durationMs);
+        }
     }
 
+    /**
+     * A headliner's pictures. {@code reviewUrl} is its full-quality rendition (a video with sound at up to 1080p, a
+     * still at up to 2560 px) once made; {@code review} says where that stands: {@code ready}, {@code preparing} or
+     * {@code failed}.
+     */
     public record Media(
             String kind,
             @Nullable Integer width,
             @Nullable Integer height,
             String thumbUrl,
             String previewUrl,
-            @Nullable String hoverUrl) {
+            @Nullable String hoverUrl,
+            @Nullable String reviewUrl,
+            String review) {
+
+        public static final String READY = "ready";
+        public static final String PREPARING = "preparing";
+        public static final String FAILED = "failed";
 
         public boolean isVideo() {
             return "video".equals(kind);
+        }
+
+        /**
+         * What the client's large view (and the film player) shows: the rendition with its sound for a video, or
+         * null while it is not there (the page then says «готовится» over the preview, never a silent stand-in); the
+         * 2560 px still for a picture, or its preview until then.
+         */
+        @JsonProperty("largeUrl")
+        public @Nullable String largeUrl() {
+            if (reviewUrl != null) {
+                return reviewUrl;
+            }
+            return isVideo() ? null : previewUrl;
+        }
+
+        /** A video whose full-quality file is still being made. */
+        @JsonIgnore
+        public boolean isPreparing() {
+            return isVideo() && reviewUrl == null && PREPARING.equals(review);
         }
     }
 

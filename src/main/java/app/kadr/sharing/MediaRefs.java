@@ -8,7 +8,10 @@ import java.util.Set;
  */
 final class MediaRefs {
 
-    static final Set<String> VARIANTS = Set.of("thumb", "preview", "hover");
+    /** The full-quality rendition; its file is the sharing module's own, not a derivative of the asset. */
+    static final String REVIEW = "review";
+
+    static final Set<String> VARIANTS = Set.of("thumb", "preview", "hover", REVIEW);
 
     private MediaRefs() {}
 

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Published versions: a snapshot of the storyboard taken through the storyboard's and the assets' own services (the
  * owner's view of them), and which version each link shows. The snapshot is read before the transaction that
- * stores it: a missing file answered by the assets' service must not mark that transaction for rollback.
+ * stores it: a missing file answered by the assets' service must not mark that transaction for rollback. Publishing
+ * asks for the review rendition of every headliner it shows, made in the background.
  */
 @Service
 public class Publishing {
@@ -30,6 +31,7 @@ public class Publishing {
     private final AssetService assets;
     private final Access access;
     private final TransactionTemplate transaction;
+    private final RenditionJobs renditions;
 
     Publishing(
             ShareVersions versions,
@@ -37,13 +39,15 @@ public class Publishing {
             StoryboardService storyboard,
             AssetService assets,
             Access access,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            RenditionJobs renditions) {
         this.versions = versions;
         this.links = links;
         this.storyboard = storyboard;
         this.assets = assets;
         this.access = access;
         this.transaction = transaction;
+        this.renditions = renditions;
     }
 
     /** «Опубликовать версию»: freezes the storyboard as it is now as the project's next version and shows it. */
@@ -53,6 +57,7 @@ public class Publishing {
         return store(() -> {
             ShareVersions.Version version = versions.insert(projectId, now);
             links.show(linkId, version.id());
+            renditions.request(ownerId, now);
             return version.published();
         });
     }
@@ -93,11 +98,14 @@ public class Publishing {
      */
     UUID current(UUID ownerId, UUID projectId) {
         List<ClientStoryboard.Row> now = snapshot(ownerId, projectId);
-        return store(() -> versions.ofProject(projectId).stream()
-                .findFirst()
-                .filter(latest -> versions.shots(latest.id()).equals(now))
-                .orElseGet(() -> versions.insert(projectId, now))
-                .id());
+        return store(() -> {
+            renditions.request(ownerId, now);
+            return versions.ofProject(projectId).stream()
+                    .findFirst()
+                    .filter(latest -> versions.shots(latest.id()).equals(now))
+                    .orElseGet(() -> versions.insert(projectId, now))
+                    .id();
+        });
     }
 
     /** Two publishes of one project at once both take the same next number; the second is asked to try again. */
@@ -112,7 +120,12 @@ public class Publishing {
     private List<ClientStoryboard.Row> snapshot(UUID ownerId, UUID projectId) {
         return storyboard.storyboard(ownerId, projectId).items().stream()
                 .map(shot -> new ClientStoryboard.Row(
-                        shot.id(), shot.number(), shot.title(), shot.description(), files(ownerId, shot)))
+                        shot.id(),
+                        shot.number(),
+                        shot.title(),
+                        shot.description(),
+                        shot.durationMs(),
+                        files(ownerId, shot)))
                 .toList();
     }
 

@@ -2,24 +2,33 @@ package app.kadr.sharing;
 
 import app.kadr.storage.BlobOwners;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the storage sweep which blobs a published version shows: a client keeps seeing what was sent even after
- * the owner trashes the take or rebuilds its derivatives.
+ * the owner trashes the take or rebuilds its derivatives, and the review renditions made for links (kept as long as
+ * their row, which is never removed: a version, once sent, stays viewable in full quality).
  */
 @Component
 class ShareVersionBlobOwners implements BlobOwners {
 
     private final ShareVersions versions;
+    private final Renditions renditions;
 
-    ShareVersionBlobOwners(ShareVersions versions) {
+    ShareVersionBlobOwners(ShareVersions versions, Renditions renditions) {
         this.versions = versions;
+        this.renditions = renditions;
     }
 
     @Override
     public Set<String> owned(Collection<String> candidateKeys) {
-        return candidateKeys.isEmpty() ? Set.of() : versions.keysAmong(candidateKeys);
+        if (candidateKeys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> owned = new HashSet<>(versions.keysAmong(candidateKeys));
+        owned.addAll(renditions.keysAmong(candidateKeys));
+        return owned;
     }
 }

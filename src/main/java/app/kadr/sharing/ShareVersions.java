@@ -45,14 +45,16 @@ class ShareVersions {
             ClientStoryboard.Files h = shot.headliner();
             jdbc.sql("""
                             insert into share_version_shots (version_id, position, shot_id, title, description,
-                              asset_id, kind, width, height, duration_ms, thumb_key, preview_key, hover_key)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                              shot_duration_ms, asset_id, kind, width, height, duration_ms, thumb_key, preview_key,
+                              hover_key)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             version.id(),
                             shot.number(),
                             shot.shotId(),
                             shot.title(),
                             shot.description(),
+                            shot.durationMs(),
                             h == null ? null : h.assetId(),
                             h == null ? null : h.kind(),
                             h == null ? null : h.width(),
@@ -90,7 +92,7 @@ class ShareVersions {
 
     List<ClientStoryboard.Row> shots(UUID versionId) {
         return jdbc.sql("""
-                        select position, shot_id, title, description, asset_id, kind, width, height, duration_ms,
+                        select position, shot_id, title, description, shot_duration_ms, asset_id, kind, width, height, duration_ms,
                           thumb_key, preview_key, hover_key
                         from share_version_shots where version_id = ? order by position""")
                 .param(versionId)
@@ -112,6 +114,7 @@ class ShareVersions {
                             rs.getInt("position"),
                             rs.getString("title"),
                             rs.getString("description"),
+                            Rows.longValue(rs, "shot_duration_ms"),
                             files);
                 })
                 .list();

@@ -30,8 +30,19 @@ public record Shot(
 
     /** The running time a shot gets from its headliner when nobody set one. */
     static long automaticDuration(@Nullable Headliner headliner) {
-        if (headliner != null && headliner.isVideo() && headliner.durationMs() != null && headliner.durationMs() > 0) {
-            return headliner.durationMs();
+        return headliner == null ? DEFAULT_DURATION_MS : runningTime(null, headliner.kind(), headliner.durationMs());
+    }
+
+    /**
+     * A shot's running time from its stored parts, for readers that have them as columns (a client's live view):
+     * the length set by hand, else its video headliner's length, else {@link #DEFAULT_DURATION_MS}.
+     */
+    public static long runningTime(@Nullable Long setMs, @Nullable String headlinerKind, @Nullable Long headlinerMs) {
+        if (setMs != null) {
+            return setMs;
+        }
+        if ("video".equals(headlinerKind) && headlinerMs != null && headlinerMs > 0) {
+            return headlinerMs;
         }
         return DEFAULT_DURATION_MS;
     }

@@ -78,7 +78,10 @@ class SharingInTheBrowserTests {
         client.waitForFunction("() => { const v = document.querySelectorAll('.client-shot')[2]"
                 + ".querySelector('video.clip'); return v && !v.paused && v.currentTime > 0; }");
         shots.nth(2).locator(".frame").click();
-        assertThat(client.locator("#viewer .stage video")).isVisible();
+        // The full-quality rendition may still be in the making: the view says so and swaps it in once it is there.
+        assertThat(client.locator("#viewer .stage video"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(60_000));
         client.locator("#viewer [data-close]").click();
 
         Locator talk = shots.nth(1).locator(".talk");

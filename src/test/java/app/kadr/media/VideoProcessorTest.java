@@ -80,6 +80,12 @@ class VideoProcessorTest {
         List<String> boxes = Fixtures.topLevelBoxes(hover);
         assertThat(boxes).contains("moov", "mdat");
         assertThat(boxes.indexOf("moov")).isLessThan(boxes.indexOf("mdat"));
+        byte[] bytes = Files.readAllBytes(hover);
+        for (String software : List.of("Lavf", "Lavc", "x264")) {
+            assertThat(ReviewRenditionsTest.contains(bytes, software))
+                    .as("a client receives the hover clip: no «%s»", software)
+                    .isFalse();
+        }
     }
 
     @Test

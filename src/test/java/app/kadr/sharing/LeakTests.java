@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Nothing technical leaks through a share link: every address the client's page and the public API name is
- * fetched, and no prompt, seed, model, file name, asset id or embedded text of an image shows up in any
- * response, pictures and clips included.
+ * fetched, and no prompt, seed, model, file name, asset id, embedded text of an image or name of the software that
+ * encoded a file shows up in any response, pictures, clips and full-quality renditions included.
  */
 @KadrTest
 class LeakTests {
@@ -36,6 +36,9 @@ class LeakTests {
     static final String PNG_NAME = "LEAKFILE-исходник-города.png";
     static final String VIDEO_NAME = "LEAKFILE-погоня-raw.mp4";
     static final String OTHER_NAME = "LEAKFILE-дубль-2.jpg";
+
+    /** What ffmpeg, its libraries and x264 write into a file unless told not to, and what a generator's tools do. */
+    static final List<String> SOFTWARE = List.of("Lavf", "Lavc", "x264", "libx264", "ffmpeg", "FFmpeg");
 
     @Autowired
     Studio studio;
@@ -49,6 +52,7 @@ class LeakTests {
         String chase = studio.newShot(owner, project, "Погоня");
         studio.newShot(owner, project, "Финал");
         List<String> forbidden = new ArrayList<>(List.of(PROMPT, String.valueOf(SEED), SECRET, "original"));
+        forbidden.addAll(SOFTWARE);
         for (String name : List.of(PNG_NAME, VIDEO_NAME, OTHER_NAME)) {
             forbidden.add(name);
             forbidden.add(name.substring(0, name.lastIndexOf('.')));
@@ -90,6 +94,7 @@ class LeakTests {
 
         String token = Sharing.newLink(owner, project).path("token").asString();
         PublicClient client = new PublicClient(studio.baseUrl());
+        Sharing.awaitRenditions(client, token);
         assertThat(client.post(
                                 "/api/v1/public/" + token + "/shots/" + city + "/comments",
                                 Map.of("authorName", "Клиент", "text", "Город хорош"))
@@ -101,7 +106,7 @@ class LeakTests {
         PublicClient.Answer page = client.get("/s/" + token);
         Document html = Jsoup.parse(page.text());
         for (Element element : html.getAllElements()) {
-            for (String attribute : List.of("src", "href", "data-src", "data-preview", "data-clip", "poster")) {
+            for (String attribute : List.of("src", "href", "data-src", "data-preview", "data-large", "poster")) {
                 String value = element.attr(attribute);
                 if (value.startsWith("/")) {
                     urls.add(value);
@@ -111,7 +116,7 @@ class LeakTests {
         JsonNode view = client.get("/api/v1/public/" + token).json();
         for (JsonNode shot : view.path("shots")) {
             JsonNode headliner = shot.path("headliner");
-            for (String field : List.of("thumbUrl", "previewUrl", "hoverUrl")) {
+            for (String field : List.of("thumbUrl", "previewUrl", "hoverUrl", "reviewUrl", "largeUrl")) {
                 if (headliner.path(field).isString()) {
                     urls.add(headliner.path(field).asString());
                 }
@@ -120,8 +125,8 @@ class LeakTests {
         assertThat(view.path("shots")).hasSize(4);
         assertThat(view.path("shots").get(3).path("headliner").isNull()).isTrue();
         assertThat(urls.stream().filter(url -> url.contains("/media/")))
-                .as("thumb and preview of three headliners and the clip of the video")
-                .hasSize(7);
+                .as("thumb, preview and full-quality rendition of three headliners, and the hover clip of the video")
+                .hasSize(10);
 
         for (String url : urls) {
             PublicClient.Answer answer = client.get(url);

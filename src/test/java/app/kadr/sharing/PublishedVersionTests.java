@@ -56,18 +56,23 @@ class PublishedVersionTests {
                 .as("the first version has nothing to compare with")
                 .containsOnly("-");
 
+        assertThat(durations(first)).as("each shot's running time on the film").containsExactly(3000L, 3000L, 3000L);
+
         rename(dawn, "Рассвет над морем");
+        Api.Response longer = owner.api().patch("/api/v1/shots/" + dawn, Map.of("durationMs", 4500));
+        assertThat(longer.status()).as(longer.toString()).isEqualTo(200);
         Sharing.headliner(studio, owner, city, "город.png", Sharing.png());
         String finale = studio.newShot(owner, project, "Финал");
         assertThat(owner.api().delete("/api/v1/shots/" + chase).status()).isEqualTo(204);
 
         JsonNode unchanged = view(token);
         assertThat(titles(unchanged)).containsExactly("Рассвет", "Город", "Погоня");
+        assertThat(durations(unchanged)).first().isEqualTo(3000L);
         assertThat(unchanged.path("shots").get(1).path("headliner").isNull()).isTrue();
         assertThat(client.get(dawnThumb).status()).isEqualTo(200);
         assertThat(client.get("/s/" + token).text())
                 .contains("Рассвет", "Погоня")
-                .doesNotContain("Финал", "над морем");
+                .doesNotContain("Финал", "над морем", "4,5 с");
         assertThat(comment(token, finale).status())
                 .as("a shot the client has not been shown takes no comments")
                 .isEqualTo(404);
@@ -85,6 +90,7 @@ class PublishedVersionTests {
         JsonNode second = view(token);
         assertThat(second.path("release").path("number").asInt()).isEqualTo(2);
         assertThat(titles(second)).containsExactly("Рассвет над морем", "Город", "Финал");
+        assertThat(durations(second)).containsExactly(4500L, 3000L, 3000L);
         assertThat(changes(second)).containsExactly("changed", "changed", "new");
         assertThat(second.path("release").path("removed").get(0).asString()).isEqualTo("Погоня");
         assertThat(second.path("shots")
@@ -96,7 +102,8 @@ class PublishedVersionTests {
         String page = client.get("/s/" + token).text();
         assertThat(page)
                 .contains("Версия 2 · " + PublishedVersion.DAY.format(Instant.now()), "Рассвет над морем", "Финал")
-                .contains("Убраны с прошлой версии: Погоня", "Изменён", "Новый");
+                .contains("Убраны с прошлой версии: Погоня", "Изменён", "Новый")
+                .contains("4,5 с", "3 с");
         assertThat(comment(token, finale).status()).isEqualTo(201);
     }
 
@@ -232,6 +239,12 @@ class PublishedVersionTests {
     private static List<String> titles(JsonNode view) {
         return StreamSupport.stream(view.path("shots").spliterator(), false)
                 .map(shot -> shot.path("title").asString())
+                .toList();
+    }
+
+    private static List<Long> durations(JsonNode view) {
+        return StreamSupport.stream(view.path("shots").spliterator(), false)
+                .map(shot -> shot.path("durationMs").asLong())
                 .toList();
     }
 

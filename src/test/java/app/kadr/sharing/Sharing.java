@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.kadr.support.Api;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +43,21 @@ final class Sharing {
         body.put("headlinerAssetId", assetId);
         Api.Response patched = owner.api().patch("/api/v1/shots/" + shotId, body);
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+    }
+
+    /** Waits until every headliner the link shows has its full-quality rendition, and answers the view then. */
+    static JsonNode awaitRenditions(PublicClient client, String token) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .alias("review renditions of " + token)
+                .until(
+                        () -> client.get("/api/v1/public/" + token).json(),
+                        view -> StreamSupport.stream(view.path("shots").spliterator(), false)
+                                .map(shot -> shot.path("headliner"))
+                                .filter(JsonNode::isObject)
+                                .allMatch(headliner ->
+                                        "ready".equals(headliner.path("review").asString())));
     }
 
     static byte[] png() {
