@@ -3,7 +3,9 @@ package app.kadr.sharing;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
+import app.kadr.shared.Reel;
 import app.kadr.storage.BlobStore;
+import app.kadr.storyboard.Shot;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -81,6 +83,47 @@ class ClientService {
                                 .map(ClientStoryboard.Row::title)
                                 .toList());
         return new ClientView(storyboard.project(link.projectId()), release, shots, link.allowComments());
+    }
+
+    /**
+     * The film as the client plays it: the shots the link shows, each with the running time it has (or had when the
+     * version was published) and the re-encoded file the client's large view shows.
+     */
+    @Transactional(readOnly = true)
+    public Reel reel(OpenLink link, @Nullable UUID from) {
+        Map<UUID, Long> durations = link.versionId() == null
+                ? storyboard.durations(link.projectId())
+                : versions.durations(link.versionId());
+        List<Reel.Shot> shots = rowsOf(link).stream()
+                .map(row -> onReel(link, row, durations.get(row.shotId())))
+                .toList();
+        return new Reel(storyboard.project(link.projectId()).name(), shots, from);
+    }
+
+    private static Reel.Shot onReel(OpenLink link, ClientStoryboard.Row row, @Nullable Long setMs) {
+        ClientStoryboard.Files files = row.headliner();
+        boolean video = files != null && "video".equals(files.kind());
+        long durationMs =
+                setMs != null ? setMs : Shot.automaticDuration(video, files == null ? null : files.durationMs());
+        ClientView.Media media = media(link, files);
+        if (media == null) {
+            return Reel.Shot.card(row.shotId(), row.number(), row.title(), durationMs);
+        }
+        String videoUrl = media.videoUrl();
+        if (videoUrl != null) {
+            return new Reel.Shot(
+                    row.shotId(),
+                    row.number(),
+                    row.title(),
+                    durationMs,
+                    Reel.Kind.VIDEO,
+                    videoUrl,
+                    media.previewUrl(),
+                    null);
+        }
+        // A still, or a video without a file to watch, holds its picture (a video's poster) for its time.
+        return new Reel.Shot(
+                row.shotId(), row.number(), row.title(), durationMs, Reel.Kind.STILL, media.previewUrl(), null, null);
     }
 
     /** What the client should notice in a shot since the version before: its texts or its picture. */

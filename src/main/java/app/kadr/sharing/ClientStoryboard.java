@@ -2,7 +2,9 @@ package app.kadr.sharing;
 
 import app.kadr.shared.Rows;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -91,6 +93,18 @@ class ClientStoryboard {
                             files);
                 })
                 .list();
+    }
+
+    /** The running times the owner set on the project's live shots; a shot left out is automatic. */
+    Map<UUID, Long> durations(UUID projectId) {
+        return jdbc
+                .sql("select id, duration_ms from shots where project_id = ? and deleted_at is null"
+                        + " and duration_ms is not null")
+                .param(projectId)
+                .query((rs, n) -> Map.entry(Rows.uuid(rs, "id"), rs.getLong("duration_ms")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     boolean isLiveShotOf(UUID shotId, UUID projectId) {

@@ -53,6 +53,15 @@ public record ClientView(Project project, @Nullable Release release, List<Client
         public boolean isVideo() {
             return "video".equals(kind);
         }
+
+        /**
+         * The video a client watches large (the large view and the player): the one place that picks which of a
+         * video's re-encoded files that is, so a better one needs changing only here.
+         */
+        @JsonIgnore
+        public @Nullable String videoUrl() {
+            return isVideo() ? hoverUrl : null;
+        }
     }
 
     public record ClientComment(

@@ -4,6 +4,7 @@ import app.kadr.shared.Rows;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +64,24 @@ class ShareVersions {
                             h == null ? null : h.hoverKey())
                     .update();
         }
+        // The running times the owner set, read in one statement rather than carried by every row of the storyboard.
+        jdbc.sql("""
+                        update share_version_shots set shot_duration_ms =
+                          (select s.duration_ms from shots s where s.id = share_version_shots.shot_id)
+                        where version_id = ?""").param(version.id()).update();
         return version;
+    }
+
+    /** The running times the owner had set on a version's shots when it was published; a shot left out is automatic. */
+    Map<UUID, Long> durations(UUID versionId) {
+        return jdbc
+                .sql("select shot_id, shot_duration_ms from share_version_shots where version_id = ?"
+                        + " and shot_duration_ms is not null")
+                .param(versionId)
+                .query((rs, n) -> Map.entry(Rows.uuid(rs, "shot_id"), rs.getLong("shot_duration_ms")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     Optional<Version> byId(UUID id) {

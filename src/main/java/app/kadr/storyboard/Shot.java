@@ -30,10 +30,12 @@ public record Shot(
 
     /** The running time a shot gets from its headliner when nobody set one. */
     static long automaticDuration(@Nullable Headliner headliner) {
-        if (headliner != null && headliner.isVideo() && headliner.durationMs() != null && headliner.durationMs() > 0) {
-            return headliner.durationMs();
-        }
-        return DEFAULT_DURATION_MS;
+        return headliner == null ? DEFAULT_DURATION_MS : automaticDuration(headliner.isVideo(), headliner.durationMs());
+    }
+
+    /** The same for a headliner known by its kind and length only (a client's link keeps no more of it). */
+    public static long automaticDuration(boolean video, @Nullable Long videoMs) {
+        return video && videoMs != null && videoMs > 0 ? videoMs : DEFAULT_DURATION_MS;
     }
 
     @JsonIgnore
