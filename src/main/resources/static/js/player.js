@@ -39,8 +39,9 @@
   const toggleButton = root.querySelector('[data-toggle]');
   const bigPlay = root.querySelector('[data-big-play]');
 
-  const state = { index: -1, elapsed: 0, playing: false, ended: false };
-  // Every shot as it came on screen and whether its slot was ready by then: what proves the cuts are gapless.
+  const state = { index: -1, elapsed: 0, playing: false, ended: false, held: false };
+  // Every shot as it came on screen, whether its slot had it loaded then, and whether the shot before had to hold
+  // its last frame for it (a cut is never made to a slot that is not ready): what shows the cuts are gapless.
   const log = [];
   window.kadrPlayer = { state, log, shots: shots.map((s) => s.id) };
 
@@ -61,6 +62,10 @@
       video.dataset.fallback = shot.fallback;
       video.src = shot.src;
       video.load();
+      // A paused video stops at its metadata; a seek makes Chromium decode its first frame and buffer ahead.
+      video.addEventListener('loadedmetadata', () => {
+        if (slot.index === index && video.currentTime === 0 && video.paused) video.currentTime = 0;
+      }, { once: true });
     } else if (video.getAttribute('src')) {
       video.removeAttribute('src');
       video.removeAttribute('poster');
@@ -104,7 +109,13 @@
       slot = other();
       load(slot, index);
     }
-    log.push({ shot: shots[index].id, number: shots[index].number, how, preloaded: isReady(slot) });
+    if (front && log.length && shots[front.index].kind === 'video') {
+      // How far the video that leaves the screen really played, and whether its sound was decoded (Chromium).
+      const leaving = log[log.length - 1];
+      leaving.playedMs = Math.round(front.video.currentTime * 1000);
+      leaving.sound = (front.video.webkitAudioDecodedByteCount || 0) > 0;
+    }
+    log.push({ shot: shots[index].id, number: shots[index].number, how, preloaded: isReady(slot), held: state.held });
     if (front && front !== slot) {
       front.el.classList.remove('on');
       front.video.pause();
@@ -122,6 +133,7 @@
   /** Puts the current shot at a time within it: the video's position and the push-in's progress follow. */
   function place(offset) {
     const shot = shots[state.index];
+    state.held = false;
     state.elapsed = Math.max(0, Math.min(offset, shot.duration));
     if (shot.kind === 'video') {
       const video = front.video;
@@ -168,7 +180,9 @@
     last = now;
     if (!state.playing || state.index < 0) return;
     const shot = shots[state.index];
-    if (shot.kind === 'video' && !front.video.error) {
+    if (state.held) {
+      // waiting for the next shot: only the cut below can end it
+    } else if (shot.kind === 'video' && !front.video.error) {
       const video = front.video;
       const length = Number.isFinite(video.duration) ? video.duration * 1000 : Infinity;
       if (state.elapsed < length && !video.ended) {
@@ -177,11 +191,20 @@
       } else {
         state.elapsed += dt; // a video shorter than its shot holds its last frame
       }
+    } else if (shot.kind === 'still' && !front.img.complete) {
+      return; // a picture shown before it arrived (a jump, the first shot): its time starts when it is there
     } else {
       state.elapsed += dt;
     }
     if (state.elapsed >= shot.duration) {
       if (state.index + 1 < shots.length) {
+        const next = other();
+        if (next.index === state.index + 1 && !isReady(next)) {
+          // The next shot is not loaded yet (a slow network): hold this one's last frame rather than cut to black.
+          state.held = true;
+          front.video.pause();
+          return;
+        }
         show(state.index + 1, 0, 'advance');
       } else {
         finish();
@@ -192,7 +215,7 @@
   }
 
   function position() {
-    return state.index < 0 ? 0 : starts[state.index] + state.elapsed;
+    return state.index < 0 ? 0 : starts[state.index] + Math.min(state.elapsed, shots[state.index].duration);
   }
 
   function paintTime() {
