@@ -3,8 +3,10 @@ package app.kadr.sharing;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
 import app.kadr.shared.Problem;
+import app.kadr.shared.Reel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +43,25 @@ class ClientPage {
         }
         model.addAttribute("view", client.view(link));
         return "sharing/client";
+    }
+
+    /** The film played shot after shot, like the owner's player, with the files the client's page shows. */
+    @GetMapping("/s/{token}/play")
+    String play(
+            @PathVariable String token,
+            @RequestParam(required = false) @Nullable String from,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        OpenLink link = links.open(token);
+        privately(response);
+        if (!unlocking.isUnlocked(link, request)) {
+            model.addAttribute("token", token);
+            return "sharing/locked";
+        }
+        model.addAttribute("reel", client.reel(link, Reel.start(from)));
+        model.addAttribute("backUrl", "/s/" + token);
+        return "film/player";
     }
 
     @PostMapping("/s/{token}/unlock")

@@ -3,7 +3,9 @@ package app.kadr.sharing;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
+import app.kadr.shared.Reel;
 import app.kadr.storage.BlobStore;
+import app.kadr.storyboard.Shot;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -93,6 +95,49 @@ class ClientService {
                                 .map(ClientStoryboard.Row::title)
                                 .toList());
         return new ClientView(storyboard.project(link.projectId()), release, shots, link.allowComments());
+    }
+
+    /**
+     * The film as the client plays it: the shots the link shows, each with the running time it has (or had when the
+     * version was published) and the re-encoded file the client's large view shows.
+     */
+    @Transactional
+    public Reel reel(OpenLink link, @Nullable UUID from) {
+        List<ClientStoryboard.Row> rows = rowsOf(link);
+        Map<UUID, Renditions.Rendition> review = reviewOf(link, rows);
+        List<Reel.Shot> shots = rows.stream()
+                .map(row -> onReel(link, row, row.durationMs(), review))
+                .toList();
+        return new Reel(storyboard.project(link.projectId()).name(), shots, from);
+    }
+
+    /** {@code runningMs} is null only for a version published before running times were kept: then automatic. */
+    private static Reel.Shot onReel(
+            OpenLink link, ClientStoryboard.Row row, @Nullable Long runningMs, Map<UUID, Renditions.Rendition> review) {
+        ClientStoryboard.Files files = row.headliner();
+        boolean video = files != null && "video".equals(files.kind());
+        long durationMs = runningMs != null
+                ? runningMs
+                : Shot.automaticDuration(video, files == null ? null : files.durationMs());
+        ClientView.Media media = media(link, files, review);
+        if (media == null) {
+            return Reel.Shot.card(row.shotId(), row.number(), row.title(), durationMs);
+        }
+        String videoUrl = media.videoUrl();
+        if (videoUrl != null) {
+            return new Reel.Shot(
+                    row.shotId(),
+                    row.number(),
+                    row.title(),
+                    durationMs,
+                    Reel.Kind.VIDEO,
+                    videoUrl,
+                    media.previewUrl(),
+                    null);
+        }
+        // A still, or a video without a file to watch, holds its picture (a video's poster) for its time.
+        return new Reel.Shot(
+                row.shotId(), row.number(), row.title(), durationMs, Reel.Kind.STILL, media.previewUrl(), null, null);
     }
 
     /** What the client should notice in a shot since the version before: its texts or its picture. */

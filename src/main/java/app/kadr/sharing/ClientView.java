@@ -93,6 +93,18 @@ public record ClientView(Project project, @Nullable Release release, List<Client
         public boolean isPreparing() {
             return isVideo() && reviewUrl == null && PREPARING.equals(review);
         }
+
+        /**
+         * The video the film player plays for this shot: the full-quality rendition with its sound, or the hover
+         * clip while the rendition is being made, so that the film plays through instead of stopping at the shot.
+         */
+        @JsonIgnore
+        public @Nullable String videoUrl() {
+            if (!isVideo()) {
+                return null;
+            }
+            return reviewUrl != null ? reviewUrl : hoverUrl;
+        }
     }
 
     public record ClientComment(

@@ -47,6 +47,11 @@ public record Shot(
         return DEFAULT_DURATION_MS;
     }
 
+    /** The same for a headliner known by its kind and length only (a client's link keeps no more of it). */
+    public static long automaticDuration(boolean video, @Nullable Long videoMs) {
+        return runningTime(null, video ? "video" : null, videoMs);
+    }
+
     @JsonIgnore
     public String durationLabel() {
         return Timecode.seconds(durationMs);

@@ -104,9 +104,12 @@ class LeakTests {
                 List.of("/s/" + token, "/api/v1/public/" + token, "/api/v1/public/" + token + "/comments"));
 
         PublicClient.Answer page = client.get("/s/" + token);
+        urls.add("/s/" + token + "/play");
         Document html = Jsoup.parse(page.text());
+        html.appendChild(Jsoup.parse(client.get("/s/" + token + "/play").text()).body());
         for (Element element : html.getAllElements()) {
-            for (String attribute : List.of("src", "href", "data-src", "data-preview", "data-large", "poster")) {
+            for (String attribute :
+                    List.of("src", "href", "data-src", "data-preview", "data-large", "poster", "data-poster")) {
                 String value = element.attr(attribute);
                 if (value.startsWith("/")) {
                     urls.add(value);
