@@ -137,6 +137,9 @@
     if (Object.keys(params).length) body.params = params;
     // A take chosen as the source (the studio's bar): image-to-image or animation from it.
     const sources = [...form.querySelectorAll('[data-source-id]')].map((element) => element.dataset.sourceId);
+    // Continuing from the previous shot, this shot's still may be the last frame (first/last-frame models).
+    const end = form.querySelector('[data-continuity-end]:checked');
+    if (end) sources.push(end.dataset.endId);
     if (sources.length) body.sourceAssetIds = sources;
     if (button) button.disabled = true;
     try {
@@ -303,3 +306,28 @@
     state.textContent = '';
   });
 })();
+
+// «Продолжить из предыдущего шота»: the studio takes the previous shot's last frame as a take of this shot, and the bar
+// comes back starting from it, with the models that start from a frame.
+document.addEventListener('click', async (event) => {
+  const start = event.target.closest('[data-continue]');
+  const clear = event.target.closest('[data-continue-clear]');
+  if (!start && !clear) return;
+  const form = event.target.closest('form[data-gen-form]');
+  if (!form) return;
+  const bar = `/shots/${form.dataset.shotId}/generate`;
+  if (clear) {
+    htmx.ajax('GET', bar, { target: form, swap: 'outerHTML' });
+    return;
+  }
+  start.disabled = true;
+  try {
+    const sources = await Kadr.api('POST', `/api/v1/shots/${form.dataset.shotId}/continuity`, {});
+    const query = new URLSearchParams({ start: sources.frameAssetId });
+    if (sources.endAssetId) query.set('end', sources.endAssetId);
+    htmx.ajax('GET', `${bar}?${query}`, { target: form, swap: 'outerHTML' });
+  } catch (error) {
+    Kadr.toast(error.message);
+    start.disabled = false;
+  }
+});

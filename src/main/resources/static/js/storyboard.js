@@ -220,6 +220,18 @@
       const answer = window.prompt(actions.dataset.movePrompt.replace('{0}', String(last)));
       if (answer && answer.trim()) send('move', { position: answer.trim() });
     });
+    // «Перенести в проект…»: the shots leave this storyboard with their takes; the grid comes back without them.
+    const project = actions.querySelector('[data-selection-project]');
+    if (project) {
+      project.addEventListener('change', () => {
+        const target = project.selectedOptions[0];
+        if (project.value && chosen().length
+            && window.confirm(project.dataset.confirm.replace('{0}', target.textContent))) {
+          send('project', { targetProjectId: project.value });
+        }
+        project.value = '';
+      });
+    }
     actions.querySelector('[data-selection-trash]').addEventListener('click', () => {
       if (chosen().length && window.confirm(actions.dataset.trashConfirm)) send('trash', {});
     });

@@ -126,6 +126,16 @@ public class AssetService {
     @Transactional
     public Asset storeVersion(UUID sourceAssetId, Path file, String name) throws IOException {
         AssetRow source = assets.byId(sourceAssetId).orElseThrow(KadrException::notFound);
+        return storeDerived(source.shotId(), file, name);
+    }
+
+    /**
+     * Takes a file the studio made from takes (a platform version, the last frame of another shot's video) into a
+     * shot as a new take, processed like an upload; the file is moved into the store and named {@code name} with the
+     * extension of what it really is. The caller has already checked that the shot is its owner's.
+     */
+    @Transactional
+    public Asset storeDerived(UUID shotId, Path file, String name) throws IOException {
         DetectedMedia media;
         try {
             media = inspector.inspect(file, limits.maxImagePixels());
@@ -135,7 +145,7 @@ public class AssetService {
         long bytes = java.nio.file.Files.size(file);
         String key = blobs.put(file, media.extension());
         try {
-            AssetRow row = AssetRow.version(source.shotId(), media, bytes, name + "." + media.extension(), key);
+            AssetRow row = AssetRow.version(shotId, media, bytes, name + "." + media.extension(), key);
             assets.insert(row);
             jobs.schedule(row.id());
             places.projectOf(row.shotId())

@@ -5,6 +5,8 @@ import app.kadr.media.FfmpegException;
 import app.kadr.media.FfmpegRunner;
 import app.kadr.media.FfmpegWork;
 import app.kadr.media.InputFormat;
+import app.kadr.media.MediaException;
+import app.kadr.media.VideoProbe;
 import app.kadr.storage.BlobStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,8 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Renders the cut as one MP4 (H.264 + AAC) at the project's frame rate and shape. Each shot becomes a segment on
  * disk of exactly its frames (a still held, a video trimmed or its last frame frozen, a card for a shot without
- * media), then the segments are joined by the concat demuxer without re-encoding: memory stays that of one shot,
- * however long the film.
+ * media) and exactly its samples of sound (the video's own sound, cut or padded with silence; silence for a still or
+ * a card), then the segments are joined by the concat demuxer, the picture without re-encoding: memory stays that
+ * of one shot, however long the film. The sound is kept as PCM in the segments so that the joins are sample-exact
+ * (AAC segments would each bring their encoder delay), and encoded to AAC once, mixed with the chosen audio take.
  */
 @Component
 class Animatic {
@@ -40,19 +44,25 @@ class Animatic {
 
     /**
      * @param height the short side of the picture: 720 or 1080
-     * @param audio a file whose first sound track is laid under the whole film; silence when null
+     * @param audio a file whose first sound track is laid under the whole film, mixed with the shots' own sound;
+     *     nothing more when null
      */
     record Options(int height, boolean burnIn, @Nullable Path audio) {}
 
     private final FfmpegRunner ffmpeg;
     private final BlobStore blobs;
     private final FilmText text;
+    private final VideoProbe probe;
 
-    Animatic(FfmpegRunner ffmpeg, BlobStore blobs, FilmText text) {
+    Animatic(FfmpegRunner ffmpeg, BlobStore blobs, FilmText text, VideoProbe probe) {
         this.ffmpeg = ffmpeg;
         this.blobs = blobs;
         this.text = text;
+        this.probe = probe;
     }
+
+    /** The film's sound: 48 kHz stereo, a whole number of samples in every frame at 24, 25 and 30 fps. */
+    static final int SAMPLE_RATE = 48_000;
 
     Path render(Cut cut, Options options, Path work, Progress progress) throws IOException, FfmpegException {
         Frame frame = Frame.of(options.height(), cut.aspectRatio());
@@ -61,7 +71,7 @@ class Animatic {
         int done = 0;
         try (BufferedWriter segments = Files.newBufferedWriter(list, StandardCharsets.UTF_8)) {
             for (Cut.Shot shot : cut.shots()) {
-                Path segment = work.resolve("%05d.mp4".formatted(shot.number()));
+                Path segment = work.resolve("%05d.mov".formatted(shot.number()));
                 segment(cut.fps(), frame, shot, options.burnIn() ? record : -1, segment, work);
                 segments.write("file '" + segment.getFileName() + "'\n");
                 record += shot.frames();
@@ -72,35 +82,35 @@ class Animatic {
         }
         Path film = work.resolve("animatic.mp4");
         FfmpegCommand join = FfmpegCommand.read(list, InputFormat.SEGMENT_LIST, "-f", "concat");
+        List<String> output = new ArrayList<>(List.of("-map", "0:v:0"));
         if (options.audio() != null) {
+            // The take plays under the shots' own sound at its own level; the film's length decides the end.
             join.andRead(options.audio(), InputFormat.SOUND);
+            output.addAll(List.of(
+                    "-filter_complex",
+                    "[1:a:0]aresample=%d[take];[0:a:0][take]amix=inputs=2:duration=first:normalize=0[sound]"
+                            .formatted(SAMPLE_RATE),
+                    "-map",
+                    "[sound]"));
         } else {
-            join.andGenerate("anullsrc=r=48000:cl=stereo");
+            output.addAll(List.of("-map", "0:a:0"));
         }
-        ffmpeg.run(
-                join.writeTo(
-                        film,
-                        "-map",
-                        "0:v:0",
-                        "-map",
-                        "1:a:0",
-                        "-c:v",
-                        "copy",
-                        "-af",
-                        "apad",
-                        "-c:a",
-                        "aac",
-                        "-b:a",
-                        "160k",
-                        "-ar",
-                        "48000",
-                        "-ac",
-                        "2",
-                        "-t",
-                        seconds(cut.totalFrames(), cut.fps()),
-                        "-movflags",
-                        "+faststart"),
-                FfmpegWork.RENDER);
+        output.addAll(List.of(
+                "-c:v",
+                "copy",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "160k",
+                "-ar",
+                Integer.toString(SAMPLE_RATE),
+                "-ac",
+                "2",
+                "-t",
+                seconds(cut.totalFrames(), cut.fps()),
+                "-movflags",
+                "+faststart"));
+        ffmpeg.run(join.writeTo(film, output), FfmpegWork.RENDER);
         return film;
     }
 
@@ -117,7 +127,10 @@ class Animatic {
         }
     }
 
-    /** One shot as a segment of exactly its frames; {@code timecodeStart} below zero burns nothing in. */
+    /**
+     * One shot as a segment of exactly its frames and its samples; {@code timecodeStart} below zero burns nothing
+     * in.
+     */
     private void segment(int fps, Frame frame, Cut.Shot shot, long timecodeStart, Path target, Path work)
             throws IOException, FfmpegException {
         String hold = seconds(shot.frames(), fps);
@@ -125,6 +138,7 @@ class Animatic {
         FfmpegCommand command;
         Cut.Media media = shot.media();
         String label = shot.number() + ". " + shot.title();
+        boolean ownSound = false;
         if (media == null) {
             command = FfmpegCommand.generate(
                     "color=c=0x1c1c1e:s=%dx%d:r=%d:d=%s".formatted(frame.width(), frame.height(), fps, hold));
@@ -133,6 +147,7 @@ class Animatic {
         } else {
             Path source = blobs.localFile(media.blobKey());
             command = FfmpegCommand.read(source, media.video() ? InputFormat.VIDEO : InputFormat.STILL_IMAGE);
+            ownSound = media.video() && hasSound(source);
             filters.add("scale=%1$d:%2$d:force_original_aspect_ratio=decrease,pad=%1$d:%2$d:(ow-iw)/2:(oh-ih)/2"
                     .formatted(frame.width(), frame.height()));
             filters.add("setsar=1");
@@ -145,15 +160,26 @@ class Animatic {
             text.timecode(Frames.timecode(timecodeStart, fps), fps, frame.height() / 24)
                     .ifPresent(filters::add);
         }
+        // Both streams end by their own trim: ffmpeg 4 closes every stream of a file once one reaches -frames.
+        filters.add("trim=end_frame=" + shot.frames());
         filters.add("format=yuv420p");
+        if (!ownSound) {
+            command.andGenerate("anullsrc=r=%d:cl=stereo".formatted(SAMPLE_RATE));
+        }
+        long samples = (long) shot.frames() * SAMPLE_RATE / fps;
         ffmpeg.run(
                 command.writeTo(
                         target,
+                        "-map",
+                        "0:v:0",
+                        "-map",
+                        ownSound ? "0:a:0" : "1:a:0",
                         "-vf",
                         String.join(",", filters),
-                        "-an",
-                        "-frames:v",
-                        Integer.toString(shot.frames()),
+                        // The video's sound is cut where the shot ends, or followed by silence when it is shorter.
+                        "-af",
+                        "aresample=%1$d,aformat=sample_fmts=s16:channel_layouts=stereo,apad=whole_len=%2$d,atrim=end_sample=%2$d"
+                                .formatted(SAMPLE_RATE, samples),
                         "-r",
                         Integer.toString(fps),
                         "-c:v",
@@ -165,8 +191,19 @@ class Animatic {
                         "-pix_fmt",
                         "yuv420p",
                         "-video_track_timescale",
-                        Integer.toString(fps * 1000)),
+                        Integer.toString(fps * 1000),
+                        "-c:a",
+                        "pcm_s16le"),
                 FfmpegWork.RENDER);
+    }
+
+    /** Whether a video carries sound; one that cannot be read as a video has none worth keeping. */
+    private boolean hasSound(Path video) {
+        try {
+            return probe.probe(video).hasAudio();
+        } catch (MediaException e) {
+            return false;
+        }
     }
 
     private static String seconds(long frames, int fps) {

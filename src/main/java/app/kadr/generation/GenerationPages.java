@@ -39,6 +39,8 @@ class GenerationPages {
     static final int SHOT_LIST = 50;
     static final int HISTORY = 200;
     static final Set<Task> FROM_PROMPT = Set.of(Task.TEXT_TO_IMAGE, Task.TEXT_TO_VIDEO, Task.IMAGE_TO_IMAGE);
+    /** What the bar offers when it continues from a frame. */
+    static final Set<Task> FROM_A_FRAME = Set.of(Task.IMAGE_TO_VIDEO, Task.IMAGE_TO_IMAGE);
     /** The parameters the bar shows beside the model (at most two, in the schema's order); the rest are under «Ещё». */
     static final Set<String> KEY_PARAMS = Set.of("aspectRatio", "size", "duration", "resolution");
 
@@ -74,11 +76,23 @@ class GenerationPages {
      * dialog with the models that start from a prompt, the variants and the estimate.
      */
     @GetMapping("/shots/{shotId}/generate")
-    String form(CurrentUser me, @PathVariable UUID shotId, Model model) {
+    String form(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            @RequestParam(required = false) @Nullable UUID start,
+            @RequestParam(required = false) @Nullable UUID end,
+            Model model) {
         Shot shot = storyboard.get(me.id(), shotId);
         List<CatalogModel> listed = catalog.models(null, null, null, false).stream()
-                .filter(m -> m.enabled() && FROM_PROMPT.contains(m.task()))
+                .filter(m -> m.enabled()
+                        && (start == null ? FROM_PROMPT.contains(m.task()) : FROM_A_FRAME.contains(m.task())))
                 .toList();
+        if (start != null) {
+            // «Продолжить из предыдущего шота»: the bar starts from the previous shot's last frame (and may end on
+            // this shot's still, for the models that take a last frame).
+            model.addAttribute("startFrame", assets.get(me.id(), start));
+            model.addAttribute("endFrame", end == null ? null : assets.get(me.id(), end));
+        }
         model.addAttribute("shotId", shotId);
         model.addAttribute("prompt", shot.description());
         model.addAttribute("picker", ModelPicker.of(listed));

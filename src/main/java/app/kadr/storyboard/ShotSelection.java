@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Several chosen shots of one storyboard changed at once: their status, their place, or off to the trash. */
+/**
+ * Several chosen shots of one storyboard changed at once: their status, their place, off to the trash, or over to
+ * another of the owner's projects.
+ */
 @Service
 public class ShotSelection {
 
@@ -55,6 +58,34 @@ public class ShotSelection {
         }
         order.addAll(position - 1, chosen);
         shots.setPositions(order);
+    }
+
+    /**
+     * Moves the shots, in their storyboard order, to the end of another of the owner's projects. Their takes go with
+     * them (a take belongs to its shot); a project that is not the owner's is not found, whichever side it is on.
+     */
+    @Transactional
+    public void moveToProject(
+            UUID ownerId, UUID projectId, @Nullable List<UUID> shotIds, @Nullable UUID targetProjectId) {
+        List<UUID> chosen = chosen(ownerId, projectId, shotIds);
+        if (targetProjectId == null) {
+            throw KadrException.invalid("targetProjectId", "shot.selection.project.missing");
+        }
+        access.require(ownerId, OwnedKind.PROJECT, targetProjectId);
+        if (targetProjectId.equals(projectId)) {
+            throw KadrException.invalid("targetProjectId", "shot.selection.project.same");
+        }
+        // Both orders are locked, always in the same order of ids, so two opposite moves cannot deadlock.
+        List<UUID> both =
+                java.util.stream.Stream.of(projectId, targetProjectId).sorted().toList();
+        both.forEach(project -> shots.bumpOrderVersion(project, null));
+        shots.moveToProject(chosen, targetProjectId);
+        List<UUID> left = shots.liveIds(projectId);
+        shots.setPositions(left);
+        List<UUID> target = new ArrayList<>(shots.liveIds(targetProjectId));
+        target.removeAll(chosen);
+        target.addAll(chosen);
+        shots.setPositions(target);
     }
 
     /** The named shots in storyboard order; each must be a live shot of this project (else: not found). */

@@ -120,6 +120,19 @@ class Shots {
                 .update();
     }
 
+    /** Hands the shots to another project; their positions are set next, by {@link #setPositions}. */
+    void moveToProject(List<UUID> shotIds, UUID projectId) {
+        batch.batchUpdate(
+                "update shots set project_id = ?, updated_at = ? where id = ?",
+                shotIds,
+                shotIds.size(),
+                (statement, id) -> {
+                    statement.setObject(1, projectId);
+                    statement.setObject(2, Rows.ts(Rows.now()));
+                    statement.setObject(3, id);
+                });
+    }
+
     void setPositions(List<UUID> orderedIds) {
         batch.batchUpdate(
                 "update shots set position = ? where id = ?", orderedIds, orderedIds.size(), (statement, id) -> {

@@ -28,11 +28,15 @@ class StoryboardApi {
 
     record Order(@Nullable List<UUID> shotIds, @Nullable Long version) {}
 
-    /** Several shots of one project at once: a new status, a new place from {@code position} on, or the trash. */
+    /**
+     * Several shots of one project at once: a new status, a new place from {@code position} on, the trash, or
+     * another project.
+     */
     record Selection(
             @Nullable List<UUID> shotIds,
             @Nullable String status,
-            @Nullable Integer position) {}
+            @Nullable Integer position,
+            @Nullable UUID targetProjectId) {}
 
     private final StoryboardService storyboard;
     private final ShotSelection selection;
@@ -68,6 +72,13 @@ class StoryboardApi {
     @PostMapping("/projects/{projectId}/shots/move")
     Storyboard move(CurrentUser me, @PathVariable UUID projectId, @RequestBody Selection body) {
         selection.moveTo(me.id(), projectId, body.shotIds(), body.position());
+        return storyboard.storyboard(me.id(), projectId);
+    }
+
+    /** Answers the storyboard the shots left; the project they went to lists them at its end. */
+    @PostMapping("/projects/{projectId}/shots/transfer")
+    Storyboard transfer(CurrentUser me, @PathVariable UUID projectId, @RequestBody Selection body) {
+        selection.moveToProject(me.id(), projectId, body.shotIds(), body.targetProjectId());
         return storyboard.storyboard(me.id(), projectId);
     }
 

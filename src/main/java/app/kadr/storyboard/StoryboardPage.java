@@ -39,6 +39,11 @@ class StoryboardPage {
         model.addAttribute("statuses", ShotStatus.values());
         model.addAttribute("frameRates", ProjectFormat.FRAME_RATES);
         model.addAttribute("aspectRatios", ProjectFormat.ASPECT_RATIOS);
+        model.addAttribute(
+                "otherProjects",
+                projects.names(me.id()).stream()
+                        .filter(other -> !other.id().equals(projectId))
+                        .toList());
         gridOf(me, projectId, locale, model);
         return "storyboard/page";
     }
@@ -112,6 +117,18 @@ class StoryboardPage {
             Locale locale,
             Model model) {
         selection.moveTo(me.id(), projectId, shotIds, position);
+        return gridOf(me, projectId, locale, model);
+    }
+
+    @PostMapping("/projects/{projectId}/selection/project")
+    String selectionToProject(
+            CurrentUser me,
+            @PathVariable UUID projectId,
+            @RequestParam(required = false) @Nullable List<UUID> shotIds,
+            @RequestParam(required = false) @Nullable UUID targetProjectId,
+            Locale locale,
+            Model model) {
+        selection.moveToProject(me.id(), projectId, shotIds, targetProjectId);
         return gridOf(me, projectId, locale, model);
     }
 

@@ -54,6 +54,50 @@ class TimelineWritersTests {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("sequence format=\"r0\" duration=\"180/30s\"");
     }
 
+    /**
+     * Validated against Apple's «FCPXMLv1_10.dtd» when it is at hand: Apple ships it inside Final Cut Pro
+     * (Interchange.framework/Versions/A/Resources/) and CommandPost mirrors it publicly at
+     * github.com/CommandPost/CommandPost, src/extensions/cp/apple/fcpxml/dtd/FCPXMLv1_10.dtd (commit e0698cb). Apple's
+     * file is not redistributed with Kadr, so the test reads it from {@code -Dkadr.fcpxml.dtd=<path>} and is skipped
+     * without it.
+     */
+    @Test
+    void theFcpxmlIsValidAgainstApplesDtd() throws Exception {
+        String dtd = System.getProperty("kadr.fcpxml.dtd", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                !dtd.isBlank() && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(dtd)),
+                "Apple's FCPXMLv1_10.dtd is not at hand: pass -Dkadr.fcpxml.dtd=<path>");
+        StringWriter out = new StringWriter();
+        Fcpxml.write(CUT, out);
+        String withDtd = out.toString()
+                .replace(
+                        "<!DOCTYPE fcpxml>",
+                        "<!DOCTYPE fcpxml SYSTEM \""
+                                + java.nio.file.Path.of(dtd).toUri() + "\">");
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setValidating(true);
+        var builder = factory.newDocumentBuilder();
+        List<String> problems = new java.util.ArrayList<>();
+        builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
+            @Override
+            public void warning(org.xml.sax.SAXParseException e) {
+                problems.add("warning: " + e.getMessage());
+            }
+
+            @Override
+            public void error(org.xml.sax.SAXParseException e) {
+                problems.add("line " + e.getLineNumber() + ": " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) {
+                problems.add("fatal, line " + e.getLineNumber() + ": " + e.getMessage());
+            }
+        });
+        builder.parse(new org.xml.sax.InputSource(new java.io.StringReader(withDtd)));
+        assertThat(problems).as(withDtd).isEmpty();
+    }
+
     @Test
     void theOtioTrackAddsUpFromTheProgrammeStart() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

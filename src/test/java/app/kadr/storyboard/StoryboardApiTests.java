@@ -244,6 +244,84 @@ class StoryboardApiTests {
                 .forEach(shot -> assertThat(shot.path("status").asString()).isEqualTo("draft"));
     }
 
+    @Test
+    void chosenShotsMoveToTheEndOfAnotherProjectWithTheirTakes() {
+        String winter = studio.newProject(person, "Зима");
+        studio.newShot(person, winter, "Снег");
+        List<String> ids = ids();
+        String take = studio.upload(
+                        person, ids.get(1), new Api.NamedBytes("дорога.png", app.kadr.support.Samples.png(64, 36)))
+                .getFirst();
+
+        Api.Response moved = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/transfer",
+                        Map.of("shotIds", List.of(ids.get(3), ids.get(1)), "targetProjectId", winter));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(titles()).containsExactly("Лес", "Дом");
+        assertThat(numbers()).containsExactly(1, 2);
+        JsonNode there =
+                person.api().get("/api/v1/projects/" + winter + "/shots").json();
+        List<String> thereTitles = new ArrayList<>();
+        List<Integer> thereNumbers = new ArrayList<>();
+        there.path("items").forEach(shot -> {
+            thereTitles.add(shot.path("title").asString());
+            thereNumbers.add(shot.path("number").asInt());
+        });
+        assertThat(thereTitles).as("in their storyboard order").containsExactly("Снег", "Дорога", "Окно");
+        assertThat(thereNumbers).containsExactly(1, 2, 3);
+        JsonNode takes =
+                person.api().get("/api/v1/shots/" + ids.get(1) + "/assets").json();
+        assertThat(takes.path("items").get(0).path("id").asString()).isEqualTo(take);
+        assertThat(person.api()
+                        .get("/api/v1/shots/" + ids.get(1))
+                        .json()
+                        .path("projectId")
+                        .asString())
+                .isEqualTo(winter);
+    }
+
+    @Test
+    void shotsGoOnlyBetweenTheOwnersProjects() {
+        List<String> ids = ids();
+        Studio.Person stranger = studio.newPerson();
+        String strangers = studio.newProject(stranger, "Чужой");
+        String winter = studio.newProject(person, "Зима");
+
+        Api.Response intoStrangers = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/transfer",
+                        Map.of("shotIds", List.of(ids.getFirst()), "targetProjectId", strangers));
+        Api.Response outOfMine = stranger.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/transfer",
+                        Map.of("shotIds", List.of(ids.getFirst()), "targetProjectId", strangers));
+        Api.Response same = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/transfer",
+                        Map.of("shotIds", List.of(ids.getFirst()), "targetProjectId", project));
+        Api.Response nowhere = person.api()
+                .post("/api/v1/projects/" + project + "/shots/transfer", Map.of("shotIds", List.of(ids.getFirst())));
+        Api.Response nothing = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/transfer",
+                        Map.of("shotIds", List.of(), "targetProjectId", winter));
+
+        assertThat(intoStrangers.status()).isEqualTo(404);
+        assertThat(outOfMine.status()).isEqualTo(404);
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.string("detail")).contains("уже в этом проекте");
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(titles()).containsExactly("Лес", "Дорога", "Дом", "Окно");
+        assertThat(stranger.api()
+                        .get("/api/v1/projects/" + strangers + "/shots")
+                        .json()
+                        .path("items"))
+                .isEmpty();
+    }
+
     private void trash(List<String> shotIds) {
         assertThat(person.api()
                         .post("/api/v1/projects/" + project + "/shots/trash", Map.of("shotIds", shotIds))

@@ -102,6 +102,25 @@ class StoryboardPageTests {
         return new Shot(id, PROJECT, 3, title, "", status, headliner, 1, unread, unread, durationMs, false);
     }
 
+    @Test
+    void theSelectionOffersTheOwnersOtherProjectsOnly() {
+        Studio.Person person = studio.newPerson();
+        String project = studio.newProject(person, "Река");
+        String winter = studio.newProject(person, "Зима");
+        studio.newProject(studio.newPerson(), "Чужой проект");
+
+        Document html = Jsoup.parse(person.api()
+                .get("/projects/" + project, Map.of("Accept", "text/html"))
+                .text());
+
+        Element chooser = html.selectFirst("#selection-actions select[data-selection-project]");
+        assertThat(chooser).isNotNull();
+        assertThat(chooser.attr("title")).isEqualTo("Перенести в проект…");
+        assertThat(chooser.select("option[value]:not([value=''])").eachAttr("value"))
+                .containsExactly(winter);
+        assertThat(chooser.text()).contains("Зима").doesNotContain("Река").doesNotContain("Чужой");
+    }
+
     private static Element box(Studio.Person person, String project, String shot) {
         Api.Response page = person.api().get("/projects/" + project, Map.of("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
