@@ -126,9 +126,50 @@ class SharingPages {
 
     @GetMapping("/shots/{shotId}/comments")
     String shotComments(CurrentUser me, @PathVariable UUID shotId, Model model) {
+        return shotCommentsOf(me, shotId, model);
+    }
+
+    /**
+     * The owner writes on a shot from its box: the drawing comes as its type and its points, {@code x,y x,y …} in
+     * 0–1, as the page's drawing tool fills them in. A refusal is shown above the form, which keeps its text.
+     */
+    @PostMapping("/shots/{shotId}/comments")
+    String write(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable UUID parentId,
+            @RequestParam(required = false) @Nullable Long timecodeMs,
+            @RequestParam(required = false) @Nullable String markType,
+            @RequestParam(required = false) @Nullable String markPoints,
+            Model model) {
+        try {
+            comments.write(
+                    me.id(),
+                    shotId,
+                    new CommentService.Draft(text, parentId, timecodeMs, Annotation.Draft.of(markType, markPoints)));
+        } catch (KadrException invalid) {
+            if (invalid.problem() != Problem.VALIDATION) {
+                throw invalid;
+            }
+            model.addAttribute("error", messages.detailOf(invalid));
+            model.addAttribute("draft", text);
+        }
+        return shotCommentsOf(me, shotId, model);
+    }
+
+    private String shotCommentsOf(CurrentUser me, UUID shotId, Model model) {
         model.addAttribute("comments", comments.ofShot(me.id(), shotId));
         model.addAttribute("shotId", shotId);
         return "sharing/comments :: shot-comments";
+    }
+
+    /** The shot's headliner for the owner to pause, mark and comment on, with the form to write. */
+    @GetMapping("/shots/{shotId}/moment")
+    String moment(CurrentUser me, @PathVariable UUID shotId, Model model) {
+        model.addAttribute("picture", comments.pictureOf(me.id(), shotId));
+        model.addAttribute("shotId", shotId);
+        return "sharing/moments :: owner-moment";
     }
 
     @GetMapping("/projects/{projectId}/inbox")
