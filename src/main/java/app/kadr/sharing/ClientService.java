@@ -209,6 +209,7 @@ class ClientService {
                 link.id(),
                 link.projectId(),
                 shotId,
+                link.versionId(),
                 parentId,
                 name,
                 body,

@@ -1,5 +1,6 @@
 package app.kadr.sharing;
 
+import app.kadr.project.ProjectService;
 import app.kadr.shared.Access;
 import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
@@ -49,6 +50,7 @@ public class CommentService {
     private final Access access;
     private final DomainEvents events;
     private final Messages messages;
+    private final ProjectService projects;
 
     CommentService(
             Comments comments,
@@ -56,13 +58,15 @@ public class CommentService {
             StoryboardService shots,
             Access access,
             DomainEvents events,
-            Messages messages) {
+            Messages messages,
+            ProjectService projects) {
         this.comments = comments;
         this.storyboard = storyboard;
         this.shots = shots;
         this.access = access;
         this.events = events;
         this.messages = messages;
+        this.projects = projects;
     }
 
     /**
@@ -88,6 +92,7 @@ public class CommentService {
                 thread == null ? null : thread.linkId(),
                 projectId,
                 shotId,
+                null,
                 thread == null ? null : thread.rootId(),
                 messages.get("comment.owner_name"),
                 body,
@@ -104,6 +109,24 @@ public class CommentService {
     public List<Comment> ofProject(UUID ownerId, UUID projectId, boolean unreadOnly) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
         return comments.ofProject(projectId, unreadOnly);
+    }
+
+    /**
+     * The inbox's list: the project's comments, only unread ones, only those written on one published version.
+     * (Approvals, when they land, filter here too: by the decision on the comment's shot in that version.)
+     */
+    @Transactional(readOnly = true)
+    public List<Comment> ofProject(UUID ownerId, UUID projectId, boolean unreadOnly, @Nullable UUID versionId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        return comments.ofProject(projectId, unreadOnly, versionId);
+    }
+
+    /** Unread comments per project of the owner's that has any, the one with the newest unread first. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, Integer> unreadByProject(UUID ownerId) {
+        return comments.unreadByProject(projects.names(ownerId).stream()
+                .map(app.kadr.project.ProjectName::id)
+                .toList());
     }
 
     @Transactional(readOnly = true)

@@ -41,6 +41,7 @@ class Comments {
             @Nullable UUID linkId,
             UUID projectId,
             UUID shotId,
+            @Nullable UUID versionId,
             @Nullable UUID parentId,
             String author,
             String body,
@@ -60,14 +61,16 @@ class Comments {
     void insert(NewComment comment) {
         Annotation mark = comment.annotation();
         jdbc.sql("""
-                        insert into comments (id, share_link_id, project_id, shot_id, parent_id, author_name, body,
-                          by_owner, timecode_ms, mark_type, mark_points, asset_id, asset_kind, created_at, read_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into comments (id, share_link_id, project_id, shot_id, share_version_id, parent_id,
+                          author_name, body, by_owner, timecode_ms, mark_type, mark_points, asset_id, asset_kind,
+                          created_at, read_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         comment.id(),
                         comment.linkId(),
                         comment.projectId(),
                         comment.shotId(),
+                        comment.versionId(),
                         comment.parentId(),
                         comment.author(),
                         comment.body(),
@@ -164,13 +167,39 @@ class Comments {
 
     /** The project's comments on live shots, newest first. */
     List<Comment> ofProject(UUID projectId, boolean unreadOnly) {
+        return ofProject(projectId, unreadOnly, null);
+    }
+
+    /** The same, only those written on one published version when {@code versionId} is given. */
+    List<Comment> ofProject(UUID projectId, boolean unreadOnly, @Nullable UUID versionId) {
+        List<Object> params = new ArrayList<>(List.of(projectId));
+        if (versionId != null) {
+            params.add(versionId);
+        }
         return jdbc.sql(SELECT
                         + " where c.project_id = ? and c.deleted_at is null and s.deleted_at is null"
                         + (unreadOnly ? " and c.read_at is null" : "")
+                        + (versionId == null ? "" : " and c.share_version_id = ?")
                         + " order by c.created_at desc, c.id desc limit " + INBOX_LIMIT)
-                .param(projectId)
+                .params(params)
                 .query(Comments::map)
                 .list();
+    }
+
+    /** Unread comments on live shots of each of the given projects that has any, newest unread first. */
+    java.util.LinkedHashMap<UUID, Integer> unreadByProject(List<UUID> projectIds) {
+        java.util.LinkedHashMap<UUID, Integer> counts = new java.util.LinkedHashMap<>();
+        if (projectIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select c.project_id, count(*) n, max(c.created_at) latest from comments c"
+                        + " join shots s on s.id = c.shot_id"
+                        + " where c.read_at is null and c.deleted_at is null and s.deleted_at is null"
+                        + " and c.project_id in (:ids) group by c.project_id order by latest desc")
+                .param("ids", projectIds)
+                .query((rs, n) -> counts.put(Rows.uuid(rs, "project_id"), rs.getInt("n")))
+                .list();
+        return counts;
     }
 
     int unreadCount(UUID projectId) {

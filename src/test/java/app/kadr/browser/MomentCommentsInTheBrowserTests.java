@@ -121,6 +121,8 @@ class MomentCommentsInTheBrowserTests {
         assertThat((drawn.y + drawn.height - layer.y) / layer.height).isCloseTo(0.7, within(0.03));
         Browser.screenshot(box, "moment-owner-box");
         box.setViewportSize(390, 844);
+        box.locator(".box-actions [data-panel-toggle]").click();
+        assertThat(box.locator("#shot-moment svg.marks rect")).isVisible();
         Browser.screenshot(box, "moment-owner-box-phone");
     }
 }
