@@ -50,6 +50,11 @@
     document.addEventListener('htmx:afterSettle', catchUp);
     inbox.addEventListener('toggle', catchUp, true);
     Kadr.live(inbox.dataset.projectId, { comment: refreshInbox, 'comment-state': refreshInbox });
+    // The filters apply as they are picked: another project's inbox, or one published version's comments.
+    inbox.addEventListener('change', (event) => {
+      if (event.target.matches('[data-inbox-project]')) window.location = `/projects/${event.target.value}/inbox`;
+      if (event.target.matches('[data-autosubmit]')) event.target.form.submit();
+    });
   }
 
   const box = document.querySelector('main.box-page');

@@ -9,6 +9,7 @@ import app.kadr.storyboard.Shot;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,13 +178,20 @@ class ClientService {
      */
     @Transactional(readOnly = true)
     public String conversationTag(OpenLink link) {
-        return Secrets.sign(link.secret(), 12, "conversation", comments.versionOfLink(link.id()));
+        return Secrets.sign(link.secret(), 12, "conversation", comments.versionOfLink(link.id(), link.projectId()));
     }
 
+    /** Each shot's threads, oldest first, with their replies; a reply whose thread is gone goes with it. */
     private Map<UUID, List<ClientView.ClientComment>> commentsByShot(OpenLink link) {
         Map<UUID, List<ClientView.ClientComment>> byShot = new LinkedHashMap<>();
-        for (Comments.OfLink item : comments.ofLink(link.id())) {
-            byShot.computeIfAbsent(item.shotId(), id -> new ArrayList<>()).add(item.comment());
+        Map<UUID, ClientView.ClientComment> threads = new HashMap<>();
+        for (Comments.OfLink item : comments.ofLink(link.id(), link.projectId())) {
+            if (item.parentId() == null) {
+                threads.put(item.comment().id(), item.comment());
+                byShot.computeIfAbsent(item.shotId(), id -> new ArrayList<>()).add(item.comment());
+            } else if (threads.containsKey(item.parentId())) {
+                threads.get(item.parentId()).replies().add(item.comment());
+            }
         }
         return byShot;
     }
@@ -220,7 +228,8 @@ class ClientService {
                 rendition != null && rendition.isReady()
                         ? MediaRefs.url(link, files, MediaRefs.REVIEW, rendition.fileKey())
                         : null,
-                state);
+                state,
+                files.durationMs());
     }
 
     /**
@@ -257,26 +266,62 @@ class ClientService {
         Renditions.Rendition rendition = review.get(files.assetId());
         return rendition != null && rendition.isReady() ? rendition.fileKey() : null;
     }
+    /** What a client writes: about a shot, maybe at a moment and a spot of its picture, maybe in a thread. */
+    record Draft(
+            @Nullable String shotRef,
+            @Nullable UUID parentId,
+            @Nullable String authorName,
+            @Nullable String text,
+            @Nullable Long timecodeMs,
+            Annotation.@Nullable Draft annotation) {}
 
     @Transactional
-    public ClientView.ClientComment comment(
-            OpenLink link, UUID shotId, @Nullable String authorName, @Nullable String text, String address) {
-        boolean shown = link.versionId() == null
-                ? storyboard.isLiveShotOf(shotId, link.projectId())
-                : rowsOf(link).stream().anyMatch(row -> row.shotId().equals(shotId));
-        if (!shown) {
-            throw KadrException.notFound();
-        }
+    public ClientView.ClientComment comment(OpenLink link, Draft draft, String address) {
+        UUID shotId = parseRef(draft.shotRef());
+        ClientStoryboard.Row shot = rowsOf(link).stream()
+                .filter(row -> row.shotId().equals(shotId))
+                .findFirst()
+                .orElseThrow(KadrException::notFound);
         if (!link.allowComments()) {
             throw KadrException.of(Problem.FORBIDDEN, "comment.disabled");
         }
-        String name = clean(authorName, "authorName", MAX_NAME, "comment.name.empty", "comment.name.long");
-        String body = clean(text, "text", MAX_TEXT, "comment.text.empty", "comment.text.long");
+        String name = clean(draft.authorName(), "authorName", MAX_NAME, "comment.name.empty", "comment.name.long");
+        String body = clean(draft.text(), "text", MAX_TEXT, "comment.text.empty", "comment.text.long");
+        Moment moment = Moment.of(draft.timecodeMs(), draft.annotation(), shot.headliner());
+        UUID parentId = null;
+        if (draft.parentId() != null) {
+            Comments.Thread thread = comments.thread(draft.parentId(), link.id(), link.projectId())
+                    .filter(found -> found.shotId().equals(shotId))
+                    .orElseThrow(() -> KadrException.invalid("parentId", "comment.parent.unknown"));
+            parentId = thread.rootId();
+        }
         throttle.take(link.id(), address);
         UUID id = UUID.randomUUID();
-        comments.insert(id, link.id(), link.projectId(), shotId, name, body);
+        comments.insert(new Comments.NewComment(
+                id,
+                link.id(),
+                link.projectId(),
+                shotId,
+                link.versionId(),
+                parentId,
+                name,
+                body,
+                false,
+                moment.timecodeMs(),
+                moment.annotation(),
+                moment.assetId(),
+                moment.assetKind()));
         events.publish(new CommentAdded(link.projectId(), shotId));
         return comments.clientComment(id).orElseThrow();
+    }
+
+    /** A shot as the client's page names it; anything else names no shot of the link. */
+    private static UUID parseRef(@Nullable String ref) {
+        try {
+            return UUID.fromString(ref == null ? "" : ref);
+        } catch (IllegalArgumentException notAShot) {
+            throw KadrException.notFound();
+        }
     }
 
     /** Trims a text and checks its length; control characters other than line breaks are dropped. */

@@ -3,6 +3,7 @@ package app.kadr.sharing;
 import app.kadr.shared.Rows;
 import app.kadr.storyboard.Shot;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,15 @@ class ClientStoryboard {
         }
     }
 
+    private static final String SHOTS = """
+            select s.id, s.position, s.title, s.description, s.duration_ms, a.id as h_id, a.kind as h_kind,
+              a.width as h_width, a.height as h_height, a.duration_ms as h_duration, a.thumb_key as h_thumb,
+              a.preview_key as h_preview, a.hover_key as h_hover
+            from shots s
+            left join assets a on a.id = s.headliner_asset_id and a.deleted_at is null
+              and a.media_status = 'ready'
+            """;
+
     private final JdbcClient jdbc;
 
     ClientStoryboard(JdbcClient jdbc) {
@@ -64,57 +74,50 @@ class ClientStoryboard {
     }
 
     ClientView.Project project(UUID projectId) {
-        return jdbc.sql("select name, description from projects where id = ?")
+        return jdbc.sql("select name, description, fps from projects where id = ?")
                 .param(projectId)
-                .query((rs, n) -> new ClientView.Project(rs.getString("name"), rs.getString("description")))
+                .query((rs, n) ->
+                        new ClientView.Project(rs.getString("name"), rs.getString("description"), rs.getInt("fps")))
                 .single();
     }
 
+    /** A live shot's project and its headliner's files, for the owner to comment over; empty when it has none. */
+    Optional<Row> liveShot(UUID shotId) {
+        return jdbc.sql(SHOTS + " where s.id = ? and s.deleted_at is null")
+                .param(shotId)
+                .query(ClientStoryboard::row)
+                .optional();
+    }
+
     List<Row> shots(UUID projectId) {
-        return jdbc.sql("""
-                        select s.id, s.position, s.title, s.description, s.duration_ms, a.id as h_id, a.kind as h_kind,
-                          a.width as h_width, a.height as h_height, a.duration_ms as h_duration, a.thumb_key as h_thumb,
-                          a.preview_key as h_preview, a.hover_key as h_hover
-                        from shots s
-                        left join assets a on a.id = s.headliner_asset_id and a.deleted_at is null
-                          and a.media_status = 'ready'
-                        where s.project_id = ? and s.deleted_at is null
-                        order by s.position""")
+        return jdbc.sql(SHOTS + " where s.project_id = ? and s.deleted_at is null order by s.position")
                 .param(projectId)
-                .query((rs, n) -> {
-                    UUID assetId = Rows.uuid(rs, "h_id");
-                    String thumb = rs.getString("h_thumb");
-                    String preview = rs.getString("h_preview");
-                    Files files = assetId == null || thumb == null || preview == null
-                            ? null
-                            : new Files(
-                                    assetId,
-                                    rs.getString("h_kind"),
-                                    Rows.integer(rs, "h_width"),
-                                    Rows.integer(rs, "h_height"),
-                                    Rows.longValue(rs, "h_duration"),
-                                    thumb,
-                                    preview,
-                                    "video".equals(rs.getString("h_kind")) ? rs.getString("h_hover") : null);
-                    return new Row(
-                            Rows.uuid(rs, "id"),
-                            rs.getInt("position"),
-                            rs.getString("title"),
-                            rs.getString("description"),
-                            Shot.runningTime(
-                                    Rows.longValue(rs, "duration_ms"),
-                                    rs.getString("h_kind"),
-                                    Rows.longValue(rs, "h_duration")),
-                            files);
-                })
+                .query(ClientStoryboard::row)
                 .list();
     }
 
-    boolean isLiveShotOf(UUID shotId, UUID projectId) {
-        return jdbc.sql("select count(*) from shots where id = ? and project_id = ? and deleted_at is null")
-                        .params(shotId, projectId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        UUID assetId = Rows.uuid(rs, "h_id");
+        String thumb = rs.getString("h_thumb");
+        String preview = rs.getString("h_preview");
+        Files files = assetId == null || thumb == null || preview == null
+                ? null
+                : new Files(
+                        assetId,
+                        rs.getString("h_kind"),
+                        Rows.integer(rs, "h_width"),
+                        Rows.integer(rs, "h_height"),
+                        Rows.longValue(rs, "h_duration"),
+                        thumb,
+                        preview,
+                        "video".equals(rs.getString("h_kind")) ? rs.getString("h_hover") : null);
+        return new Row(
+                Rows.uuid(rs, "id"),
+                rs.getInt("position"),
+                rs.getString("title"),
+                rs.getString("description"),
+                Shot.runningTime(
+                        Rows.longValue(rs, "duration_ms"), rs.getString("h_kind"), Rows.longValue(rs, "h_duration")),
+                files);
     }
 }

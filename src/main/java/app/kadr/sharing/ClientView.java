@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record ClientView(Project project, @Nullable Release release, List<ClientShot> shots, boolean allowComments) {
 
-    public record Project(String name, String description) {}
+    /** The project's frame rate counts the frames of a comment's timecode. */
+    public record Project(String name, String description, int fps) {}
 
     /**
      * The published version a link shows, and the titles of the shots it no longer has since the version before.
@@ -65,7 +66,8 @@ public record ClientView(Project project, @Nullable Release release, List<Client
             String previewUrl,
             @Nullable String hoverUrl,
             @Nullable String reviewUrl,
-            String review) {
+            String review,
+            @Nullable Long durationMs) {
 
         public static final String READY = "ready";
         public static final String PREPARING = "preparing";
@@ -107,13 +109,22 @@ public record ClientView(Project project, @Nullable Release release, List<Client
         }
     }
 
+    /**
+     * A comment as the client sees it: a moment in the video ({@code timecodeMs}, shown as {@code timecode}) and a
+     * drawing over the picture when it has them, and the replies of its thread ({@code byOwner} marks the author's).
+     */
     public record ClientComment(
             UUID id,
             String authorName,
             String text,
             Instant createdAt,
             @Nullable String reply,
-            @Nullable Instant repliedAt) {}
+            @Nullable Instant repliedAt,
+            boolean byOwner,
+            @Nullable Long timecodeMs,
+            @Nullable String timecode,
+            @Nullable Annotation annotation,
+            List<ClientComment> replies) {}
 
     /** The comments of a link without the rest of the page: what the client's page polls for. */
     public record Conversation(List<ShotComments> shots) {}

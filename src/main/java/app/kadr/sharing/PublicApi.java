@@ -73,7 +73,24 @@ class PublicApi {
         SameOrigin.require(request);
         OpenLink link = links.open(token);
         unlocking.requireUnlocked(link, request);
-        return client.comment(link, shotId, body.authorName(), body.text(), request.getRemoteAddr());
+        return client.comment(
+                link,
+                new ClientService.Draft(shotId.toString(), null, body.authorName(), body.text(), null, null),
+                request.getRemoteAddr());
+    }
+
+    /**
+     * A comment on a shot ({@code shotRef}, the id the page shows), maybe at a moment of its video and with a drawing
+     * over its picture, maybe a reply in a thread ({@code parentId}).
+     */
+    @PostMapping("/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    ClientView.ClientComment commentOnMoment(
+            @PathVariable String token, @RequestBody ClientService.Draft body, HttpServletRequest request) {
+        SameOrigin.require(request);
+        OpenLink link = links.open(token);
+        unlocking.requireUnlocked(link, request);
+        return client.comment(link, body, request.getRemoteAddr());
     }
 
     /**

@@ -103,6 +103,13 @@ class SharingApi {
         return Map.of("items", comments.ofShot(me.id(), shotId));
     }
 
+    /** The owner's own comment on a shot, maybe at a moment and a spot of its headliner, maybe a reply. */
+    @PostMapping("/shots/{shotId}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Comment write(CurrentUser me, @PathVariable UUID shotId, @RequestBody CommentService.Draft body) {
+        return comments.write(me.id(), shotId, body);
+    }
+
     @PostMapping("/comments/{commentId}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void read(CurrentUser me, @PathVariable UUID commentId) {

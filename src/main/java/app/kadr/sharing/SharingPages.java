@@ -34,6 +34,7 @@ class SharingPages {
     private final ProjectService projects;
     private final Messages messages;
     private final PublicAddress address;
+    private final ShareVersions shareVersions;
 
     SharingPages(
             ShareLinkService links,
@@ -41,13 +42,15 @@ class SharingPages {
             Publishing publishing,
             ProjectService projects,
             Messages messages,
-            PublicAddress address) {
+            PublicAddress address,
+            ShareVersions shareVersions) {
         this.links = links;
         this.comments = comments;
         this.publishing = publishing;
         this.projects = projects;
         this.messages = messages;
         this.address = address;
+        this.shareVersions = shareVersions;
     }
 
     @GetMapping("/projects/{projectId}/sharing")
@@ -126,9 +129,50 @@ class SharingPages {
 
     @GetMapping("/shots/{shotId}/comments")
     String shotComments(CurrentUser me, @PathVariable UUID shotId, Model model) {
+        return shotCommentsOf(me, shotId, model);
+    }
+
+    /**
+     * The owner writes on a shot from its box: the drawing comes as its type and its points, {@code x,y x,y …} in
+     * 0–1, as the page's drawing tool fills them in. A refusal is shown above the form, which keeps its text.
+     */
+    @PostMapping("/shots/{shotId}/comments")
+    String write(
+            CurrentUser me,
+            @PathVariable UUID shotId,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable UUID parentId,
+            @RequestParam(required = false) @Nullable Long timecodeMs,
+            @RequestParam(required = false) @Nullable String markType,
+            @RequestParam(required = false) @Nullable String markPoints,
+            Model model) {
+        try {
+            comments.write(
+                    me.id(),
+                    shotId,
+                    new CommentService.Draft(text, parentId, timecodeMs, Annotation.Draft.of(markType, markPoints)));
+        } catch (KadrException invalid) {
+            if (invalid.problem() != Problem.VALIDATION) {
+                throw invalid;
+            }
+            model.addAttribute("error", messages.detailOf(invalid));
+            model.addAttribute("draft", text);
+        }
+        return shotCommentsOf(me, shotId, model);
+    }
+
+    private String shotCommentsOf(CurrentUser me, UUID shotId, Model model) {
         model.addAttribute("comments", comments.ofShot(me.id(), shotId));
         model.addAttribute("shotId", shotId);
         return "sharing/comments :: shot-comments";
+    }
+
+    /** The shot's headliner for the owner to pause, mark and comment on, with the form to write. */
+    @GetMapping("/shots/{shotId}/moment")
+    String moment(CurrentUser me, @PathVariable UUID shotId, Model model) {
+        model.addAttribute("picture", comments.pictureOf(me.id(), shotId));
+        model.addAttribute("shotId", shotId);
+        return "sharing/moments :: owner-moment";
     }
 
     @GetMapping("/projects/{projectId}/inbox")
@@ -136,11 +180,46 @@ class SharingPages {
             CurrentUser me,
             @PathVariable UUID projectId,
             @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(required = false) @Nullable Integer version,
             Model model) {
         model.addAttribute("project", projects.get(me.id(), projectId));
-        model.addAttribute("comments", comments.ofProject(me.id(), projectId, unread));
+        List<PublishedVersion> versions = publishing.list(me.id(), projectId);
+        UUID versionId = version == null
+                ? null
+                : shareVersions
+                        .byNumber(projectId, version)
+                        .map(ShareVersions.Version::id)
+                        .orElseThrow(() -> KadrException.invalid("version", "share.version.unknown"));
+        model.addAttribute("comments", comments.ofProject(me.id(), projectId, unread, versionId));
         model.addAttribute("unreadOnly", unread);
+        model.addAttribute("versions", versions);
+        model.addAttribute("version", version);
+        model.addAttribute("projectNames", projects.names(me.id()));
+        model.addAttribute("unreadByProject", comments.unreadByProject(me.id()));
         return "sharing/inbox";
+    }
+
+    /** The navigation's way to attention: the inbox of the project with the newest unread comment. */
+    @GetMapping("/inbox")
+    String attention(CurrentUser me) {
+        return comments.unreadByProject(me.id()).keySet().stream()
+                .findFirst()
+                .map(projectId -> "redirect:/projects/" + projectId + "/inbox?unread=true")
+                .orElse("redirect:/");
+    }
+
+    /**
+     * The unread counts every studio page shows: in the navigation, and on each card of the project list. One
+     * answer of out-of-band fragments, so a page asks once however many projects it lists.
+     */
+    @GetMapping("/inbox/badges")
+    String badges(CurrentUser me, Model model) {
+        java.util.Map<UUID, Integer> unread = comments.unreadByProject(me.id());
+        model.addAttribute("unreadByProject", unread);
+        model.addAttribute(
+                "unreadTotal",
+                unread.values().stream().mapToInt(Integer::intValue).sum());
+        return "sharing/attention :: badges";
     }
 
     @PostMapping("/projects/{projectId}/inbox/read-all")
