@@ -29,19 +29,24 @@ class BoxPage {
 
     /** Six rows of eight at 1440 px: the first screenful and more; the rest comes as the person scrolls. */
     static final int FEED_PAGE = 48;
+    /** The feed filter of takes made with an element version since replaced. */
+    static final String STALE = "stale";
 
     private final StoryboardService storyboard;
     private final ProjectService projects;
     private final AssetService assets;
     private final TakeFeed takes;
     private final Messages messages;
+    private final StaleTakeMarks staleMarks;
 
     BoxPage(
             StoryboardService storyboard,
             ProjectService projects,
             AssetService assets,
             TakeFeed takes,
-            Messages messages) {
+            Messages messages,
+            org.springframework.beans.factory.ObjectProvider<StaleTakeMarks> staleMarks) {
+        this.staleMarks = staleMarks.getIfAvailable(() -> StaleTakeMarks.NONE);
         this.storyboard = storyboard;
         this.projects = projects;
         this.assets = assets;
@@ -84,10 +89,12 @@ class BoxPage {
     @GetMapping("/assets/{assetId}/card")
     String card(CurrentUser me, @PathVariable UUID assetId, Model model) {
         Asset asset = assets.get(me.id(), assetId);
+        Shot shot = storyboard.get(me.id(), asset.shotId());
         model.addAttribute("asset", asset);
-        model.addAttribute("shot", storyboard.get(me.id(), asset.shotId()));
+        model.addAttribute("shot", shot);
         model.addAttribute("numbers", takes.numbers(asset.shotId()));
         model.addAttribute("transforms", TakeTransforms.BY_KIND);
+        model.addAttribute("stale", staleMarks.staleGenerations(shot.projectId()));
         return "box/feed :: card";
     }
 
@@ -121,11 +128,16 @@ class BoxPage {
             @Nullable Integer limit,
             Model model,
             String view) {
-        String filter = "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
+        boolean staleOnly = STALE.equals(kind);
+        String filter = staleOnly || "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
         boolean oldestFirst = "oldest".equals(sort);
         int size = limit == null ? FEED_PAGE : Cursor.limit(limit);
-        TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, cursor, size);
+        // One look at the project's stale generations marks the cards and, for «Устарело», picks them.
+        java.util.Set<UUID> stale = staleMarks.staleGenerations(shot.projectId());
+        TakeFeed.Takes feed =
+                takes.of(shot.id(), staleOnly ? null : filter, staleOnly ? stale : null, oldestFirst, cursor, size);
         model.addAttribute("shot", shot);
+        model.addAttribute("stale", stale);
         model.addAttribute("kind", filter);
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
