@@ -60,6 +60,24 @@
 
   const dialogOf = (form) => form.querySelector('dialog.picker');
 
+  // An @mention as the studio reads it (element.Handle.MENTION): «@» not after a letter or digit, then a letter.
+  const MENTION = /(^|[^\p{L}\p{N}_])@\p{L}/u;
+  const mentions = (form) => MENTION.test(form.querySelector('[name="prompt"]')?.value || '');
+
+  // With @mentions in the prompt the picker says which models take the elements' reference images, and the bar
+  // warns when the chosen one takes none: only the descriptions will go.
+  function showReferences(form) {
+    const dialog = dialogOf(form);
+    if (!dialog) return;
+    const mentioned = mentions(form);
+    dialog.toggleAttribute('data-mentions', mentioned);
+    const warning = form.querySelector('[data-refs-warning]');
+    if (!warning) return;
+    const chosen = form.querySelector('[name="modelId"]')?.value;
+    const item = chosen && dialog.querySelector(`[data-picker-group] .picker-model[data-model-id="${chosen}"]`);
+    warning.hidden = !(mentioned && item && item.dataset.references === '0');
+  }
+
   function open(form) {
     const dialog = dialogOf(form);
     if (!dialog) return;
@@ -70,6 +88,7 @@
       if (current) button.setAttribute('aria-current', 'true'); else button.removeAttribute('aria-current');
     });
     filter(dialog);
+    showReferences(form);
     dialog.showModal();
     dialog.querySelector('[data-picker-q]').focus();
   }
@@ -85,6 +104,7 @@
     if (form.matches('[data-gen-form]')) Kadr.chooseModel(form, item.dataset.modelId);
     else choose(form, item);
     remember(item.dataset.modelId);
+    showReferences(form);
     dialogOf(form).close();
     form.querySelector('[data-model-open]').focus();
   }
@@ -105,6 +125,10 @@
     if (dialog && event.target.matches('[data-picker-q], select, [data-picker-ready]')) filter(dialog);
   };
   document.addEventListener('input', refilter);
+  document.addEventListener('input', (event) => {
+    const form = event.target.closest('form');
+    if (form && event.target.matches('[name="prompt"]') && dialogOf(form)) showReferences(form);
+  });
   document.addEventListener('change', refilter);
 
   // Enter in the search picks the first model that can run among those shown.

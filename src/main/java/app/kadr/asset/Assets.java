@@ -78,8 +78,28 @@ class Assets {
      * The same, oldest first when asked (the box's «сначала старые»); the cursor then counts forward in time.
      */
     List<AssetRow> feed(UUID shotId, @Nullable String kind, @Nullable Cursor after, int limit, boolean oldestFirst) {
+        return feed(shotId, kind, null, after, limit, oldestFirst);
+    }
+
+    /** The same, only the takes of the given generations when they are given (the box's «Устарело» filter). */
+    List<AssetRow> feed(
+            UUID shotId,
+            @Nullable String kind,
+            java.util.@Nullable Collection<UUID> generations,
+            @Nullable Cursor after,
+            int limit,
+            boolean oldestFirst) {
         StringBuilder sql = new StringBuilder("select * from assets where shot_id = ? and deleted_at is null");
         var params = new java.util.ArrayList<Object>(List.of(shotId));
+        if (generations != null) {
+            if (generations.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" and generation_id in (")
+                    .append(String.join(",", java.util.Collections.nCopies(generations.size(), "?")))
+                    .append(")");
+            params.addAll(generations);
+        }
         if (kind != null) {
             sql.append(" and kind = ?");
             params.add(kind);

@@ -30,6 +30,8 @@ class BoxPage {
 
     /** Six rows of eight at 1440 px: the first screenful and more; the rest comes as the person scrolls. */
     static final int FEED_PAGE = 48;
+    /** The feed filter of takes made with an element version since replaced. */
+    static final String STALE = "stale";
 
     private final StoryboardService storyboard;
     private final ProjectService projects;
@@ -37,6 +39,7 @@ class BoxPage {
     private final TakeFeed takes;
     private final TakeCards cards;
     private final Messages messages;
+    private final StaleTakeMarks staleMarks;
 
     BoxPage(
             StoryboardService storyboard,
@@ -44,7 +47,9 @@ class BoxPage {
             AssetService assets,
             TakeFeed takes,
             TakeCards cards,
-            Messages messages) {
+            Messages messages,
+            org.springframework.beans.factory.ObjectProvider<StaleTakeMarks> staleMarks) {
+        this.staleMarks = staleMarks.getIfAvailable(() -> StaleTakeMarks.NONE);
         this.storyboard = storyboard;
         this.projects = projects;
         this.assets = assets;
@@ -91,7 +96,14 @@ class BoxPage {
     String card(CurrentUser me, @PathVariable UUID assetId, Locale locale, Model model) {
         Asset asset = assets.get(me.id(), assetId);
         Shot shot = storyboard.get(me.id(), asset.shotId());
-        model.addAttribute("card", cards.of(asset, headlinerOf(shot), takes.numbers(asset.shotId()), locale));
+        model.addAttribute(
+                "card",
+                cards.of(
+                        asset,
+                        headlinerOf(shot),
+                        takes.numbers(asset.shotId()),
+                        staleMarks.staleGenerations(shot.projectId()),
+                        locale));
         return "box/feed :: one";
     }
 
@@ -134,15 +146,19 @@ class BoxPage {
             Locale locale,
             Model model,
             String view) {
-        String filter = "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
+        boolean staleOnly = STALE.equals(kind);
+        String filter = staleOnly || "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
         boolean oldestFirst = "oldest".equals(sort);
         int size = limit == null ? FEED_PAGE : Cursor.limit(limit);
-        TakeFeed.Takes feed = takes.of(shot.id(), filter, oldestFirst, cursor, size);
+        // One look at the project's stale generations marks the cards and, for «Устарело», picks them.
+        java.util.Set<UUID> stale = staleMarks.staleGenerations(shot.projectId());
+        TakeFeed.Takes feed =
+                takes.of(shot.id(), staleOnly ? null : filter, staleOnly ? stale : null, oldestFirst, cursor, size);
         model.addAttribute("shot", shot);
         model.addAttribute("kind", filter);
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
-        model.addAttribute("cards", cards.of(feed.items(), headlinerOf(shot), feed.numbers(), locale));
+        model.addAttribute("cards", cards.of(feed.items(), headlinerOf(shot), feed.numbers(), stale, locale));
         model.addAttribute("next", feed.next() == null ? null : moreUrl(shot, filter, oldestFirst, feed.next()));
         return view;
     }

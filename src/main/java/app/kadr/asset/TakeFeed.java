@@ -36,8 +36,20 @@ class TakeFeed {
 
     @Transactional(readOnly = true)
     Takes of(UUID shotId, @Nullable String kind, boolean oldestFirst, @Nullable String cursor, int limit) {
+        return of(shotId, kind, null, oldestFirst, cursor, limit);
+    }
+
+    /** The same, only the takes of the given generations when they are given (the «Устарело» filter). */
+    @Transactional(readOnly = true)
+    Takes of(
+            UUID shotId,
+            @Nullable String kind,
+            java.util.@Nullable Collection<UUID> generations,
+            boolean oldestFirst,
+            @Nullable String cursor,
+            int limit) {
         // One row more than the page tells whether another page follows without counting the rest.
-        List<AssetRow> rows = assets.feed(shotId, kind, Cursor.decode(cursor), limit + 1, oldestFirst);
+        List<AssetRow> rows = assets.feed(shotId, kind, generations, Cursor.decode(cursor), limit + 1, oldestFirst);
         List<Asset> items = provenance.assets(rows.stream().limit(limit).toList());
         String next = rows.size() > limit
                 ? new Cursor(items.getLast().createdAt(), items.getLast().id()).encode()

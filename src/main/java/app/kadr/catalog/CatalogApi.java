@@ -51,7 +51,8 @@ class CatalogApi {
             boolean enabled,
             boolean ready,
             @Nullable String notReadyReason,
-            @Nullable Object workflow) {
+            @Nullable Object workflow,
+            int maxReferences) {
 
         static ModelView of(CatalogModel m, Messages messages) {
             String whyNot = m.notReadyKey();
@@ -74,7 +75,8 @@ class CatalogApi {
                     m.enabled(),
                     whyNot == null,
                     whyNot == null ? null : messages.get(whyNot),
-                    m.workflow() == null ? null : JsonMapper.shared().readTree(m.workflow()));
+                    m.workflow() == null ? null : JsonMapper.shared().readTree(m.workflow()),
+                    m.maxReferences());
         }
     }
 

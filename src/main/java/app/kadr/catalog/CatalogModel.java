@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Kadr's own names are the schema's field names plus the inputs every generation has: {@code prompt},
  * {@code negativePrompt}, {@code sourceImage}, {@code endImage}, {@code maskImage}, {@code sourceVideo},
- * {@code audio}. A model accepts such an input only when its mapping names it; a parameter missing from the
+ * {@code audio}, {@code referenceImages}. A model accepts such an input only when its mapping names it; a parameter missing from the
  * mapping keeps its own name.
  */
 public record CatalogModel(
@@ -33,7 +33,8 @@ public record CatalogModel(
         Price price,
         @Nullable Integer typicalSeconds,
         boolean enabled,
-        @Nullable String workflow) {
+        @Nullable String workflow,
+        int maxReferences) {
 
     public CatalogModel {
         // Unmodifiable but in their stored order, which is the order the JSON and the UI show.
@@ -50,6 +51,14 @@ public record CatalogModel(
     /** Whether the model takes one of the inputs every generation may have, such as a negative prompt. */
     public boolean accepts(String kadrInput) {
         return fieldMapping.containsKey(kadrInput);
+    }
+
+    /**
+     * How many reference images (an element's looks, see the element module) one call can carry, where its mapping
+     * names the provider's place for them ({@code referenceImages}); 0 for a model that takes none.
+     */
+    public int referenceLimit() {
+        return accepts("referenceImages") ? maxReferences : 0;
     }
 
     /** Listed for everyone: the model and its provider are switched on. */

@@ -25,7 +25,8 @@ record ModelChanges(
         @Nullable PriceChanges price,
         @Nullable Integer typicalSeconds,
         @Nullable Boolean enabled,
-        @Nullable Object workflow) {
+        @Nullable Object workflow,
+        @Nullable Integer maxReferences) {
 
     record PriceChanges(@Nullable String unit, @Nullable BigDecimal usd) {}
 }

@@ -18,7 +18,8 @@ record ModelDraft(
         Price price,
         @Nullable Integer typicalSeconds,
         boolean enabled,
-        @Nullable String workflow) {
+        @Nullable String workflow,
+        int maxReferences) {
 
     static ModelDraft of(CatalogModel model) {
         return new ModelDraft(
@@ -35,6 +36,7 @@ record ModelDraft(
                 model.price(),
                 model.typicalSeconds(),
                 model.enabled(),
-                model.workflow());
+                model.workflow(),
+                model.maxReferences());
     }
 }

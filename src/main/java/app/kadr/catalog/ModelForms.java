@@ -134,13 +134,15 @@ class ModelForms {
                 new ModelChanges.PriceChanges(text(form.priceUnit()), usd(form.priceUsd())),
                 seconds(form.typicalSeconds()),
                 form.on(),
-                form.workflow() == null ? "" : form.workflow());
+                form.workflow() == null ? "" : form.workflow(),
+                null);
     }
 
     /** Only the on/off switch of the list. */
     static ModelChanges switched(boolean enabled) {
         return new ModelChanges(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, enabled, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, enabled, null,
+                null);
     }
 
     /**

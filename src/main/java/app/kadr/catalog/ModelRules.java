@@ -24,6 +24,8 @@ final class ModelRules {
             "maskImage",
             "sourceVideo",
             "audio",
+            // An element's reference images, as many as the model declares in maxReferences.
+            "referenceImages",
             // An outpaint's canvas, worked out by the studio from the aspect ratio and placement chosen.
             "canvasSize",
             "imageSize",
@@ -35,6 +37,8 @@ final class ModelRules {
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_PRESET_NAME = 100;
     static final int MAX_PROVIDER_FIELD = 100;
+    /** No provider documents more than 16 reference images in one call (OpenAI's image edits take 16). */
+    static final int MAX_REFERENCES = 16;
     /** A day: no generation a studio offers runs longer, and a typo of a few zeros shows. */
     static final int MAX_TYPICAL_SECONDS = 86_400;
 
@@ -107,12 +111,14 @@ final class ModelRules {
         Integer typicalSeconds =
                 typicalSeconds(body.typicalSeconds(), current == null ? null : current.typicalSeconds());
         boolean enabled = body.enabled() != null ? body.enabled() : current == null || current.enabled();
+        int maxReferences =
+                maxReferences(body.maxReferences(), current == null ? 0 : current.maxReferences(), mapping, task);
         String workflow = body.workflow() != null
                 ? WorkflowTemplate.text(body.workflow(), json)
                 : current == null ? null : current.workflow();
         if (workflow != null) {
             // Checked against the mapping and schema it will be filled from, even when only they changed.
-            WorkflowTemplate.check(workflow, kind, schema, mapping);
+            WorkflowTemplate.check(workflow, kind, schema, mapping, maxReferences);
         }
         ModelDraft draft = new ModelDraft(
                 externalId,
@@ -128,7 +134,8 @@ final class ModelRules {
                 price,
                 typicalSeconds,
                 enabled,
-                workflow);
+                workflow,
+                maxReferences);
         fits("paramSchema", schema.toJson(), 20000);
         fits("defaults", defaults, 5000);
         fits("presets", presets, 10000);
@@ -216,6 +223,32 @@ final class ModelRules {
         }
         return new Price(unit, usd);
     }
+
+    /**
+     * How many reference images the model takes: a number only where the mapping says where they go, and a place in
+     * the mapping only with a number, so a model never silently drops or is sent what it cannot take. Only image
+     * and video generation from a prompt or a still draws on an element's looks.
+     */
+    private static int maxReferences(@Nullable Integer given, int current, Map<String, String> mapping, Task task) {
+        int max = given != null ? given : current;
+        if (max < 0 || max > MAX_REFERENCES) {
+            throw KadrException.invalid("maxReferences", "catalog.references.range", String.valueOf(MAX_REFERENCES));
+        }
+        boolean mapped = mapping.containsKey("referenceImages");
+        if (mapped && max == 0) {
+            throw KadrException.invalid("maxReferences", "catalog.references.missing");
+        }
+        if (!mapped && max > 0) {
+            throw KadrException.invalid("fieldMapping.referenceImages", "catalog.references.unmapped");
+        }
+        if (max > 0 && !REFERENCE_TASKS.contains(task)) {
+            throw KadrException.invalid("maxReferences", "catalog.references.task");
+        }
+        return max;
+    }
+
+    private static final Set<Task> REFERENCE_TASKS =
+            Set.of(Task.TEXT_TO_IMAGE, Task.IMAGE_TO_IMAGE, Task.TEXT_TO_VIDEO, Task.IMAGE_TO_VIDEO);
 
     private static @Nullable Integer typicalSeconds(@Nullable Integer given, @Nullable Integer current) {
         if (given == null) {

@@ -77,8 +77,8 @@ class Models {
         jdbc.sql("""
                         insert into models (id, provider_id, external_id, name, vendor, task, quality, description,
                           param_schema, defaults, presets, field_mapping, price_unit, price_usd, typical_seconds,
-                          enabled, workflow, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          enabled, workflow, max_references, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, providerId)
                 .params(columns(model))
                 .params(Rows.ts(now), Rows.ts(now))
@@ -89,7 +89,7 @@ class Models {
         jdbc.sql("""
                         update models set external_id = ?, name = ?, vendor = ?, task = ?, quality = ?, description = ?,
                           param_schema = ?, defaults = ?, presets = ?, field_mapping = ?, price_unit = ?, price_usd = ?,
-                          typical_seconds = ?, enabled = ?, workflow = ?, updated_at = ?
+                          typical_seconds = ?, enabled = ?, workflow = ?, max_references = ?, updated_at = ?
                         where id = ?""").params(columns(model)).params(Rows.ts(now), id).update();
     }
 
@@ -133,7 +133,8 @@ class Models {
                 model.price().usd(),
                 model.typicalSeconds(),
                 model.enabled(),
-                model.workflow());
+                model.workflow(),
+                model.maxReferences());
     }
 
     private CatalogModel map(ResultSet rs, int row) throws SQLException {
@@ -153,7 +154,8 @@ class Models {
                 new Price(Price.Unit.of(rs.getString("price_unit")).orElseThrow(), rs.getBigDecimal("price_usd")),
                 rs.getObject("typical_seconds", Integer.class),
                 rs.getBoolean("enabled"),
-                rs.getString("workflow"));
+                rs.getString("workflow"),
+                rs.getInt("max_references"));
     }
 
     private <T> T read(String text, TypeReference<T> type) {

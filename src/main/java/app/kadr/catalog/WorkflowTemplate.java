@@ -31,6 +31,12 @@ final class WorkflowTemplate {
     /** Source images arrive under their role, not through the mapping. */
     private static final Set<String> SOURCES = Set.of("image", "end_image", "mask");
 
+    /**
+     * Reference images fill {@code $ref1…$refN}, N the model's {@code maxReferences}; an element with fewer looks than
+     * slots has them repeated, so a graph can always load N images.
+     */
+    static final String REFERENCE = "ref";
+
     private WorkflowTemplate() {}
 
     /**
@@ -50,7 +56,8 @@ final class WorkflowTemplate {
     }
 
     /** Checks the workflow against what the model's generations will give; every failure in Russian. */
-    static void check(String workflow, ProviderKind kind, ParamSchema schema, Map<String, String> mapping) {
+    static void check(
+            String workflow, ProviderKind kind, ParamSchema schema, Map<String, String> mapping, int maxReferences) {
         if (kind != ProviderKind.COMFYUI) {
             throw KadrException.invalid(FIELD, "catalog.workflow.comfyui_only");
         }
@@ -75,6 +82,9 @@ final class WorkflowTemplate {
             }
         }
         Set<String> known = known(schema, mapping);
+        for (int n = 1; n <= maxReferences; n++) {
+            known.add(REFERENCE + n);
+        }
         Set<String> unknown = new TreeSet<>();
         for (String name : placeholders(graph)) {
             if (!known.contains(name)) {

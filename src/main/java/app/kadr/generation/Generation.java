@@ -33,7 +33,15 @@ public record Generation(
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
-        List<ElementUse> elements) {
+        List<ElementUse> elements,
+        References references) {
+
+    /**
+     * The reference images the generation's elements brought: those sent to the provider and those its model could
+     * not take, with a sentence for the person when some were left out.
+     */
+    public record References(
+            List<UUID> sent, List<UUID> notSent, @Nullable String note) {}
 
     /** Why a generation failed, in the person's words, with a stable code. */
     public record Failure(String code, String message) {}

@@ -47,6 +47,7 @@ public class GenerationService {
     private final EditInputs edits;
     private final ElementService elements;
     private final SourceInputs sourceInputs;
+    private final GenerationReferences references;
 
     GenerationService(
             Generations generations,
@@ -58,7 +59,9 @@ public class GenerationService {
             ProviderSlots slots,
             EditInputs edits,
             ElementService elements,
-            SourceInputs sourceInputs) {
+            SourceInputs sourceInputs,
+            GenerationReferences references) {
+        this.references = references;
         this.edits = edits;
         this.generations = generations;
         this.jobs = jobs;
@@ -142,6 +145,7 @@ public class GenerationService {
                     parent);
             generations.insert(row);
             elements.recordUse(row.id(), plan.mentions());
+            references.record(row.id(), plan.references());
             jobs.schedule(row.id());
             created.add(view(row));
         }
@@ -169,7 +173,8 @@ public class GenerationService {
             Map<String, Object> params,
             long seed,
             boolean batched,
-            Mentions mentions) {
+            Mentions mentions,
+            GenerationReferences.Attached references) {
 
         /** One batched generation where the model makes several per call, else one per variant. */
         int rows() {
@@ -206,7 +211,28 @@ public class GenerationService {
         if (mask != null) {
             sources.add(mask);
         }
-        return new Plan(model, sources, prompt, negative, count, params, seed, model.accepts("count"), mentions);
+        // The elements' looks go as far as the model takes them; the rest are kept as not sent, to say so.
+        GenerationReferences.Attached attached = GenerationReferences.Attached.split(
+                usableReferences(ownerId, mentions.referenceAssetIds()), model.referenceLimit());
+        return new Plan(
+                model, sources, prompt, negative, count, params, seed, model.accepts("count"), mentions, attached);
+    }
+
+    /**
+     * An element's reference takes that can still be sent: its owner's, live and ready images (one trashed since it
+     * was chosen is simply not sent). Asked of {@link Access} first, since a refusal would spoil the transaction.
+     */
+    private List<UUID> usableReferences(UUID ownerId, List<UUID> ids) {
+        List<UUID> usable = new ArrayList<>();
+        for (UUID id : ids) {
+            if (access.ownerOf(OwnedKind.ASSET, id).filter(ownerId::equals).isPresent()) {
+                Asset asset = assets.get(ownerId, id);
+                if (asset.isReady() && "image".equals(asset.kind())) {
+                    usable.add(id);
+                }
+            }
+        }
+        return usable;
     }
 
     /** Image-to-video from any image asset; the video lands in the asset's shot, linked to its source. */
@@ -438,7 +464,22 @@ public class GenerationService {
                 row.createdAt(),
                 row.startedAt(),
                 row.finishedAt(),
-                elements.usedBy(row.id()));
+                elements.usedBy(row.id()),
+                referencesOf(row.id()));
+    }
+
+    private Generation.References referencesOf(UUID generationId) {
+        GenerationReferences.Attached attached = references.of(generationId);
+        String note = null;
+        if (!attached.notSent().isEmpty()) {
+            note = attached.sent().isEmpty()
+                    ? messages.get("generation.references.none_sent")
+                    : messages.get(
+                            "generation.references.some_sent",
+                            attached.sent().size(),
+                            attached.notSent().size());
+        }
+        return new Generation.References(attached.sent(), attached.notSent(), note);
     }
 
     private String failureMessage(GenerationRow row) {

@@ -41,7 +41,8 @@ public record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<Strin
             boolean free,
             String search,
             @Nullable Integer typicalSeconds,
-            @Nullable String whyNotKey) {
+            @Nullable String whyNotKey,
+            int maxReferences) {
 
         public boolean ready() {
             return whyNotKey == null;
@@ -142,6 +143,7 @@ public record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<Strin
                 usd.signum() == 0,
                 (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(Locale.ROOT),
                 m.typicalSeconds(),
-                m.notReadyKey());
+                m.notReadyKey(),
+                m.referenceLimit());
     }
 }

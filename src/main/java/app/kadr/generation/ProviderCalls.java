@@ -40,8 +40,16 @@ class ProviderCalls {
     private final JdbcClient jdbc;
     private final Access access;
     private final MaskService masks;
+    private final GenerationReferences references;
 
-    ProviderCalls(Catalog catalog, AssetService assets, JdbcClient jdbc, Access access, MaskService masks) {
+    ProviderCalls(
+            Catalog catalog,
+            AssetService assets,
+            JdbcClient jdbc,
+            Access access,
+            MaskService masks,
+            GenerationReferences references) {
+        this.references = references;
         this.masks = masks;
         this.catalog = catalog;
         this.assets = assets;
@@ -52,7 +60,12 @@ class ProviderCalls {
     /** The whole request for a submit: the input in the provider's words and the source images as files. */
     ProviderRequest request(GenerationRow generation, CatalogModel model) throws ProviderException {
         List<SourceImage> sources = sources(generation);
+        List<UUID> sentReferences = references.of(generation.id()).sent();
+        sources.addAll(referenceImages(generation, sentReferences));
         Map<String, Object> input = input(generation, model);
+        if (!sentReferences.isEmpty() && model.referenceLimit() > 0) {
+            markReferences(input, model.providerField("referenceImages"), sentReferences.size());
+        }
         if (takesSourcesInTheInput(model)) {
             // A video's and a sound's place, like an image's: the adapter puts the file where the mark is.
             for (SourceImage source : sources) {
@@ -141,10 +154,56 @@ class ProviderCalls {
         return input;
     }
 
+    /** The role of the n-th reference image (from 1), which is also its ComfyUI placeholder ({@code $ref1}). */
+    static String referenceRole(int n) {
+        return "ref" + n;
+    }
+
+    /**
+     * Marks the provider's field for the references with one {@code "$source:refN"} each, in order; the adapter puts
+     * each image where its mark is (fal a URL, Runware an upload's id, OpenAI an {@code image[]} part, the offline
+     * engine a file). A field that already holds the source's mark (FLUX Kontext's {@code image_urls} takes the image
+     * to edit and the references alike) keeps it first.
+     */
+    private static void markReferences(Map<String, Object> input, String field, int count) {
+        List<Object> marks = new ArrayList<>();
+        Object present = input.get(field);
+        if (present instanceof List<?> list) {
+            marks.addAll(list);
+        } else if (present != null) {
+            marks.add(present);
+        }
+        for (int n = 1; n <= count; n++) {
+            marks.add(PLACEHOLDER + referenceRole(n));
+        }
+        input.put(field, marks);
+    }
+
+    /** The references as files with roles ref1…; one gone since the generation began ends it, as a source does. */
+    private List<SourceImage> referenceImages(GenerationRow generation, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID owner =
+                access.ownerOf(OwnedKind.GENERATION, generation.id()).orElseThrow(() -> sourceGone(generation, null));
+        List<SourceImage> images = new ArrayList<>();
+        for (UUID assetId : ids) {
+            try {
+                SourceFile file = assets.sourceFile(owner, assetId);
+                images.add(new SourceImage(file.path(), file.mimeType(), referenceRole(images.size() + 1)));
+            } catch (KadrException | NoSuchFileException gone) {
+                throw sourceGone(generation, gone);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // the store is unreachable: the job's step is tried again
+            }
+        }
+        return images;
+    }
+
     /** The source images as files; one trashed, deleted or lost on disk since the generation began ends it. */
     private List<SourceImage> sources(GenerationRow generation) {
         if (generation.sourceAssetIds().isEmpty()) {
-            return List.of();
+            return new ArrayList<>();
         }
         UUID owner =
                 access.ownerOf(OwnedKind.GENERATION, generation.id()).orElseThrow(() -> sourceGone(generation, null));

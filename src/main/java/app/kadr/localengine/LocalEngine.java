@@ -70,6 +70,7 @@ public class LocalEngine {
         long started = System.nanoTime();
         DraftScene scene = DraftScene.compose(request.prompt(), request.negativePrompt(), request.seed());
         BufferedImage image = DraftPainter.paint(scene, request.width(), request.height());
+        ReferenceCards.pin(image, request.references());
         Path output = newFile(workDir, "draft-", ".png");
         writePng(image, output);
         log.debug("Draft {}x{} ({}) in {} ms", request.width(), request.height(), scene.mood(), millisSince(started));
@@ -202,7 +203,7 @@ public class LocalEngine {
         }
     }
 
-    private static BufferedImage decode(SourceImage image) throws LocalEngineException {
+    static BufferedImage decode(SourceImage image) throws LocalEngineException {
         try {
             BufferedImage read = ImageIO.read(image.file().toFile());
             if (read == null) {

@@ -122,7 +122,8 @@ class ParamValidationTests {
                 new Price(Price.Unit.RUN, java.math.BigDecimal.ZERO),
                 null,
                 true,
-                null);
+                null,
+                0);
         assertThat(ParamValidation.prepare(model, Map.of("aspectRatio", "1:1")))
                 .containsEntry("steps", 12L)
                 .containsEntry("style", "кино")

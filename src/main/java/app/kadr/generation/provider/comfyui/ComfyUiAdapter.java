@@ -79,10 +79,17 @@ class ComfyUiAdapter implements ProviderAdapter, NamedRequests {
         Placeholders template = Placeholders.in(request.workflow());
         RestClient comfy = client(request);
         Map<String, Object> values = new LinkedHashMap<>(request.input());
+        Map<SourceImage, String> uploaded = new java.util.HashMap<>();
         for (String name : template.names()) {
             SourceImage source = source(request, name);
             if (!values.containsKey(name) && source != null) {
-                values.put(name, upload(comfy, source));
+                // A reference in two slots is uploaded once.
+                String file = uploaded.get(source);
+                if (file == null) {
+                    file = upload(comfy, source);
+                    uploaded.put(source, file);
+                }
+                values.put(name, file);
             }
         }
         Map<String, Object> body = Map.of(
@@ -165,12 +172,27 @@ class ComfyUiAdapter implements ProviderAdapter, NamedRequests {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
+    /**
+     * The source for a placeholder: {@code $image} the image, {@code $mask} the mask, {@code $ref1…$refN} the
+     * elements' references. A graph with more reference slots than the generation has references gets them again in
+     * turn ({@code $ref3} of two is the first), so its LoadImage nodes always have a picture.
+     */
     private static @Nullable SourceImage source(ProviderRequest request, String role) {
-        return request.sources().stream()
+        SourceImage exact = request.sources().stream()
                 .filter(source -> source.role().equals(role))
                 .findFirst()
                 .orElse(null);
+        java.util.regex.Matcher slot = REFERENCE_SLOT.matcher(role);
+        if (exact != null || !slot.matches()) {
+            return exact;
+        }
+        List<SourceImage> references = request.sources().stream()
+                .filter(source -> REFERENCE_SLOT.matcher(source.role()).matches())
+                .toList();
+        return references.isEmpty() ? null : references.get((Integer.parseInt(slot.group(1)) - 1) % references.size());
     }
+
+    private static final java.util.regex.Pattern REFERENCE_SLOT = java.util.regex.Pattern.compile("ref([1-9][0-9]?)");
 
     /** Puts a source image into ComfyUI's input folder; the answer is the name a LoadImage node takes. */
     private static String upload(RestClient comfy, SourceImage source) throws ProviderException {

@@ -106,7 +106,24 @@ class LocalAdapter implements ProviderAdapter {
                 seed,
                 size[0],
                 size[1],
-                negative == null ? null : negative.toString());
+                negative == null ? null : negative.toString(),
+                references(request));
+    }
+
+    /**
+     * The elements' reference images, from the marks the studio put in the mapped {@code references} field
+     * ({@code "$source:ref1"}, …), in that order.
+     */
+    private static List<Path> references(ProviderRequest request) throws ProviderException {
+        if (!(request.input().get("references") instanceof List<?> marks)) {
+            return List.of();
+        }
+        List<Path> files = new java.util.ArrayList<>();
+        for (Object mark : marks) {
+            String role = String.valueOf(mark).replaceFirst("^\\$source:", "");
+            files.add(source(request, role));
+        }
+        return files;
     }
 
     private static AnimateRequest animation(ProviderRequest request, long seed) throws ProviderException {

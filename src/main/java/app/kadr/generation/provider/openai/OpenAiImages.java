@@ -55,12 +55,30 @@ final class OpenAiImages {
                 .body(JsonMapper.shared().writeValueAsBytes(body)));
     }
 
+    /**
+     * An edit: the source as {@code image[]}, its mask as {@code mask}, and the elements' references as further
+     * {@code image[]} parts, in order, where the studio marked them ({@code "image[]": ["$source:ref1", …]}): the
+     * endpoint takes "an array of images … up to 16" (openai-python src/openai/types/image_edit_params.py).
+     */
     private static ProviderExchange edit(RestClient api, ProviderRequest request) throws ProviderException {
+        Map<String, Object> fields = new LinkedHashMap<>(request.input());
+        Map<String, List<String>> marked = new LinkedHashMap<>();
+        fields.entrySet().removeIf(field -> {
+            List<String> roles = markedRoles(field.getValue());
+            if (roles.isEmpty()) {
+                return false;
+            }
+            marked.put(field.getKey(), roles);
+            return true;
+        });
         MultipartForm form = new MultipartForm()
-                .fields(request.input())
+                .fields(fields)
                 .field("model", request.externalId())
                 .field("n", count(request));
         for (SourceImage source : request.sources()) {
+            if (source.role().startsWith(REFERENCE_ROLE)) {
+                continue; // placed below, where its mark is
+            }
             form.file(
                     switch (source.role()) {
                         case "image" -> "image[]";
@@ -69,10 +87,37 @@ final class OpenAiImages {
                     },
                     source);
         }
+        for (Map.Entry<String, List<String>> field : marked.entrySet()) {
+            for (String role : field.getValue()) {
+                SourceImage reference = request.sources().stream()
+                        .filter(source -> source.role().equals(role))
+                        .findFirst()
+                        .orElseThrow(() -> ProviderException.of(Kind.FAILED, "No reference image for " + role));
+                form.file(field.getKey(), reference);
+            }
+        }
         return ProviderExchange.of(api.post()
                 .uri("/images/edits")
                 .contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(form.body()));
+    }
+
+    private static final String MARK = "$source:";
+    private static final String REFERENCE_ROLE = "ref";
+
+    /** The roles a field's value marks ({@code ["$source:ref1", …]}), none for an ordinary value. */
+    private static List<String> markedRoles(Object value) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            return List.of();
+        }
+        List<String> roles = new ArrayList<>();
+        for (Object item : list) {
+            if (!(item instanceof String text) || !text.startsWith(MARK)) {
+                return List.of();
+            }
+            roles.add(text.substring(MARK.length()));
+        }
+        return roles;
     }
 
     private static int count(ProviderRequest request) {

@@ -183,6 +183,42 @@ class ComfyUiAdapterTest {
                                     "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "in winter"}}}}""")));
     }
 
+    /**
+     * A graph loads the elements' references at {@code $ref1…$refN}; each is uploaded once through
+     * {@code /upload/image} (ComfyUI server.py) and a graph with more slots than references gets them again in turn.
+     */
+    @Test
+    void referencesFillTheRefSlotsInOrderAndRepeatWhenTheGraphHasMoreSlots() throws Exception {
+        comfy.stubFor(post("/upload/image")
+                .withMultipartRequestBody(aMultipart("image").withHeader("Content-Disposition", containing("anya.png")))
+                .willReturn(okJson("{\"name\":\"anya.png\",\"subfolder\":\"\",\"type\":\"input\"}")));
+        comfy.stubFor(post("/upload/image")
+                .withMultipartRequestBody(
+                        aMultipart("image").withHeader("Content-Disposition", containing("mayak.png")))
+                .willReturn(okJson("{\"name\":\"mayak.png\",\"subfolder\":\"\",\"type\":\"input\"}")));
+        comfy.stubFor(post("/prompt").willReturn(okJson("{\"prompt_id\":\"p-3\",\"number\":1,\"node_errors\":{}}")));
+        String threeSlots = """
+                {
+                  "11": {"class_type": "LoadImage", "inputs": {"image": "$ref1"}},
+                  "12": {"class_type": "LoadImage", "inputs": {"image": "$ref2"}},
+                  "13": {"class_type": "LoadImage", "inputs": {"image": "$ref3"}},
+                  "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "$prompt"}}
+                }""";
+        List<SourceImage> references = List.of(
+                new SourceImage(Files.write(files.resolve("anya.png"), new byte[] {1}), "image/png", "ref1"),
+                new SourceImage(Files.write(files.resolve("mayak.png"), new byte[] {2}), "image/png", "ref2"));
+
+        adapter.submit(request(threeSlots, Map.of("prompt", "Аня у Маяк"), references));
+
+        comfy.verify(2, postRequestedFor(urlEqualTo("/upload/image")));
+        comfy.verify(postRequestedFor(urlEqualTo("/prompt")).withRequestBody(equalToJson("""
+                        {"client_id": "${json-unit.any-string}", "prompt_id": "${json-unit.any-string}",
+                         "prompt": {"11": {"class_type": "LoadImage", "inputs": {"image": "anya.png"}},
+                                    "12": {"class_type": "LoadImage", "inputs": {"image": "mayak.png"}},
+                                    "13": {"class_type": "LoadImage", "inputs": {"image": "anya.png"}},
+                                    "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "Аня у Маяк"}}}}""")));
+    }
+
     @Test
     void aPlaceholderWithoutAValueIsBadInputNamingItAndNothingIsSent() {
         ProviderException failure =

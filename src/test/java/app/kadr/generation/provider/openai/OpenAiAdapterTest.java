@@ -155,6 +155,34 @@ class OpenAiAdapterTest {
                 .withRequestBodyPart(aMultipart("n").withBody(equalTo("1")).build()));
     }
 
+    /**
+     * A prompt with elements becomes an edit with each reference as one more {@code image[]} part, in order: the
+     * endpoint takes "an array of images … up to 16" (openai-python src/openai/types/image_edit_params.py,
+     * ImageEditParams.image). The marks the studio put at the mapped field are not sent as a field.
+     */
+    @Test
+    void referencesGoAsImageArrayPartsOfAnEditInTheirOrder() throws Exception {
+        byte[] anya = {7, 7};
+        byte[] mayak = {8, 8, 8};
+        openai.stubFor(post("/v1/images/edits").willReturn(okJson(twoImages(null))));
+
+        adapter.submit(request(
+                "gpt-image-1",
+                "text_to_image",
+                Map.of("prompt", "Аня идёт по Маяк", "image[]", List.of("$source:ref1", "$source:ref2")),
+                List.of(source("anya.png", anya, "ref1"), source("mayak.png", mayak, "ref2")),
+                1));
+
+        var edits = openai.findAll(postRequestedFor(urlEqualTo("/v1/images/edits")));
+        assertThat(edits).hasSize(1);
+        var parts = edits.getFirst().getParts().stream()
+                .filter(part -> part.getName().equals("image[]"))
+                .map(part -> part.getBody().asBytes())
+                .toList();
+        assertThat(parts).containsExactly(anya, mayak);
+        assertThat(edits.getFirst().getBodyAsString()).doesNotContain("$source:");
+    }
+
     @ParameterizedTest(name = "{0} {1} → {3} {4}")
     @CsvSource(
             delimiter = '|',

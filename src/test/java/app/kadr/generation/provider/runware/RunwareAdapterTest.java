@@ -1,6 +1,7 @@
 package app.kadr.generation.provider.runware;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -203,6 +204,43 @@ class RunwareAdapterTest {
                 .withRequestBody(matchingJsonPath("$[0].taskType", equalTo("imageInference")))
                 .withRequestBody(matchingJsonPath("$[0].seedImage", equalTo("uploaded-0")))
                 .withRequestBody(matchingJsonPath("$[0].maskImage", equalTo("uploaded-1"))));
+    }
+
+    /**
+     * Elements' looks go as {@code referenceImages}, a list of images, in IImageInference of Runware/sdk-python
+     * (runware/types.py); the SDK uploads each file first and sends its imageUUID (runware/base.py, _imageInference
+     * through _process_media), as here.
+     */
+    @Test
+    void referenceImagesAreUploadedAndListedInOrderInReferenceImages(@TempDir Path dir) throws Exception {
+        Path anya = Files.write(dir.resolve("anya.png"), new byte[] {1});
+        Path mayak = Files.write(dir.resolve("mayak.png"), new byte[] {2});
+        stubUploads();
+        runware.stubFor(task("imageInference").willReturn(templated(200, """
+                {"data":[{"taskType":"imageInference","taskUUID":"%s","imageURL":"https://im.runware.ai/x.jpg"}]}""".formatted(FIRST_TASK))));
+        ProviderRequest request = new ProviderRequest(
+                runwareUrl(),
+                KEY,
+                "bfl:3@1",
+                "text_to_image",
+                Map.of(
+                        "positivePrompt",
+                        "Аня идёт по Маяк",
+                        "referenceImages",
+                        List.of("$source:ref1", "$source:ref2")),
+                List.of(new SourceImage(anya, "image/png", "ref1"), new SourceImage(mayak, "image/png", "ref2")),
+                1,
+                null,
+                true);
+
+        adapter.submit(request);
+
+        runware.verify(postRequestedFor(urlEqualTo("/v1"))
+                .withRequestBody(matchingJsonPath("$[0].taskType", equalTo("imageInference")))
+                .withRequestBody(matchingJsonPath("$[0].model", equalTo("bfl:3@1")))
+                .withRequestBody(
+                        matchingJsonPath("$[0].referenceImages", equalToJson("[\"uploaded-0\",\"uploaded-1\"]")))
+                .withRequestBody(matchingJsonPath("$[0].seedImage", absent())));
     }
 
     @Test
