@@ -139,11 +139,19 @@ class OwnershipTests {
      * client's (sharing.LeakTests), a variant is a file's size.
      */
     private static final Map<String, String> NOT_OWNED = Map.of(
-            "variant", "original",
-            "modelId", UUID.randomUUID().toString(),
-            "providerId", UUID.randomUUID().toString(),
-            "token", "x",
-            "ref", "x");
+            "variant",
+            "original",
+            "modelId",
+            UUID.randomUUID().toString(),
+            "providerId",
+            UUID.randomUUID().toString(),
+            "token",
+            "x",
+            "ref",
+            "x",
+            // a script proposal is reached only through its project, whose ownership is checked first
+            "proposalId",
+            UUID.randomUUID().toString());
 
     @Test
     void everyPathVariableEitherNamesAnOwnedKindOrIsKnownNotTo() {
