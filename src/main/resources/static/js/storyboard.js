@@ -220,7 +220,7 @@
       const answer = window.prompt(actions.dataset.movePrompt.replace('{0}', String(last)));
       if (answer && answer.trim()) send('move', { position: answer.trim() });
     });
-    // «Перенести в проект…»: the shots leave this storyboard with their takes; the grid comes back without them.
+    // Moving to another project: the shots leave this storyboard with their takes; the grid comes back without them.
     const project = actions.querySelector('[data-selection-project]');
     if (project) {
       project.addEventListener('change', () => {

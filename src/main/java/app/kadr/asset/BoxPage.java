@@ -155,6 +155,8 @@ class BoxPage {
         TakeFeed.Takes feed =
                 takes.of(shot.id(), staleOnly ? null : filter, staleOnly ? stale : null, oldestFirst, cursor, size);
         model.addAttribute("shot", shot);
+        // «Устаревшие» is offered only where there is something stale: most projects never have an element change.
+        model.addAttribute("anyStale", !stale.isEmpty());
         model.addAttribute("kind", filter);
         model.addAttribute("sort", oldestFirst ? "oldest" : "newest");
         model.addAttribute("assets", feed.items());
