@@ -143,7 +143,8 @@ class OwnershipTests {
             "modelId", UUID.randomUUID().toString(),
             "providerId", UUID.randomUUID().toString(),
             "token", "x",
-            "ref", "x");
+            "ref", "x",
+            "shotRef", "x");
 
     @Test
     void everyPathVariableEitherNamesAnOwnedKindOrIsKnownNotTo() {

@@ -32,6 +32,8 @@ class ClientService {
     private final CommentThrottle throttle;
     private final BlobStore blobs;
     private final DomainEvents events;
+    private final Reviews reviews;
+    private final Answering answering;
 
     ClientService(
             ClientStoryboard storyboard,
@@ -39,18 +41,23 @@ class ClientService {
             Comments comments,
             CommentThrottle throttle,
             BlobStore blobs,
-            DomainEvents events) {
+            DomainEvents events,
+            Reviews reviews,
+            Answering answering) {
         this.storyboard = storyboard;
         this.versions = versions;
         this.comments = comments;
         this.throttle = throttle;
         this.blobs = blobs;
         this.events = events;
+        this.reviews = reviews;
+        this.answering = answering;
     }
 
     @Transactional(readOnly = true)
     public ClientView view(OpenLink link) {
         Map<UUID, List<ClientView.ClientComment>> byShot = commentsByShot(link);
+        Map<UUID, ClientView.Review> answers = answering.of(link);
         ShareVersions.Version version = link.versionId() == null
                 ? null
                 : versions.byId(link.versionId()).orElseThrow();
@@ -69,7 +76,8 @@ class ClientService {
                         row.description(),
                         media(link, row.headliner()),
                         byShot.getOrDefault(row.shotId(), List.of()),
-                        previous.isEmpty() ? null : change(before.get(row.shotId()), row)))
+                        previous.isEmpty() ? null : change(before.get(row.shotId()), row),
+                        answers.get(row.shotId())))
                 .toList();
         rows.forEach(row -> before.remove(row.shotId()));
         ClientView.Release release = version == null
@@ -128,7 +136,7 @@ class ClientService {
         return byShot;
     }
 
-    private static ClientView.@Nullable Media media(OpenLink link, ClientStoryboard.@Nullable Files files) {
+    static ClientView.@Nullable Media media(OpenLink link, ClientStoryboard.@Nullable Files files) {
         if (files == null) {
             return null;
         }
@@ -150,9 +158,8 @@ class ClientService {
         if (!MediaRefs.VARIANTS.contains(variant)) {
             throw KadrException.notFound();
         }
-        for (ClientStoryboard.Row row : rowsOf(link)) {
-            ClientStoryboard.Files files = row.headliner();
-            String key = files == null ? null : files.keyOf(variant);
+        for (ClientStoryboard.Files files : filesOf(link)) {
+            String key = files.keyOf(variant);
             if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref)) {
                 try {
                     return new MediaFile(blobs.resource(key), mimeOf(key));
@@ -162,6 +169,20 @@ class ClientService {
             }
         }
         throw KadrException.notFound();
+    }
+
+    /** Every file a link shows: its shots' headliners and, on a published version, the candidates it offers. */
+    private List<ClientStoryboard.Files> filesOf(OpenLink link) {
+        List<ClientStoryboard.Files> files = new ArrayList<>();
+        for (ClientStoryboard.Row row : rowsOf(link)) {
+            if (row.headliner() != null) {
+                files.add(row.headliner());
+            }
+        }
+        if (link.versionId() != null) {
+            reviews.versionCandidates(link.versionId()).values().forEach(files::addAll);
+        }
+        return files;
     }
 
     @Transactional
@@ -187,9 +208,7 @@ class ClientService {
 
     /** Trims a text and checks its length; control characters other than line breaks are dropped. */
     static String clean(@Nullable String value, String field, int max, String emptyKey, String longKey) {
-        String text = value == null
-                ? ""
-                : value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        String text = stripped(value);
         if (text.isEmpty()) {
             throw KadrException.invalid(field, emptyKey);
         }
@@ -197,6 +216,13 @@ class ClientService {
             throw KadrException.invalid(field, longKey, max);
         }
         return text;
+    }
+
+    /** A text as typed, trimmed, without control characters other than line breaks and tabs. */
+    static String stripped(@Nullable String value) {
+        return value == null
+                ? ""
+                : value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
     }
 
     private static String mimeOf(String key) {

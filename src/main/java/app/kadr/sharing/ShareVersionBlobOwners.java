@@ -13,13 +13,21 @@ import org.springframework.stereotype.Component;
 class ShareVersionBlobOwners implements BlobOwners {
 
     private final ShareVersions versions;
+    private final Reviews reviews;
 
-    ShareVersionBlobOwners(ShareVersions versions) {
+    ShareVersionBlobOwners(ShareVersions versions, Reviews reviews) {
         this.versions = versions;
+        this.reviews = reviews;
     }
 
+    /** The headliners' files and the candidates' files that some version shows. */
     @Override
     public Set<String> owned(Collection<String> candidateKeys) {
-        return candidateKeys.isEmpty() ? Set.of() : versions.keysAmong(candidateKeys);
+        if (candidateKeys.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> owned = new java.util.HashSet<>(versions.keysAmong(candidateKeys));
+        owned.addAll(reviews.keysAmong(candidateKeys));
+        return owned;
     }
 }

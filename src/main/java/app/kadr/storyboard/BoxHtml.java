@@ -25,7 +25,7 @@ class BoxHtml {
     /** Enough for the open storyboards of many people at ~2 KB a box. */
     private static final int MAX_BOXES = 50_000;
 
-    private record Key(Shot shot, @Nullable String start, Locale locale) {}
+    private record Key(Shot shot, @Nullable String start, ClientAnswers.@Nullable Answer answer, Locale locale) {}
 
     private final Cache<Key, String> boxes =
             Caffeine.newBuilder().maximumSize(MAX_BOXES).build();
@@ -35,17 +35,25 @@ class BoxHtml {
         this.templates = templates;
     }
 
-    /** One box; {@code start} is where the shot begins on the film («1:05»), or null to leave it out. */
+    /** One box of a shot no client has answered on. */
     String of(Shot shot, @Nullable String start, Locale locale) {
-        return boxes.get(new Key(shot, start, locale), this::render);
+        return of(shot, start, null, locale);
+    }
+
+    /**
+     * One box; {@code start} is where the shot begins on the film («1:05»), or null to leave it out; {@code answer}
+     * is a client's latest answer on it, if any.
+     */
+    String of(Shot shot, @Nullable String start, ClientAnswers.@Nullable Answer answer, Locale locale) {
+        return boxes.get(new Key(shot, start, answer, locale), this::render);
     }
 
     /** The whole grid's boxes, in order, as one string. */
-    String of(Storyboard storyboard, Locale locale) {
+    String of(Storyboard storyboard, Map<UUID, ClientAnswers.Answer> answers, Locale locale) {
         Map<UUID, String> starts = storyboard.starts();
         StringBuilder html = new StringBuilder(storyboard.items().size() * 2048);
         for (Shot shot : storyboard.items()) {
-            html.append(of(shot, starts.get(shot.id()), locale));
+            html.append(of(shot, starts.get(shot.id()), answers.get(shot.id()), locale));
         }
         return html.toString();
     }
@@ -54,6 +62,7 @@ class BoxHtml {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shot", key.shot());
         variables.put("start", key.start());
+        variables.put("answer", key.answer());
         Context context = new Context(key.locale(), variables);
         return templates.process("storyboard/box", Set.of("box"), context);
     }
