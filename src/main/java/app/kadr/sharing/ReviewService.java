@@ -66,7 +66,7 @@ public class ReviewService {
         if (!chosen.isEmpty() && (chosen.size() < MIN_CANDIDATES || chosen.size() > MAX_CANDIDATES)) {
             throw KadrException.invalid("assetIds", "review.candidates.count", MIN_CANDIDATES, MAX_CANDIDATES);
         }
-        if (chosen.contains(null) || new HashSet<>(chosen).size() != chosen.size()) {
+        if (chosen.stream().anyMatch(Objects::isNull) || new HashSet<>(chosen).size() != chosen.size()) {
             throw KadrException.invalid("assetIds", "review.candidates.twice");
         }
         for (UUID assetId : chosen) {

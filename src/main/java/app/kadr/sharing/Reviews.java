@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -166,10 +165,6 @@ class Reviews {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Pick::shotId, p -> p));
-    }
-
-    Optional<Approval> approval(UUID versionId, UUID shotId) {
-        return Optional.ofNullable(approvals(versionId).get(shotId));
     }
 
     /**
