@@ -23,6 +23,9 @@
     return htmx.ajax('GET', `/shots/${shotId}/feed?${query}`, { target: '#feed', swap: 'outerHTML' });
   }
 
+  // Another part of the page changed the takes (the client's favourite made the headliner): redraw them.
+  document.body.addEventListener('feed-changed', refreshFeed);
+
   function refreshCard(assetId) {
     const card = document.getElementById(`asset-${assetId}`);
     if (card) htmx.ajax('GET', `/assets/${assetId}/card`, { target: card, swap: 'outerHTML' });

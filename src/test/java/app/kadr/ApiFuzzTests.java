@@ -220,7 +220,7 @@ class ApiFuzzTests {
         String id(String name) {
             return switch (name) {
                 case "projectId" -> project;
-                case "shotId" -> shot;
+                case "shotId", "shotRef" -> shot;
                 case "assetId" -> asset;
                 case "generationId" -> generation;
                 case "commentId" -> comment;

@@ -149,6 +149,9 @@ class OwnershipTests {
             "x",
             "ref",
             "x",
+            // a shot as a share link names it: the link's token is the access check
+            "shotRef",
+            "x",
             // a script proposal is reached only through its project, whose ownership is checked first
             "proposalId",
             UUID.randomUUID().toString());

@@ -37,6 +37,8 @@ class ClientService {
     private final DomainEvents events;
     private final Renditions renditions;
     private final RenditionJobs renditionJobs;
+    private final Reviews reviews;
+    private final Answering answering;
 
     ClientService(
             ClientStoryboard storyboard,
@@ -46,7 +48,9 @@ class ClientService {
             BlobStore blobs,
             DomainEvents events,
             Renditions renditions,
-            RenditionJobs renditionJobs) {
+            RenditionJobs renditionJobs,
+            Reviews reviews,
+            Answering answering) {
         this.storyboard = storyboard;
         this.versions = versions;
         this.comments = comments;
@@ -55,6 +59,8 @@ class ClientService {
         this.events = events;
         this.renditions = renditions;
         this.renditionJobs = renditionJobs;
+        this.reviews = reviews;
+        this.answering = answering;
     }
 
     /**
@@ -64,6 +70,7 @@ class ClientService {
     @Transactional
     public ClientView view(OpenLink link) {
         Map<UUID, List<ClientView.ClientComment>> byShot = commentsByShot(link);
+        Map<UUID, ClientView.Review> answers = answering.of(link);
         ShareVersions.Version version = link.versionId() == null
                 ? null
                 : versions.byId(link.versionId()).orElseThrow();
@@ -84,7 +91,8 @@ class ClientService {
                         row.durationMs(),
                         media(link, row.headliner(), review),
                         byShot.getOrDefault(row.shotId(), List.of()),
-                        previous.isEmpty() ? null : change(before.get(row.shotId()), row)))
+                        previous.isEmpty() ? null : change(before.get(row.shotId()), row),
+                        answers.get(row.shotId())))
                 .toList();
         rows.forEach(row -> before.remove(row.shotId()));
         ClientView.Release release = version == null
@@ -209,6 +217,11 @@ class ClientService {
         return known;
     }
 
+    /** A file's media without a review rendition: the candidates a version offers side by side. */
+    static ClientView.@Nullable Media media(OpenLink link, ClientStoryboard.@Nullable Files files) {
+        return media(link, files, Map.of());
+    }
+
     private static ClientView.@Nullable Media media(
             OpenLink link, ClientStoryboard.@Nullable Files files, Map<UUID, Renditions.Rendition> review) {
         if (files == null) {
@@ -244,9 +257,8 @@ class ClientService {
         List<ClientStoryboard.Row> rows = rowsOf(link);
         Map<UUID, Renditions.Rendition> review =
                 MediaRefs.REVIEW.equals(variant) ? renditions.ofAssets(Renditions.assetsOf(rows)) : Map.of();
-        for (ClientStoryboard.Row row : rows) {
-            ClientStoryboard.Files files = row.headliner();
-            String key = files == null ? null : keyOf(files, variant, review);
+        for (ClientStoryboard.Files files : filesOf(link, rows)) {
+            String key = keyOf(files, variant, review);
             if (key != null && Secrets.same(MediaRefs.ref(link, files, variant, key), ref)) {
                 try {
                     return new MediaFile(blobs.resource(key), mimeOf(key));
@@ -256,6 +268,20 @@ class ClientService {
             }
         }
         throw KadrException.notFound();
+    }
+
+    /** Every file a link shows: its shots' headliners and, on a published version, the candidates it offers. */
+    private List<ClientStoryboard.Files> filesOf(OpenLink link, List<ClientStoryboard.Row> rows) {
+        List<ClientStoryboard.Files> files = new ArrayList<>();
+        for (ClientStoryboard.Row row : rows) {
+            if (row.headliner() != null) {
+                files.add(row.headliner());
+            }
+        }
+        if (link.versionId() != null) {
+            reviews.versionCandidates(link.versionId()).values().forEach(files::addAll);
+        }
+        return files;
     }
 
     private static @Nullable String keyOf(
@@ -326,9 +352,7 @@ class ClientService {
 
     /** Trims a text and checks its length; control characters other than line breaks are dropped. */
     static String clean(@Nullable String value, String field, int max, String emptyKey, String longKey) {
-        String text = value == null
-                ? ""
-                : value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        String text = stripped(value);
         if (text.isEmpty()) {
             throw KadrException.invalid(field, emptyKey);
         }
@@ -336,6 +360,13 @@ class ClientService {
             throw KadrException.invalid(field, longKey, max);
         }
         return text;
+    }
+
+    /** A text as typed, trimmed, without control characters other than line breaks and tabs. */
+    static String stripped(@Nullable String value) {
+        return value == null
+                ? ""
+                : value.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
     }
 
     private static String mimeOf(String key) {

@@ -39,7 +39,8 @@ public record ClientView(Project project, @Nullable Release release, List<Client
             @Nullable Long durationMs,
             @Nullable Media headliner,
             List<ClientComment> comments,
-            @Nullable String change) {
+            @Nullable String change,
+            @Nullable Review review) {
 
         /** Shots of a published version are marked against the version before it. */
         public static final String NEW = "new";
@@ -125,6 +126,29 @@ public record ClientView(Project project, @Nullable Release release, List<Client
             @Nullable String timecode,
             @Nullable Annotation annotation,
             List<ClientComment> replies) {}
+
+    /**
+     * What the client may answer on a shot of a published version (none on a live link): their approval, and the
+     * candidates to choose among with their pick. Candidates are named by opaque refs, never by asset or file.
+     */
+    public record Review(
+            boolean open,
+            @Nullable Approval approval,
+            List<Candidate> candidates,
+            @Nullable Pick pick) {}
+
+    /** {@code decision} is {@code approved} or {@code changes}. */
+    public record Approval(String decision, @Nullable String comment) {
+
+        @JsonIgnore
+        public boolean isApproved() {
+            return ShotReview.APPROVED.equals(decision);
+        }
+    }
+
+    public record Candidate(String ref, String letter, Media media) {}
+
+    public record Pick(String candidateRef, @Nullable String reason) {}
 
     /** The comments of a link without the rest of the page: what the client's page polls for. */
     public record Conversation(List<ShotComments> shots) {}

@@ -1,5 +1,6 @@
 package app.kadr.sharing;
 
+import app.kadr.asset.Asset;
 import app.kadr.asset.AssetService;
 import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
@@ -7,7 +8,10 @@ import app.kadr.shared.OwnedKind;
 import app.kadr.storyboard.Headliner;
 import app.kadr.storyboard.Shot;
 import app.kadr.storyboard.StoryboardService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +36,7 @@ public class Publishing {
     private final Access access;
     private final TransactionTemplate transaction;
     private final RenditionJobs renditions;
+    private final Reviews reviews;
 
     Publishing(
             ShareVersions versions,
@@ -40,7 +45,8 @@ public class Publishing {
             AssetService assets,
             Access access,
             TransactionTemplate transaction,
-            RenditionJobs renditions) {
+            RenditionJobs renditions,
+            Reviews reviews) {
         this.versions = versions;
         this.links = links;
         this.storyboard = storyboard;
@@ -48,14 +54,17 @@ public class Publishing {
         this.access = access;
         this.transaction = transaction;
         this.renditions = renditions;
+        this.reviews = reviews;
     }
 
     /** «Опубликовать версию»: freezes the storyboard as it is now as the project's next version and shows it. */
     public PublishedVersion publish(UUID ownerId, UUID linkId) {
         UUID projectId = access.require(ownerId, OwnedKind.SHARE_LINK, linkId).project();
         List<ClientStoryboard.Row> now = snapshot(ownerId, projectId);
+        Map<UUID, List<ClientStoryboard.Files>> offered = offered(ownerId, now);
         return store(() -> {
             ShareVersions.Version version = versions.insert(projectId, now);
+            reviews.insertVersionCandidates(version.id(), offered);
             links.show(linkId, version.id());
             renditions.request(ownerId, now);
             return version.published();
@@ -98,12 +107,18 @@ public class Publishing {
      */
     UUID current(UUID ownerId, UUID projectId) {
         List<ClientStoryboard.Row> now = snapshot(ownerId, projectId);
+        Map<UUID, List<ClientStoryboard.Files>> offered = offered(ownerId, now);
         return store(() -> {
             renditions.request(ownerId, now);
             return versions.ofProject(projectId).stream()
                     .findFirst()
-                    .filter(latest -> versions.shots(latest.id()).equals(now))
-                    .orElseGet(() -> versions.insert(projectId, now))
+                    .filter(latest -> versions.shots(latest.id()).equals(now)
+                            && reviews.versionCandidates(latest.id()).equals(offered))
+                    .orElseGet(() -> {
+                        ShareVersions.Version version = versions.insert(projectId, now);
+                        reviews.insertVersionCandidates(version.id(), offered);
+                        return version;
+                    })
                     .id();
         });
     }
@@ -135,22 +150,66 @@ public class Publishing {
         if (h == null || !h.isReady()) {
             return null;
         }
-        String thumb = key(ownerId, h, "thumb");
-        String preview = key(ownerId, h, "preview");
-        String hover = h.isVideo() ? key(ownerId, h, "hover") : null;
+        return files(ownerId, h.id(), h.kind(), h.width(), h.height(), h.durationMs(), h.urls());
+    }
+
+    /**
+     * The candidates each shot offers the client now, with their files: only shots with at least two usable takes
+     * (a take trashed or broken since it was offered drops out).
+     */
+    private Map<UUID, List<ClientStoryboard.Files>> offered(UUID ownerId, List<ClientStoryboard.Row> shots) {
+        Map<UUID, List<ClientStoryboard.Files>> offered = new LinkedHashMap<>();
+        Map<UUID, List<UUID>> candidates = reviews.candidatesOf(
+                shots.stream().map(ClientStoryboard.Row::shotId).toList());
+        for (ClientStoryboard.Row shot : shots) {
+            List<ClientStoryboard.Files> usable = new ArrayList<>();
+            for (UUID assetId : candidates.getOrDefault(shot.shotId(), List.of())) {
+                ClientStoryboard.Files files = candidate(ownerId, assetId);
+                if (files != null) {
+                    usable.add(files);
+                }
+            }
+            if (usable.size() >= ReviewService.MIN_CANDIDATES) {
+                offered.put(shot.shotId(), usable);
+            }
+        }
+        return offered;
+    }
+
+    private ClientStoryboard.@Nullable Files candidate(UUID ownerId, UUID assetId) {
+        try {
+            Asset a = assets.get(ownerId, assetId);
+            return a.isReady()
+                    ? files(ownerId, a.id(), a.kind(), a.width(), a.height(), a.durationMs(), a.urls())
+                    : null;
+        } catch (KadrException gone) {
+            return null;
+        }
+    }
+
+    private ClientStoryboard.@Nullable Files files(
+            UUID ownerId,
+            UUID assetId,
+            String kind,
+            @Nullable Integer width,
+            @Nullable Integer height,
+            @Nullable Long durationMs,
+            Map<String, String> urls) {
+        String thumb = key(ownerId, assetId, urls, "thumb");
+        String preview = key(ownerId, assetId, urls, "preview");
+        String hover = "video".equals(kind) ? key(ownerId, assetId, urls, "hover") : null;
         if (thumb == null || preview == null) {
             return null;
         }
-        return new ClientStoryboard.Files(
-                h.id(), h.kind(), h.width(), h.height(), h.durationMs(), thumb, preview, hover);
+        return new ClientStoryboard.Files(assetId, kind, width, height, durationMs, thumb, preview, hover);
     }
 
-    private @Nullable String key(UUID ownerId, Headliner h, String variant) {
-        if (!h.urls().containsKey(variant)) {
+    private @Nullable String key(UUID ownerId, UUID assetId, Map<String, String> urls, String variant) {
+        if (!urls.containsKey(variant)) {
             return null;
         }
         try {
-            return assets.file(ownerId, h.id(), variant).key();
+            return assets.file(ownerId, assetId, variant).key();
         } catch (KadrException missing) {
             return null;
         }

@@ -16,12 +16,15 @@ class ShareVersionBlobOwners implements BlobOwners {
 
     private final ShareVersions versions;
     private final Renditions renditions;
+    private final Reviews reviews;
 
-    ShareVersionBlobOwners(ShareVersions versions, Renditions renditions) {
+    ShareVersionBlobOwners(ShareVersions versions, Renditions renditions, Reviews reviews) {
         this.versions = versions;
         this.renditions = renditions;
+        this.reviews = reviews;
     }
 
+    /** The headliners' files and the candidates' files that some version shows. */
     @Override
     public Set<String> owned(Collection<String> candidateKeys) {
         if (candidateKeys.isEmpty()) {
@@ -29,6 +32,7 @@ class ShareVersionBlobOwners implements BlobOwners {
         }
         Set<String> owned = new HashSet<>(versions.keysAmong(candidateKeys));
         owned.addAll(renditions.keysAmong(candidateKeys));
+        owned.addAll(reviews.keysAmong(candidateKeys));
         return owned;
     }
 }

@@ -35,6 +35,7 @@ class SharingPages {
     private final Messages messages;
     private final PublicAddress address;
     private final ShareVersions shareVersions;
+    private final ReviewService reviews;
 
     SharingPages(
             ShareLinkService links,
@@ -43,7 +44,8 @@ class SharingPages {
             ProjectService projects,
             Messages messages,
             PublicAddress address,
-            ShareVersions shareVersions) {
+            ShareVersions shareVersions,
+            ReviewService reviews) {
         this.links = links;
         this.comments = comments;
         this.publishing = publishing;
@@ -51,6 +53,7 @@ class SharingPages {
         this.messages = messages;
         this.address = address;
         this.shareVersions = shareVersions;
+        this.reviews = reviews;
     }
 
     @GetMapping("/projects/{projectId}/sharing")
@@ -110,10 +113,46 @@ class SharingPages {
         return panelOf(me, projectId, model);
     }
 
+    /** What the client's answers through a link do to the shots' status. */
+    @PostMapping("/share-links/{linkId}/status-follows")
+    String statusFollows(
+            CurrentUser me,
+            @PathVariable UUID linkId,
+            @RequestParam(required = false) @Nullable String approved,
+            @RequestParam(required = false) @Nullable String changes,
+            Model model) {
+        reviews.setStatusFollows(me.id(), linkId, approved, changes);
+        return panelOf(me, links.projectOf(me.id(), linkId), model);
+    }
+
+    /** Makes a client's favourite the shot's headliner from the panel's list of picks. */
+    @PostMapping("/projects/{projectId}/sharing/headliner")
+    String headliner(
+            CurrentUser me,
+            @PathVariable UUID projectId,
+            @RequestParam(required = false) @Nullable UUID shotId,
+            @RequestParam(required = false) @Nullable Integer version,
+            Model model) {
+        publishing.list(me.id(), projectId);
+        if (shotId == null) {
+            throw KadrException.invalid("shotId", "review.pick.none");
+        }
+        reviews.makeHeadliner(me.id(), shotId, version);
+        return panelOf(me, projectId, model);
+    }
+
     private String panelOf(CurrentUser me, UUID projectId, Model model) {
+        List<ShareLink> shown = links.list(me.id(), projectId, address.prefix());
         model.addAttribute("projectId", projectId);
         model.addAttribute("versions", publishing.list(me.id(), projectId));
-        model.addAttribute("links", links.list(me.id(), projectId, address.prefix()));
+        model.addAttribute("links", shown);
+        model.addAttribute("answers", reviews.ofShownVersions(me.id(), projectId, shown));
+        model.addAttribute(
+                "follows",
+                shown.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                ShareLink::id, link -> reviews.statusFollows(me.id(), link.id()))));
+        model.addAttribute("statuses", app.kadr.storyboard.ShotStatus.values());
         model.addAttribute("unread", comments.unreadCount(me.id(), projectId));
         model.addAttribute("expiryDays", EXPIRY_DAYS);
         return "sharing/panel :: panel";

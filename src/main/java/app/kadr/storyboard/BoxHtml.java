@@ -23,20 +23,29 @@ class BoxHtml {
         this.fragments = fragments;
     }
 
-    /** One box; {@code start} is where the shot begins on the film («1:05»), or null to leave it out. */
+    /** One box of a shot no client has answered on. */
     String of(Shot shot, @Nullable String start, Locale locale) {
+        return of(shot, start, null, locale);
+    }
+
+    /**
+     * One box; {@code start} is where the shot begins on the film («1:05»), or null to leave it out; {@code answer}
+     * is a client's latest answer on it, if any.
+     */
+    String of(Shot shot, @Nullable String start, ClientAnswers.@Nullable Answer answer, Locale locale) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("shot", shot);
         variables.put("start", start);
+        variables.put("answer", answer);
         return fragments.of("storyboard/box", "box", variables, locale);
     }
 
     /** The whole grid's boxes, in order, as one string. */
-    String of(Storyboard storyboard, Locale locale) {
+    String of(Storyboard storyboard, Map<UUID, ClientAnswers.Answer> answers, Locale locale) {
         Map<UUID, String> starts = storyboard.starts();
         StringBuilder html = new StringBuilder(storyboard.items().size() * 2048);
         for (Shot shot : storyboard.items()) {
-            html.append(of(shot, starts.get(shot.id()), locale));
+            html.append(of(shot, starts.get(shot.id()), answers.get(shot.id()), locale));
         }
         return html.toString();
     }

@@ -3,8 +3,10 @@ package app.kadr.storyboard;
 import app.kadr.account.CurrentUser;
 import app.kadr.project.ProjectFormat;
 import app.kadr.project.ProjectService;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -25,12 +27,19 @@ class StoryboardPage {
     private final ShotSelection selection;
     private final ProjectService projects;
     private final BoxHtml boxes;
+    private final List<ClientAnswers> answers;
 
-    StoryboardPage(StoryboardService storyboard, ShotSelection selection, ProjectService projects, BoxHtml boxes) {
+    StoryboardPage(
+            StoryboardService storyboard,
+            ShotSelection selection,
+            ProjectService projects,
+            BoxHtml boxes,
+            List<ClientAnswers> answers) {
         this.storyboard = storyboard;
         this.selection = selection;
         this.projects = projects;
         this.boxes = boxes;
+        this.answers = answers;
     }
 
     @GetMapping("/projects/{projectId}")
@@ -146,7 +155,7 @@ class StoryboardPage {
     private String gridOf(CurrentUser me, UUID projectId, Locale locale, Model model) {
         Storyboard shots = storyboard.storyboard(me.id(), projectId);
         model.addAttribute("storyboard", shots);
-        model.addAttribute("boxes", boxes.of(shots, locale));
+        model.addAttribute("boxes", boxes.of(shots, answersOf(projectId), locale));
         model.addAttribute("projectId", projectId);
         return "storyboard/grid :: grid";
     }
@@ -154,7 +163,14 @@ class StoryboardPage {
     /** One box, with its start on the film (which needs the shots before it). */
     private String boxOf(CurrentUser me, Shot shot, Locale locale, Model model) {
         String start = storyboard.storyboard(me.id(), shot.projectId()).starts().get(shot.id());
-        model.addAttribute("box", boxes.of(shot, start, locale));
+        model.addAttribute(
+                "box", boxes.of(shot, start, answersOf(shot.projectId()).get(shot.id()), locale));
         return "storyboard/grid :: one";
+    }
+
+    private Map<UUID, ClientAnswers.Answer> answersOf(UUID projectId) {
+        Map<UUID, ClientAnswers.Answer> all = new HashMap<>();
+        answers.forEach(source -> all.putAll(source.ofProject(projectId)));
+        return all;
     }
 }

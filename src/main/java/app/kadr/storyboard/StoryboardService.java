@@ -157,6 +157,18 @@ public class StoryboardService {
         return shot.durationAuto() ? null : shot.durationMs();
     }
 
+    /**
+     * A client's answer on a shot moves its status (the sharing module decides which, by its link's setting). No
+     * person acts here, so there is no access check: the caller has matched the shot to the link's project, and a
+     * shot of another project or in the trash is left alone.
+     */
+    @Transactional
+    public void followClient(UUID projectId, UUID shotId, ShotStatus status) {
+        if (shots.livePosition(shotId, projectId).isPresent()) {
+            shots.setStatus(List.of(shotId), status);
+        }
+    }
+
     @Transactional
     public void moveToTrash(UUID ownerId, UUID shotId) {
         Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);

@@ -88,8 +88,13 @@ class LeakTests {
                         SECRET))
                 .as("the owner's original keeps its text chunk; only what the client gets is clean")
                 .isTrue();
-        forbidden.add(studio.upload(owner, city, new Api.NamedBytes(OTHER_NAME, Samples.jpeg(800, 600)))
-                .getFirst());
+        String other = studio.upload(owner, city, new Api.NamedBytes(OTHER_NAME, Samples.jpeg(800, 600)))
+                .getFirst();
+        forbidden.add(other);
+        studio.awaitProcessed(owner, other);
+        Api.Response offered =
+                owner.api().put("/api/v1/shots/" + city + "/candidates", Map.of("assetIds", List.of(png, other)));
+        assertThat(offered.status()).as(offered.toString()).isEqualTo(200);
         forbidden.add(Sharing.headliner(studio, owner, chase, VIDEO_NAME, Samples.video("mp4", 2)));
 
         String token = Sharing.newLink(owner, project).path("token").asString();
@@ -117,29 +122,59 @@ class LeakTests {
             }
         }
         JsonNode view = client.get("/api/v1/public/" + token).json();
+        List<JsonNode> media = new ArrayList<>();
         for (JsonNode shot : view.path("shots")) {
-            JsonNode headliner = shot.path("headliner");
+            media.add(shot.path("headliner"));
+            shot.path("review").path("candidates").forEach(candidate -> media.add(candidate.path("media")));
+        }
+        for (JsonNode files : media) {
             for (String field : List.of("thumbUrl", "previewUrl", "hoverUrl", "reviewUrl", "largeUrl")) {
-                if (headliner.path(field).isString()) {
-                    urls.add(headliner.path(field).asString());
+                if (files.path(field).isString()) {
+                    urls.add(files.path(field).asString());
                 }
             }
         }
         assertThat(view.path("shots")).hasSize(4);
         assertThat(view.path("shots").get(3).path("headliner").isNull()).isTrue();
         assertThat(urls.stream().filter(url -> url.contains("/media/")))
-                .as("thumb, preview and full-quality rendition of three headliners, and the hover clip of the video")
-                .hasSize(10);
+                .as(
+                        "thumb, preview and full-quality rendition of three headliners, thumb and preview of the second"
+                                + " candidate (the first is the city's headliner: same files, same address), and the video's clip")
+                .hasSize(12);
 
+        Map<String, PublicClient.Answer> answers = new java.util.LinkedHashMap<>();
         for (String url : urls) {
-            PublicClient.Answer answer = client.get(url);
-            assertThat(answer.status()).as(url).isEqualTo(200);
+            answers.put("GET " + url, client.get(url));
+        }
+        String shotPath = "/api/v1/public/" + token + "/shots/" + city;
+        answers.put(
+                "PUT " + shotPath + "/approval",
+                client.put(shotPath + "/approval", Map.of("decision", "changes", "comment", "Светлее")));
+        answers.put(
+                "PUT " + shotPath + "/pick",
+                client.put(
+                        shotPath + "/pick",
+                        Map.of(
+                                "candidateRef",
+                                view.path("shots")
+                                        .get(1)
+                                        .path("review")
+                                        .path("candidates")
+                                        .get(0)
+                                        .path("ref")
+                                        .asString(),
+                                "reason",
+                                "Ближе к брифу")));
+        answers.put("GET /s/" + token + " answered", client.get("/s/" + token));
+        answers.put("GET /api/v1/public/" + token + " answered", client.get("/api/v1/public/" + token));
+        answers.forEach((call, answer) -> {
+            assertThat(answer.status()).as(call).isEqualTo(200);
             for (String secret : forbidden) {
                 assertThat(contains(answer.bytes(), secret))
-                        .as("%s must not carry «%s»", url, secret)
+                        .as("%s must not carry «%s»", call, secret)
                         .isFalse();
             }
-        }
+        });
         assertThat(page.text()).contains("Фильм для клиента", "Рассвет", "Город", "Погоня", "Финал");
     }
 

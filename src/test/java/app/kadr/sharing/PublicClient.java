@@ -63,6 +63,14 @@ final class PublicClient {
                 headers);
     }
 
+    Answer put(String path, Object body, String... headers) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .header("Content-Type", "application/json"),
+                headers);
+    }
+
     /** Posts a form as a browser does, e.g. the password form of a locked link. */
     Answer postForm(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
