@@ -1,4 +1,4 @@
-// The storyboard's filter by element («все шоты с @Аня»): hides the boxes of shots that do not feature the pressed
+// The storyboard's filter by element (every shot featuring one character): hides the boxes of shots that do not feature the pressed
 // element, again after the grid is swapped; «?element=<id>» in the address presses its chip on arrival.
 (() => {
   if (window.kadrCastFilter) return;
@@ -25,19 +25,17 @@
     const chip = event.target.closest('[data-cast-filter]');
     if (chip) press(chip);
   });
+  // The chip named in the address, pressed once the chips have come.
+  const pressWanted = () => {
+    const wanted = new URL(window.location.href).searchParams.get('element');
+    const chip = wanted && document.querySelector(`[data-cast-filter="${CSS.escape(wanted)}"]`);
+    if (chip) press(chip);
+  };
   document.addEventListener('htmx:afterSwap', (event) => {
-    if (event.target.id === 'cast-filter' || event.target.closest('#cast-filter')) {
-      const wanted = new URL(window.location.href).searchParams.get('element');
-      const chip = wanted && document.querySelector(`[data-cast-filter="${CSS.escape(wanted)}"]`);
-      if (chip) press(chip);
-    }
+    if (event.target.id === 'cast-filter' || event.target.closest('#cast-filter')) pressWanted();
     apply();
   });
   document.addEventListener('htmx:load', (event) => {
-    if (event.target.id === 'cast-filter') {
-      const wanted = new URL(window.location.href).searchParams.get('element');
-      const chip = wanted && document.querySelector(`[data-cast-filter="${CSS.escape(wanted)}"]`);
-      if (chip) press(chip);
-    }
+    if (event.target.id === 'cast-filter') pressWanted();
   });
 })();
