@@ -1,4 +1,4 @@
-// The client's answers on a published version: «Утверждено» / «Нужны правки» (with what to change), and the
+// The client's answers on a published version: approved / needs changes (with what to change), and the
 // favourite among the candidates with an optional reason. Each answer replaces the one before.
 (function () {
   'use strict';

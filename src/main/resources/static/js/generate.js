@@ -307,7 +307,7 @@
   });
 })();
 
-// «Продолжить из предыдущего шота»: the studio takes the previous shot's last frame as a take of this shot, and the bar
+// Continuity from the previous shot: the studio takes the previous shot's last frame as a take of this shot, and the bar
 // comes back starting from it, with the models that start from a frame.
 document.addEventListener('click', async (event) => {
   const start = event.target.closest('[data-continue]');

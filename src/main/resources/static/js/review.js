@@ -3,7 +3,7 @@
 (function () {
   'use strict';
 
-  // The box: a card's «Предложить клиенту» adds the take to the candidates or takes it back; the cards offered
+  // The box: a card's «offer to the client» item adds the take to the candidates or takes it back; the cards offered
   // carry a mark, kept in step with the side section after every redraw of either.
   const box = document.querySelector('main.box-page');
   if (box) {

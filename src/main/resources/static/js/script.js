@@ -1,4 +1,4 @@
-// «Сценарий → шоты»: removes a proposed row and numbers the rest again; the count on the confirm button follows.
+// Script to shots: removes a proposed row and numbers the rest again; the count on the confirm button follows.
 document.addEventListener('click', (event) => {
   const remove = event.target.closest('[data-script-remove]');
   if (!remove) return;
