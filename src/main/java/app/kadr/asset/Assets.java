@@ -81,6 +81,9 @@ class Assets {
         return feed(shotId, kind, null, after, limit, oldestFirst);
     }
 
+    /** The box's «★» filter, given where a kind goes: the starred takes of every kind. */
+    static final String FAVOURITES = "favourite";
+
     /** The same, only the takes of the given generations when they are given (the box's «Устарело» filter). */
     List<AssetRow> feed(
             UUID shotId,
@@ -100,7 +103,9 @@ class Assets {
                     .append(")");
             params.addAll(generations);
         }
-        if (kind != null) {
+        if (FAVOURITES.equals(kind)) {
+            sql.append(" and starred = true and kind <> 'mask'");
+        } else if (kind != null) {
             sql.append(" and kind = ?");
             params.add(kind);
         } else {

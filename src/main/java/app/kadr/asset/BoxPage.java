@@ -147,7 +147,13 @@ class BoxPage {
             Model model,
             String view) {
         boolean staleOnly = STALE.equals(kind);
-        String filter = staleOnly || "image".equals(kind) || "video".equals(kind) || "audio".equals(kind) ? kind : null;
+        String filter = staleOnly
+                        || Assets.FAVOURITES.equals(kind)
+                        || "image".equals(kind)
+                        || "video".equals(kind)
+                        || "audio".equals(kind)
+                ? kind
+                : null;
         boolean oldestFirst = "oldest".equals(sort);
         int size = limit == null ? FEED_PAGE : Cursor.limit(limit);
         // One look at the project's stale generations marks the cards and, for «Устарело», picks them.

@@ -89,9 +89,26 @@ class BoxPageTests {
                 .contains("История", "Скачать оригинал", "В корзину (Del)");
         assertThat(menu.selectFirst(".file-name").text()).isEqualTo("второй.jpg");
 
-        assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео", "Звук");
+        assertThat(box.select(".segmented a").eachText()).containsExactly("Все", "Изображения", "Видео", "Звук", "★");
         assertThat(page("/shots/" + shot + "?kind=video").select("#feed .card")).isEmpty();
         assertThat(box.selectFirst("#feed").attr("data-sort")).isEqualTo("newest");
+    }
+
+    @Test
+    void theStarFilterShowsOnlyTheStarredTakesWithTheirOwnNumbers() {
+        assertThat(person.api()
+                        .put("/api/v1/assets/" + takes.get(1) + "/favourite", Map.of())
+                        .status())
+                .isLessThan(300);
+
+        assertThat(page("/shots/" + shot + "?kind=favourite")
+                        .select("#feed .card .take-name")
+                        .eachText())
+                .containsExactly("Дубль 2");
+        assertThat(page("/shots/" + shot + "/feed?kind=favourite&sort=oldest")
+                        .select(".card .take-name")
+                        .eachText())
+                .containsExactly("Дубль 2");
     }
 
     @Test

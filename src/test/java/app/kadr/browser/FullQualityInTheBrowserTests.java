@@ -3,16 +3,12 @@ package app.kadr.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.kadr.support.Api;
 import app.kadr.support.Browser;
 import app.kadr.support.KadrTest;
-import app.kadr.support.Samples;
 import app.kadr.support.Studio;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
@@ -41,19 +37,10 @@ class FullQualityInTheBrowserTests {
     @Test
     void theLargeViewSaysPreparingThenPlaysTheRenditionWithSound() {
         Studio.Person owner = studio.newPerson();
-        String project = studio.newProject(owner, "Ролик для пекарни");
-        String shot = studio.newShot(owner, project, "Хлеб из печи");
-        String clip = studio.upload(owner, shot, new Api.NamedBytes("хлеб.mp4", Samples.video("mp4", 2)))
-                .getFirst();
-        studio.awaitProcessed(owner, clip);
-        Map<String, Object> headliner = new HashMap<>();
-        headliner.put("headlinerAssetId", clip);
-        owner.api().patch("/api/v1/shots/" + shot, headliner);
-        String link = owner.api()
-                .post("/api/v1/projects/" + project + "/share-links", Map.of())
-                .json()
-                .path("url")
-                .asString();
+        Studio.SharedVideo shared = studio.sharedVideo(owner, "Ролик для пекарни", "Хлеб из печи", "хлеб.mp4", 2);
+        String shot = shared.shot();
+        String clip = shared.clip();
+        String link = shared.link();
         UUID asset = UUID.fromString(clip);
         String key = Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(90))

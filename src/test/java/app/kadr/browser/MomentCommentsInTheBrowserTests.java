@@ -4,16 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import app.kadr.support.Api;
 import app.kadr.support.Browser;
 import app.kadr.support.KadrTest;
-import app.kadr.support.Samples;
 import app.kadr.support.Studio;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,19 +33,10 @@ class MomentCommentsInTheBrowserTests {
     @Test
     void theClientDrawsARectangleOnAPausedFrameAndTheOwnerSeesItOverTheSameFrame() {
         Studio.Person owner = studio.newPerson();
-        String project = studio.newProject(owner, "Ролик для кофейни");
-        String shot = studio.newShot(owner, project, "Пар над чашкой");
-        String clip = studio.upload(owner, shot, new Api.NamedBytes("пар.mp4", Samples.video("mp4", 4)))
-                .getFirst();
-        studio.awaitProcessed(owner, clip);
-        Map<String, Object> headliner = new HashMap<>();
-        headliner.put("headlinerAssetId", clip);
-        owner.api().patch("/api/v1/shots/" + shot, headliner);
-        String link = owner.api()
-                .post("/api/v1/projects/" + project + "/share-links", Map.of())
-                .json()
-                .path("url")
-                .asString();
+        Studio.SharedVideo shared = studio.sharedVideo(owner, "Ролик для кофейни", "Пар над чашкой", "пар.mp4", 4);
+        String shot = shared.shot();
+        String clip = shared.clip();
+        String link = shared.link();
 
         Page client = browser.newPage(studio.baseUrl());
         client.navigate(link);

@@ -153,6 +153,27 @@ public class Studio {
         return ids;
     }
 
+    /** A project's shot headlined by a processed video, shown to a client by a new live share link. */
+    public record SharedVideo(String project, String shot, String clip, String link) {}
+
+    /** Makes a {@link SharedVideo}: a project, one shot, a video of {@code seconds} as its headliner, a link. */
+    public SharedVideo sharedVideo(Person owner, String projectName, String shotTitle, String fileName, int seconds) {
+        String project = newProject(owner, projectName);
+        String shot = newShot(owner, project, shotTitle);
+        String clip = upload(owner, shot, new Api.NamedBytes(fileName, Samples.video("mp4", seconds)))
+                .getFirst();
+        awaitProcessed(owner, clip);
+        Map<String, Object> headliner = new java.util.HashMap<>();
+        headliner.put("headlinerAssetId", clip);
+        owner.api().patch("/api/v1/shots/" + shot, headliner);
+        String link = owner.api()
+                .post("/api/v1/projects/" + project + "/share-links", Map.of())
+                .json()
+                .path("url")
+                .asString();
+        return new SharedVideo(project, shot, clip, link);
+    }
+
     /** Waits for the media pipeline to finish with an asset, and answers the asset as it then is. */
     public JsonNode awaitProcessed(Person person, String assetId) {
         return await(
