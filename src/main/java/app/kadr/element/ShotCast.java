@@ -99,6 +99,10 @@ public class ShotCast {
     @Transactional
     public void set(UUID ownerId, UUID shotId, @Nullable List<UUID> elementIds) {
         Owned shot = access.require(ownerId, OwnedKind.SHOT, shotId);
+        if (elementIds != null && elementIds.contains(null)) {
+            // An empty string in the list arrives as null: a blank id, not a request to clear the cast.
+            throw KadrException.invalid("elementIds", "cast.blank_id");
+        }
         List<UUID> ids = elementIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(elementIds));
         if (ids.size() > MAX_PER_SHOT) {
             throw KadrException.invalid("elementIds", "cast.too_many", MAX_PER_SHOT);
