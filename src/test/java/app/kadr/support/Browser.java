@@ -31,6 +31,9 @@ public final class Browser implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // Playwright's assertions give up after 5 s by default; on a busy two-core CI machine a page can take longer,
+        // so they wait as long as the context's actions do.
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         chromium = context.getRoot()
                 .getStore(NAMESPACE)
                 .computeIfAbsent(Chromium.class, type -> new Chromium(), Chromium.class);
