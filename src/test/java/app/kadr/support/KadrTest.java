@@ -20,5 +20,5 @@ import org.springframework.test.context.ContextConfiguration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "kadr.trusted-proxies=" + TrustedProxy.ADDRESS)
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import({TestSupport.class, Studio.class})
+@Import({TestSupport.class, Studio.class, QuickPasswordHashes.class})
 public @interface KadrTest {}

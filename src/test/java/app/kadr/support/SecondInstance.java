@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
 /**
  * Another Kadr instance beside a test's studio, as a load balancer would have it: the same database (the same H2 in
  * memory, or the same PostgreSQL schema) and the same data folder, its own port and its own memory. It must be
- * closed before the studio it stands beside, whose context drops the schema.
+ * closed before the studio it stands beside, whose context drops the schema. It hashes passwords as the test studio
+ * does (QuickPasswordHashes), so either instance checks the other's.
  */
 public final class SecondInstance implements AutoCloseable {
 
@@ -43,7 +44,8 @@ public final class SecondInstance implements AutoCloseable {
         String[] arguments = settings.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
-        return new SecondInstance(new SpringApplicationBuilder(KadrApplication.class).run(arguments));
+        return new SecondInstance(
+                new SpringApplicationBuilder(KadrApplication.class, QuickPasswordHashes.class).run(arguments));
     }
 
     public Studio studio() {
