@@ -55,6 +55,12 @@ class ReviewApi {
         return reviews.ofVersion(me.id(), projectId, version);
     }
 
+    /** The answers on every published version of the project, newest first: counts and favourites of each. */
+    @GetMapping("/projects/{projectId}/share-versions/answers/all")
+    Map<String, List<VersionAnswers>> allVersionAnswers(CurrentUser me, @PathVariable UUID projectId) {
+        return Map.of("items", reviews.ofAllVersions(me.id(), projectId));
+    }
+
     @PutMapping("/share-links/{linkId}/status-follows")
     @ResponseStatus(HttpStatus.OK)
     Map<String, @Nullable String> statusFollows(

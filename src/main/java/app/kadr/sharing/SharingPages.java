@@ -146,7 +146,12 @@ class SharingPages {
         model.addAttribute("projectId", projectId);
         model.addAttribute("versions", publishing.list(me.id(), projectId));
         model.addAttribute("links", shown);
-        model.addAttribute("answers", reviews.ofShownVersions(me.id(), projectId, shown));
+        List<VersionAnswers> answered = reviews.ofAllVersions(me.id(), projectId);
+        model.addAttribute("history", answered);
+        model.addAttribute(
+                "answers",
+                answered.stream()
+                        .collect(java.util.stream.Collectors.toMap(VersionAnswers::version, answers -> answers)));
         model.addAttribute(
                 "follows",
                 shown.stream()
