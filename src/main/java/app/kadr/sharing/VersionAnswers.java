@@ -1,6 +1,7 @@
 package app.kadr.sharing;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,8 +18,16 @@ import org.jspecify.annotations.Nullable;
  * @param unanswered shots of the version without an answer
  * @param picks the favourites the client chose among candidates, in the version's order
  */
+@Schema(description = "Ответы клиента по опубликованной версии")
 public record VersionAnswers(
-        int version, Instant publishedAt, int approved, int changes, int unanswered, List<Picked> picks) {
+        @Schema(description = "Номер версии («Версия 3»)") int version,
+        @Schema(description = "Когда версия опубликована") Instant publishedAt,
+        @Schema(description = "Шотов «Утверждено»") int approved,
+        @Schema(description = "Шотов «Нужны правки»") int changes,
+        @Schema(description = "Шотов без ответа") int unanswered,
+
+        @Schema(description = "Выбранные клиентом варианты, в порядке шотов")
+        List<Picked> picks) {
 
     /** The day it was published, as «12 декабря». */
     @JsonIgnore
@@ -31,8 +40,15 @@ public record VersionAnswers(
             UUID shotId,
             int shotNumber,
             String shotTitle,
+
+            @Schema(description = "Буква варианта, как его видел клиент", example = "B")
             String letter,
-            @Nullable String reason,
+
+            @Schema(description = "Причина выбора, если клиент её написал") @Nullable
+            String reason,
+
+            @Schema(description = "Ассет выбранного варианта")
             UUID assetId,
-            boolean headliner) {}
+
+            @Schema(description = "Он уже хедлайнер шота") boolean headliner) {}
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
-import java.util.HashMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -86,11 +84,11 @@ class AttentionTests {
         JsonNode link = Sharing.newLink(owner, project);
         String token = link.path("token").asString();
         PublicClient client = new PublicClient(studio.baseUrl());
-        comment(client, token, dawn, "Рассвет отличный");
-        comment(client, token, city, "Город мрачноват");
-        comment(client, token, chase, "Погоня длинная");
-        answer(client, token, dawn, "approved", null);
-        answer(client, token, city, "changes", "Светлее");
+        Sharing.comment(client, token, dawn, "Рассвет отличный");
+        Sharing.comment(client, token, city, "Город мрачноват");
+        Sharing.comment(client, token, chase, "Погоня длинная");
+        Sharing.answer(client, token, dawn, "approved", null);
+        Sharing.answer(client, token, city, "changes", "Светлее");
 
         assertThat(inbox(owner, project, "approval=approved"))
                 .contains("Рассвет отличный")
@@ -111,7 +109,7 @@ class AttentionTests {
 
         // Composed with «only new»: read comments drop out, a new one on an approved shot stays.
         owner.api().post("/api/v1/projects/" + project + "/comments/read", null);
-        comment(client, token, dawn, "Ещё ярче");
+        Sharing.comment(client, token, dawn, "Ещё ярче");
         assertThat(inbox(owner, project, "unread=true&approval=approved"))
                 .contains("Ещё ярче")
                 .doesNotContain("Рассвет отличный");
@@ -121,7 +119,7 @@ class AttentionTests {
         Api.Response published =
                 owner.api().post("/api/v1/share-links/" + link.path("id").asString() + "/versions", null);
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
-        answer(client, token, city, "approved", null);
+        Sharing.answer(client, token, city, "approved", null);
         assertThat(inbox(owner, project, "approval=approved")).contains("Город мрачноват", "Рассвет отличный");
         assertThat(inbox(owner, project, "approval=changes")).doesNotContain("Город мрачноват");
         assertThat(inbox(owner, project, "version=1&approval=changes"))
@@ -139,21 +137,6 @@ class AttentionTests {
                         .get("/projects/" + project + "/inbox?approval=approved")
                         .status())
                 .isEqualTo(404);
-    }
-
-    private static void comment(PublicClient client, String token, String shot, String text) {
-        PublicClient.Answer posted = client.post(
-                "/api/v1/public/" + token + "/comments", Map.of("shotRef", shot, "authorName", "Ирина", "text", text));
-        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
-    }
-
-    private static void answer(
-            PublicClient client, String token, String shot, String decision, @Nullable String comment) {
-        Map<String, @Nullable Object> body = new HashMap<>();
-        body.put("decision", decision);
-        body.put("comment", comment);
-        PublicClient.Answer answered = client.put("/api/v1/public/" + token + "/shots/" + shot + "/approval", body);
-        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
     }
 
     private static String inbox(Studio.Person owner, String project, String query) {

@@ -10,9 +10,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -77,9 +75,9 @@ class ClientDigestTests {
         JsonNode link = Sharing.newLink(owner, project);
         String token = link.path("token").asString();
         PublicClient client = new PublicClient(studio.baseUrl());
-        comment(client, token, dawn, "Свет теплее, пожалуйста");
-        comment(client, token, city, "Камеру <ниже> & ближе");
-        answer(client, token, city, "changes", "Город темнее");
+        Sharing.comment(client, token, dawn, "Свет теплее, пожалуйста");
+        Sharing.comment(client, token, city, "Камеру <ниже> & ближе");
+        Sharing.answer(client, token, city, "changes", "Город темнее");
 
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = ?")
                         .param(DigestJob.TASK)
@@ -111,7 +109,7 @@ class ClientDigestTests {
         assertThat(digest.run()).as("nothing new: nothing sent").isZero();
         assertThat(lettersAbout("Реклама сока")).hasSize(1);
 
-        comment(client, token, dawn, "И ещё: музыка тише");
+        Sharing.comment(client, token, dawn, "И ещё: музыка тише");
         assertThat(digest.run()).isEqualTo(1);
         List<MimeMessage> both = lettersAbout("Реклама сока");
         assertThat(both).hasSize(2);
@@ -119,7 +117,7 @@ class ClientDigestTests {
         assertThat(second).contains("музыка тише").doesNotContain("Свет теплее", "Город темнее");
 
         // A comment the owner has already read needs no letter.
-        comment(client, token, dawn, "Прочитанное");
+        Sharing.comment(client, token, dawn, "Прочитанное");
         owner.api().post("/api/v1/projects/" + project + "/comments/read", null);
         assertThat(digest.run()).isZero();
 
@@ -162,20 +160,5 @@ class ClientDigestTests {
             }
         }
         return null;
-    }
-
-    private static void comment(PublicClient client, String token, String shot, String text) {
-        PublicClient.Answer posted = client.post(
-                "/api/v1/public/" + token + "/comments", Map.of("shotRef", shot, "authorName", "Ирина", "text", text));
-        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
-    }
-
-    private static void answer(
-            PublicClient client, String token, String shot, String decision, @Nullable String comment) {
-        Map<String, @Nullable Object> body = new HashMap<>();
-        body.put("decision", decision);
-        body.put("comment", comment);
-        PublicClient.Answer answered = client.put("/api/v1/public/" + token + "/shots/" + shot + "/approval", body);
-        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
     }
 }

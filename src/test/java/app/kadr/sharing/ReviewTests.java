@@ -357,6 +357,45 @@ class ReviewTests {
                 owner.api().form("/shots/" + city + "/review/headliner", Map.of("version", "1")), 400, "ещё не выбрал");
     }
 
+    @Test
+    void theOpenApiContractDescribesTheAnswersAndTheirFields() {
+        JsonNode docs = studio.api().get("/v3/api-docs").json();
+
+        JsonNode paths = docs.path("paths");
+        assertThat(paths.has("/api/v1/projects/{projectId}/share-versions/answers/all"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/public/{token}/shots/{shotRef}/approval")
+                        .path("put")
+                        .path("summary")
+                        .asString())
+                .contains("Ответ клиента");
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("VersionAnswers")
+                        .path("properties")
+                        .path("unanswered")
+                        .path("description")
+                        .asString())
+                .isEqualTo("Шотов без ответа");
+        assertThat(schemas.path("ShotReview")
+                        .path("properties")
+                        .path("decision")
+                        .path("enum")
+                        .toString())
+                .contains("approved", "changes");
+        assertThat(schemas.path("ShareLink")
+                        .path("properties")
+                        .path("mode")
+                        .path("enum")
+                        .toString())
+                .contains("live", "version");
+        assertThat(schemas.path("Annotation")
+                        .path("properties")
+                        .path("type")
+                        .path("enum")
+                        .toString())
+                .contains("point", "rect", "arrow", "path");
+    }
+
     private void assertRefused(PublicClient.Answer answer, int status, String text) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.text()).contains(text);
