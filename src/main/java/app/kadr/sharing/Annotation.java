@@ -1,6 +1,7 @@
 package app.kadr.sharing;
 
 import app.kadr.shared.KadrException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,13 @@ import org.jspecify.annotations.Nullable;
  * A drawing over a picture: a point, a rectangle (two corners), an arrow (tail, head) or a freehand path. Points are
  * in 0–1 of the picture's width and height, so the drawing fits any size the picture is shown at.
  */
-public record Annotation(String type, List<List<Double>> points) {
+@Schema(description = "Рисунок поверх кадра: точка, прямоугольник, стрелка или линия")
+public record Annotation(
+        @Schema(allowableValues = {"point", "rect", "arrow", "path"})
+        String type,
+
+        @Schema(description = "Точки [[x, y], …] в долях кадра, 0–1 от левого верхнего угла")
+        List<List<Double>> points) {
 
     /** How many points each type takes, at least and at most. */
     private static final Map<String, int[]> POINTS = Map.of(
@@ -27,7 +34,13 @@ public record Annotation(String type, List<List<Double>> points) {
     private static final double GRID = 10_000;
 
     /** What the client sent, not yet trusted: any of it may be missing or out of range. */
-    record Draft(@Nullable String type, @Nullable List<@Nullable List<@Nullable Double>> points) {
+    record Draft(
+            @Schema(allowableValues = {"point", "rect", "arrow", "path"}) @Nullable
+            String type,
+
+            @Schema(description = "Точки [[x, y], …] в долях кадра, 0–1; rect и arrow — две точки, point — одна")
+            @Nullable
+            List<@Nullable List<@Nullable Double>> points) {
 
         /**
          * A drawing as a form sends it: its type and its points as {@code x,y x,y …}; none when the type is blank.

@@ -6,6 +6,7 @@ import app.kadr.shared.Problem;
 import app.kadr.shared.Reel;
 import app.kadr.storage.BlobStore;
 import app.kadr.storyboard.Shot;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -294,11 +295,19 @@ class ClientService {
     }
     /** What a client writes: about a shot, maybe at a moment and a spot of its picture, maybe in a thread. */
     record Draft(
-            @Nullable String shotRef,
-            @Nullable UUID parentId,
+            @Schema(description = "Шот, как его называет страница клиента") @Nullable
+            String shotRef,
+
+            @Schema(description = "Комментарий, на который это ответ (ветка)") @Nullable
+            UUID parentId,
+
             @Nullable String authorName,
             @Nullable String text,
-            @Nullable Long timecodeMs,
+
+            @Schema(description = "Момент видео в миллисекундах от начала") @Nullable
+            Long timecodeMs,
+
+            @Schema(description = "Рисунок поверх кадра в координатах 0–1")
             Annotation.@Nullable Draft annotation) {}
 
     @Transactional

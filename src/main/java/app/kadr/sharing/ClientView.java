@@ -3,6 +3,7 @@ package app.kadr.sharing;
 import app.kadr.shared.Timecode;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -122,9 +123,17 @@ public record ClientView(Project project, @Nullable Release release, List<Client
             @Nullable String reply,
             @Nullable Instant repliedAt,
             boolean byOwner,
-            @Nullable Long timecodeMs,
-            @Nullable String timecode,
-            @Nullable Annotation annotation,
+
+            @Schema(description = "Момент видео в миллисекундах от начала") @Nullable
+            Long timecodeMs,
+
+            @Schema(description = "Тот же момент как таймкод при fps проекта", example = "00:00:03:12") @Nullable
+            String timecode,
+
+            @Schema(description = "Рисунок поверх кадра") @Nullable
+            Annotation annotation,
+
+            @Schema(description = "Ответы в ветке, старые первыми")
             List<ClientComment> replies) {}
 
     /**
@@ -138,7 +147,11 @@ public record ClientView(Project project, @Nullable Release release, List<Client
             @Nullable Pick pick) {}
 
     /** {@code decision} is {@code approved} or {@code changes}. */
-    public record Approval(String decision, @Nullable String comment) {
+    public record Approval(
+            @Schema(allowableValues = {"approved", "changes"})
+            String decision,
+
+            @Nullable String comment) {
 
         @JsonIgnore
         public boolean isApproved() {
@@ -146,7 +159,12 @@ public record ClientView(Project project, @Nullable Release release, List<Client
         }
     }
 
-    public record Candidate(String ref, String letter, Media media) {}
+    public record Candidate(
+            @Schema(description = "Непрозрачная ссылка на вариант, для PUT …/pick")
+            String ref,
+
+            @Schema(example = "A") String letter,
+            Media media) {}
 
     public record Pick(String candidateRef, @Nullable String reason) {}
 

@@ -111,14 +111,27 @@ public class CommentService {
         return comments.ofProject(projectId, unreadOnly);
     }
 
-    /**
-     * The inbox's list: the project's comments, only unread ones, only those written on one published version.
-     * (Approvals, when they land, filter here too: by the decision on the comment's shot in that version.)
-     */
+    /** The inbox's list: the project's comments, only unread ones, only those written on one published version. */
     @Transactional(readOnly = true)
     public List<Comment> ofProject(UUID ownerId, UUID projectId, boolean unreadOnly, @Nullable UUID versionId) {
+        return ofProject(ownerId, projectId, unreadOnly, versionId, null);
+    }
+
+    /** The client's answers the inbox filters by: {@code none} is a shot without an answer. */
+    public static final List<String> APPROVAL_FILTERS = List.of(ShotReview.APPROVED, ShotReview.CHANGES, "none");
+
+    /**
+     * The same, and only comments on shots with the client's answer {@code approval} (one of
+     * {@link #APPROVAL_FILTERS}): in that version when one is chosen, otherwise the shot's latest answer.
+     */
+    @Transactional(readOnly = true)
+    public List<Comment> ofProject(
+            UUID ownerId, UUID projectId, boolean unreadOnly, @Nullable UUID versionId, @Nullable String approval) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
-        return comments.ofProject(projectId, unreadOnly, versionId);
+        if (approval != null && !APPROVAL_FILTERS.contains(approval)) {
+            throw KadrException.invalid("approval", "attention.filter.approval.invalid");
+        }
+        return comments.ofProject(projectId, unreadOnly, versionId, approval);
     }
 
     /** Unread comments per project of the owner's that has any, the one with the newest unread first. */

@@ -172,19 +172,47 @@ class Comments {
 
     /** The same, only those written on one published version when {@code versionId} is given. */
     List<Comment> ofProject(UUID projectId, boolean unreadOnly, @Nullable UUID versionId) {
+        return ofProject(projectId, unreadOnly, versionId, null);
+    }
+
+    /**
+     * The inbox's list. With {@code approval} ({@code approved}, {@code changes} or {@code none}), only comments on
+     * shots with that client's answer: in the chosen version when {@code versionId} is given, otherwise the shot's
+     * latest answer over all versions, the one its box on the storyboard marks.
+     */
+    List<Comment> ofProject(UUID projectId, boolean unreadOnly, @Nullable UUID versionId, @Nullable String approval) {
         List<Object> params = new ArrayList<>(List.of(projectId));
         if (versionId != null) {
             params.add(versionId);
+        }
+        String decision = "";
+        if (approval != null) {
+            decision = versionId == null ? LATEST_DECISION : VERSION_DECISION;
+            if (versionId != null) {
+                params.add(versionId);
+            }
+            params.add(approval);
         }
         return jdbc.sql(SELECT
                         + " where c.project_id = ? and c.deleted_at is null and s.deleted_at is null"
                         + (unreadOnly ? " and c.read_at is null" : "")
                         + (versionId == null ? "" : " and c.share_version_id = ?")
+                        + decision
                         + " order by c.created_at desc, c.id desc limit " + INBOX_LIMIT)
                 .params(params)
                 .query(Comments::map)
                 .list();
     }
+
+    /** The client's answer on the comment's shot in one version, {@code none} without one. */
+    private static final String VERSION_DECISION = " and " + """
+            coalesce((select a.decision from share_approvals a where a.version_id = ? and a.shot_id = c.shot_id),
+               'none') = ?""";
+
+    /** The client's answer on the comment's shot in the newest version that has one, {@code none} without one. */
+    private static final String LATEST_DECISION = " and " + """
+            coalesce((select a.decision from share_approvals a join share_versions v on v.id = a.version_id
+               where a.shot_id = c.shot_id order by v.number desc fetch first 1 rows only), 'none') = ?""";
 
     /** Unread comments on live shots of each of the given projects that has any, newest unread first. */
     java.util.LinkedHashMap<UUID, Integer> unreadByProject(List<UUID> projectIds) {

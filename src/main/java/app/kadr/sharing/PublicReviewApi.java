@@ -1,5 +1,7 @@
 package app.kadr.sharing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,9 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/public/{token}/shots/{shotRef}")
 class PublicReviewApi {
 
-    record Decision(@Nullable String decision, @Nullable String comment) {}
+    record Decision(
+            @Schema(
+                    description = "Решение клиента по шоту",
+                    allowableValues = {"approved", "changes"})
+            @Nullable
+            String decision,
 
-    record Choice(@Nullable String candidateRef, @Nullable String reason) {}
+            @Schema(description = "Что поправить: обязательно при changes, до 2000 символов") @Nullable
+            String comment) {}
+
+    record Choice(
+            @Schema(description = "Непрозрачная ссылка на вариант из shots[].review.candidates[].ref") @Nullable
+            String candidateRef,
+
+            @Schema(description = "Почему этот вариант, до 2000 символов") @Nullable
+            String reason) {}
 
     private final ShareLinkService links;
     private final Unlocking unlocking;
@@ -32,6 +47,10 @@ class PublicReviewApi {
 
     /** «Утверждено» or «Нужны правки» (the latter with a comment); a second answer replaces the first. */
     @PutMapping("/approval")
+    @Operation(
+            summary = "Ответ клиента по шоту опубликованной версии",
+            description = "«Утверждено» (approved) или «Нужны правки» (changes, с комментарием); повторный ответ"
+                    + " заменяет прежний. По ссылке на живую раскадровку — 409, при выключенных ответах — 403.")
     ClientView.Approval approval(
             @PathVariable String token,
             @PathVariable String shotRef,
@@ -43,6 +62,9 @@ class PublicReviewApi {
 
     /** The client's favourite among the shot's candidates, with an optional reason. */
     @PutMapping("/pick")
+    @Operation(
+            summary = "Выбор клиента среди вариантов шота",
+            description = "Любимый вариант среди 2–4 дублей, предложенных в этой версии, с необязательной причиной.")
     ClientView.Pick pick(
             @PathVariable String token,
             @PathVariable String shotRef,

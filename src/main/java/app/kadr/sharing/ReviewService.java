@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,33 +151,25 @@ public class ReviewService {
                         ? java.util.Optional.<ShareVersions.Version>empty()
                         : versions.byNumber(projectId, number))
                 .orElseThrow(() -> KadrException.invalid("version", "share.version.unknown"));
-        return answers(ownerId, projectId, version);
+        return answers(version, headliners(ownerId, projectId));
     }
 
-    /** The answers on each version that a link of the project shows, by version number. */
+    /**
+     * The answers on every published version of the project, newest first: what the client said on each version
+     * the owner sent, not only on the one a link shows now.
+     */
     @Transactional(readOnly = true)
-    public Map<Integer, VersionAnswers> ofShownVersions(UUID ownerId, UUID projectId, List<ShareLink> links) {
+    public List<VersionAnswers> ofAllVersions(UUID ownerId, UUID projectId) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
-        return links.stream()
-                .map(ShareLink::version)
-                .filter(Objects::nonNull)
-                .map(PublishedVersion::version)
-                .distinct()
-                .flatMap(number -> versions.byNumber(projectId, number).stream())
-                .collect(Collectors.toMap(
-                        ShareVersions.Version::number, version -> answers(ownerId, projectId, version)));
+        Map<UUID, @Nullable UUID> headliners = headliners(ownerId, projectId);
+        return versions.ofProject(projectId).stream()
+                .map(version -> answers(version, headliners))
+                .toList();
     }
 
-    private VersionAnswers answers(UUID ownerId, UUID projectId, ShareVersions.Version version) {
-        List<ClientStoryboard.Row> shots = versions.shots(version.id());
-        Map<UUID, Reviews.Approval> approvals = reviews.approvals(version.id());
-        int approved = (int) approvals.values().stream()
-                .filter(a -> ShotReview.APPROVED.equals(a.decision()))
-                .count();
-        int changes = approvals.size() - approved;
-        Map<UUID, Reviews.Pick> picks = reviews.picks(version.id());
-        Map<UUID, List<ClientStoryboard.Files>> offered = reviews.versionCandidates(version.id());
-        Map<UUID, @Nullable UUID> headliners = storyboard.storyboard(ownerId, projectId).items().stream()
+    /** Each live shot's headliner now, to tell whether a favourite already is it. */
+    private Map<UUID, @Nullable UUID> headliners(UUID ownerId, UUID projectId) {
+        return storyboard.storyboard(ownerId, projectId).items().stream()
                 .collect(
                         java.util.HashMap::new,
                         (map, shot) -> map.put(
@@ -187,6 +178,17 @@ public class ReviewService {
                                         ? null
                                         : shot.headliner().id()),
                         Map::putAll);
+    }
+
+    private VersionAnswers answers(ShareVersions.Version version, Map<UUID, @Nullable UUID> headliners) {
+        List<ClientStoryboard.Row> shots = versions.shots(version.id());
+        Map<UUID, Reviews.Approval> approvals = reviews.approvals(version.id());
+        int approved = (int) approvals.values().stream()
+                .filter(a -> ShotReview.APPROVED.equals(a.decision()))
+                .count();
+        int changes = approvals.size() - approved;
+        Map<UUID, Reviews.Pick> picks = reviews.picks(version.id());
+        Map<UUID, List<ClientStoryboard.Files>> offered = reviews.versionCandidates(version.id());
         List<VersionAnswers.Picked> picked = new ArrayList<>();
         for (ClientStoryboard.Row shot : shots) {
             Reviews.Pick pick = picks.get(shot.shotId());
@@ -204,7 +206,12 @@ public class ReviewService {
             }
         }
         return new VersionAnswers(
-                version.number(), approved, changes, Math.max(0, shots.size() - approvals.size()), picked);
+                version.number(),
+                version.publishedAt(),
+                approved,
+                changes,
+                Math.max(0, shots.size() - approvals.size()),
+                picked);
     }
 
     /** Makes the client's favourite in a version the shot's headliner: the owner's one click. */

@@ -1,6 +1,7 @@
 package app.kadr.sharing;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,14 @@ public record ShareLink(
         boolean hasPassword,
         boolean expired,
         Instant createdAt,
+
+        @Schema(
+                description = "version — клиент видит опубликованную версию; live — раскадровку как есть сейчас",
+                allowableValues = {"live", "version"})
         String mode,
-        @Nullable PublishedVersion version) {
+
+        @Schema(description = "Версия, которую показывает ссылка (null в режиме live)") @Nullable
+        PublishedVersion version) {
 
     public static final String LIVE = "live";
     public static final String VERSION = "version";

@@ -146,7 +146,12 @@ class SharingPages {
         model.addAttribute("projectId", projectId);
         model.addAttribute("versions", publishing.list(me.id(), projectId));
         model.addAttribute("links", shown);
-        model.addAttribute("answers", reviews.ofShownVersions(me.id(), projectId, shown));
+        List<VersionAnswers> answered = reviews.ofAllVersions(me.id(), projectId);
+        model.addAttribute("history", answered);
+        model.addAttribute(
+                "answers",
+                answered.stream()
+                        .collect(java.util.stream.Collectors.toMap(VersionAnswers::version, answers -> answers)));
         model.addAttribute(
                 "follows",
                 shown.stream()
@@ -220,8 +225,10 @@ class SharingPages {
             @PathVariable UUID projectId,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(required = false) @Nullable String approval,
             Model model) {
         model.addAttribute("project", projects.get(me.id(), projectId));
+        String decision = approval == null || approval.isBlank() ? null : approval;
         List<PublishedVersion> versions = publishing.list(me.id(), projectId);
         UUID versionId = version == null
                 ? null
@@ -229,8 +236,10 @@ class SharingPages {
                         .byNumber(projectId, version)
                         .map(ShareVersions.Version::id)
                         .orElseThrow(() -> KadrException.invalid("version", "share.version.unknown"));
-        model.addAttribute("comments", comments.ofProject(me.id(), projectId, unread, versionId));
+        model.addAttribute("comments", comments.ofProject(me.id(), projectId, unread, versionId, decision));
         model.addAttribute("unreadOnly", unread);
+        model.addAttribute("approval", decision);
+        model.addAttribute("approvals", CommentService.APPROVAL_FILTERS);
         model.addAttribute("versions", versions);
         model.addAttribute("version", version);
         model.addAttribute("projectNames", projects.names(me.id()));

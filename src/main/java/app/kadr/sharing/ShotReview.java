@@ -2,6 +2,7 @@ package app.kadr.sharing;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +15,29 @@ import org.jspecify.annotations.Nullable;
  * @param candidates the takes offered in that version, in order (the client saw them as «Вариант A», «B», …)
  * @param pick the favourite's place among {@code candidates}, 1-based
  */
+@Schema(description = "Ответ клиента по шоту в одной опубликованной версии")
 public record ShotReview(
-        int version,
-        @Nullable String decision,
-        @Nullable String comment,
-        @Nullable Instant decidedAt,
+        @Schema(description = "Номер версии") int version,
+
+        @Schema(
+                description = "Решение клиента; null — без ответа",
+                allowableValues = {"approved", "changes"})
+        @Nullable
+        String decision,
+
+        @Schema(description = "Комментарий к решению (обязателен при changes)") @Nullable
+        String comment,
+
+        @Schema(description = "Когда клиент ответил") @Nullable
+        Instant decidedAt,
+
+        @Schema(description = "Ассеты вариантов, предложенных в этой версии, по порядку (A, B, …)")
         List<UUID> candidates,
-        @Nullable Integer pick,
-        @Nullable String pickReason) {
+
+        @Schema(description = "Место выбранного варианта среди candidates, с 1") @Nullable
+        Integer pick,
+
+        @Schema(description = "Причина выбора") @Nullable String pickReason) {
 
     public static final String APPROVED = "approved";
     public static final String CHANGES = "changes";

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Unread comments are hard to miss (issue 14, item 6): a count in the navigation and on each project card, a way
- * from the navigation to the inbox with the newest unread, and an inbox that filters by project and version.
+ * from the navigation to the inbox with the newest unread, and an inbox that filters by project, version and the
+ * client's approval.
  */
 @KadrTest
 class AttentionTests {
@@ -71,5 +72,76 @@ class AttentionTests {
 
         owner.api().post("/api/v1/projects/" + busy + "/comments/read", null);
         assertThat(owner.api().get("/inbox/badges").text()).doesNotContain("unread-" + busy);
+    }
+
+    @Test
+    void theInboxFiltersByTheClientsApprovalTogetherWithUnreadAndVersion() {
+        Studio.Person owner = studio.newPerson();
+        String project = studio.newProject(owner, "Сок");
+        String dawn = studio.newShot(owner, project, "Рассвет");
+        String city = studio.newShot(owner, project, "Город");
+        String chase = studio.newShot(owner, project, "Погоня");
+        JsonNode link = Sharing.newLink(owner, project);
+        String token = link.path("token").asString();
+        PublicClient client = new PublicClient(studio.baseUrl());
+        Sharing.comment(client, token, dawn, "Рассвет отличный");
+        Sharing.comment(client, token, city, "Город мрачноват");
+        Sharing.comment(client, token, chase, "Погоня длинная");
+        Sharing.answer(client, token, dawn, "approved", null);
+        Sharing.answer(client, token, city, "changes", "Светлее");
+
+        assertThat(inbox(owner, project, "approval=approved"))
+                .contains("Рассвет отличный")
+                .doesNotContain("Город мрачноват", "Погоня длинная");
+        assertThat(inbox(owner, project, "approval=changes"))
+                .contains("Город мрачноват")
+                .doesNotContain("Рассвет отличный", "Погоня длинная");
+        assertThat(inbox(owner, project, "approval=none"))
+                .as("a shot the client has not answered on")
+                .contains("Погоня длинная")
+                .doesNotContain("Рассвет отличный", "Город мрачноват");
+        String chips = inbox(owner, project, "unread=true&version=1&approval=changes");
+        assertThat(chips)
+                .as("the chips keep the other filters, and the pressed one lets go")
+                .contains("href=\"/projects/" + project + "/inbox?unread=true&amp;version=1&amp;approval=approved\"")
+                .contains("href=\"/projects/" + project + "/inbox?unread=true&amp;version=1\"")
+                .contains("aria-current=\"true\"", "name=\"approval\" value=\"changes\"");
+
+        // Composed with «only new»: read comments drop out, a new one on an approved shot stays.
+        owner.api().post("/api/v1/projects/" + project + "/comments/read", null);
+        Sharing.comment(client, token, dawn, "Ещё ярче");
+        assertThat(inbox(owner, project, "unread=true&approval=approved"))
+                .contains("Ещё ярче")
+                .doesNotContain("Рассвет отличный");
+
+        // A second version where the client approves the city: without a version the latest answer counts,
+        // with one that version's answer on the comments written on it.
+        Api.Response published =
+                owner.api().post("/api/v1/share-links/" + link.path("id").asString() + "/versions", null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        Sharing.answer(client, token, city, "approved", null);
+        assertThat(inbox(owner, project, "approval=approved")).contains("Город мрачноват", "Рассвет отличный");
+        assertThat(inbox(owner, project, "approval=changes")).doesNotContain("Город мрачноват");
+        assertThat(inbox(owner, project, "version=1&approval=changes"))
+                .contains("Город мрачноват")
+                .doesNotContain("Рассвет отличный", "Погоня длинная");
+        assertThat(inbox(owner, project, "version=2&approval=approved"))
+                .as("nothing was written on version 2")
+                .doesNotContain("Город мрачноват", "Рассвет отличный");
+
+        Api.Response wrong = owner.api().get("/projects/" + project + "/inbox?approval=maybe");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.text()).contains("approved, changes или none");
+        assertThat(studio.newPerson()
+                        .api()
+                        .get("/projects/" + project + "/inbox?approval=approved")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private static String inbox(Studio.Person owner, String project, String query) {
+        Api.Response page = owner.api().get("/projects/" + project + "/inbox?" + query);
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.text();
     }
 }

@@ -109,6 +109,54 @@ class ReviewTests {
     }
 
     @Test
+    void theOwnerSeesTheCountsOfEveryVersionAndTheMarkSaysWhichVersionItCameFrom() {
+        JsonNode link = Sharing.newLink(owner, project);
+        String token = link.path("token").asString();
+        approve(token, dawn, "approved", null);
+        approve(token, city, "changes", "Город темнее");
+        publish(link);
+        approve(token, chase, "approved", null);
+        approve(token, city, "approved", null);
+
+        JsonNode all = owner.api()
+                .get("/api/v1/projects/" + project + "/share-versions/answers/all")
+                .json()
+                .path("items");
+        assertThat(all).hasSize(2);
+        assertThat(all.get(0).path("version").asInt()).as("newest first").isEqualTo(2);
+        assertThat(List.of(
+                        all.get(0).path("approved").asInt(),
+                        all.get(0).path("changes").asInt(),
+                        all.get(0).path("unanswered").asInt()))
+                .containsExactly(2, 0, 1);
+        assertThat(List.of(
+                        all.get(1).path("approved").asInt(),
+                        all.get(1).path("changes").asInt(),
+                        all.get(1).path("unanswered").asInt()))
+                .as("the first version keeps its own answers")
+                .containsExactly(1, 1, 1);
+        assertThat(all.get(1).path("publishedAt").asString()).isNotBlank();
+
+        String panel = owner.api().get("/projects/" + project + "/sharing").text();
+        assertThat(panel)
+                .as("the link shows version 2; the older version's counts are in the panel too")
+                .contains("Ответы по версиям (2)")
+                .contains("data-version=\"1\"", "data-version=\"2\"")
+                .contains("2 утверждено", "1 утверждено", "1 на доработку");
+
+        String grid = owner.api().get("/projects/" + project + "/grid").text();
+        assertThat(grid)
+                .as("each mark says the version its answer was given on")
+                .contains("Клиент утвердил (версия 2)", "Клиент утвердил (версия 1)")
+                .doesNotContain("Клиент просит правки");
+        assertThat(studio.newPerson()
+                        .api()
+                        .get("/api/v1/projects/" + project + "/share-versions/answers/all")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void theLinkSaysWhatAnAnswerDoesToTheStatus() {
         JsonNode link = Sharing.newLink(owner, project);
         String follows = "/api/v1/share-links/" + link.path("id").asString() + "/status-follows";
@@ -307,6 +355,45 @@ class ReviewTests {
                 .isEqualTo(404);
         assertRefused(
                 owner.api().form("/shots/" + city + "/review/headliner", Map.of("version", "1")), 400, "ещё не выбрал");
+    }
+
+    @Test
+    void theOpenApiContractDescribesTheAnswersAndTheirFields() {
+        JsonNode docs = studio.api().get("/v3/api-docs").json();
+
+        JsonNode paths = docs.path("paths");
+        assertThat(paths.has("/api/v1/projects/{projectId}/share-versions/answers/all"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/public/{token}/shots/{shotRef}/approval")
+                        .path("put")
+                        .path("summary")
+                        .asString())
+                .contains("Ответ клиента");
+        JsonNode schemas = docs.path("components").path("schemas");
+        assertThat(schemas.path("VersionAnswers")
+                        .path("properties")
+                        .path("unanswered")
+                        .path("description")
+                        .asString())
+                .isEqualTo("Шотов без ответа");
+        assertThat(schemas.path("ShotReview")
+                        .path("properties")
+                        .path("decision")
+                        .path("enum")
+                        .toString())
+                .contains("approved", "changes");
+        assertThat(schemas.path("ShareLink")
+                        .path("properties")
+                        .path("mode")
+                        .path("enum")
+                        .toString())
+                .contains("live", "version");
+        assertThat(schemas.path("Annotation")
+                        .path("properties")
+                        .path("type")
+                        .path("enum")
+                        .toString())
+                .contains("point", "rect", "arrow", "path");
     }
 
     private void assertRefused(PublicClient.Answer answer, int status, String text) {

@@ -28,6 +28,23 @@ final class Sharing {
         return created.json();
     }
 
+    /** The client writes a comment on a shot through the link, as «Ирина». */
+    static void comment(PublicClient client, String token, String shotRef, String text) {
+        PublicClient.Answer posted = client.post(
+                "/api/v1/public/" + token + "/comments",
+                Map.of("shotRef", shotRef, "authorName", "Ирина", "text", text));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+    }
+
+    /** The client answers on a shot of the version the link shows: {@code approved} or {@code changes}. */
+    static void answer(PublicClient client, String token, String shotRef, String decision, @Nullable String comment) {
+        Map<String, @Nullable Object> body = new HashMap<>();
+        body.put("decision", decision);
+        body.put("comment", comment);
+        PublicClient.Answer answered = client.put("/api/v1/public/" + token + "/shots/" + shotRef + "/approval", body);
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+    }
+
     /** Uploads an image into a shot, waits for its derivatives and makes it the shot's headliner. */
     static String headliner(Studio studio, Studio.Person owner, String shotId, String fileName, byte[] bytes) {
         String asset = studio.upload(owner, shotId, new Api.NamedBytes(fileName, bytes))

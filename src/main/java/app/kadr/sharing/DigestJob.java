@@ -1,0 +1,66 @@
+package app.kadr.sharing;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SystemClock;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The digest as a recurring db-scheduler job: its next run is a row, so it survives restarts, and with several
+ * instances on one database one of them runs it. The job's row is made at start only while {@code KADR_SMTP_HOST}
+ * is set (the scheduler is given its tasks as known ones, not as start tasks, so nothing else makes it); a row left
+ * from a time the digest was on only finds it off and does nothing.
+ */
+@Configuration
+class DigestJob {
+
+    static final String TASK = "client-digest";
+
+    @Bean
+    RecurringTask<Void> clientDigestTask(ClientDigest digest, DigestSettings settings) {
+        return Tasks.recurring(TASK, new Every(settings.interval())).execute((instance, context) -> digest.run());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleWhenOn(ApplicationReadyEvent ready) {
+        DigestSettings settings = ready.getApplicationContext().getBean(DigestSettings.class);
+        if (!settings.isOn()) {
+            return;
+        }
+        // What the scheduler does for its start tasks: makes the job's row unless there is one (another instance
+        // made it, or an earlier start did), keeping an existing next run.
+        ready.getApplicationContext()
+                .getBean("clientDigestTask", RecurringTask.class)
+                .onStartup(ready.getApplicationContext().getBean(SchedulerClient.class), new SystemClock());
+    }
+
+    /**
+     * Every {@code interval} after the last run ended; the first one an interval after the job is first made, so a
+     * studio that has just started (and a test that has just set it up) is not mailed at once.
+     */
+    record Every(Duration interval) implements Schedule {
+
+        @Override
+        public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
+            return executionComplete.getTimeDone().plus(interval);
+        }
+
+        @Override
+        public Instant getInitialExecutionTime(Instant now) {
+            return now.plus(interval);
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
+    }
+}
