@@ -70,7 +70,8 @@ public class PortraitService {
     public PortraitRun start(UUID ownerId, UUID elementId, PortraitRequest request) {
         Element element = elements.get(ownerId, elementId);
         if (!"character".equals(element.kind())) {
-            throw KadrException.invalid("kind", "portrait.not_character", element.kindLabel());
+            throw KadrException.invalid(
+                    "kind", "portrait.not_character", element.kindLabel().toLowerCase(java.util.Locale.ROOT));
         }
         int views = PortraitAngle.values().length;
         if (element.referenceAssetIds().size() + views > ElementService.MAX_REFERENCES) {

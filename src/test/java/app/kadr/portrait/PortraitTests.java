@@ -143,7 +143,7 @@ class PortraitTests {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.headers().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(refused.string("detail")).isEqualTo("Портрет генерируется только для персонажа, а это Локация.");
+        assertThat(refused.string("detail")).isEqualTo("Портрет генерируется только для персонажа, а это локация.");
         assertThat(person.api()
                         .get("/api/v1/shots/" + shot + "/generations")
                         .json()
