@@ -66,7 +66,10 @@ class PortraitTakes {
                 return;
             } catch (TransientDataAccessException | DuplicateKeyException busy) {
                 if (attempt == ATTEMPTS) {
-                    throw busy;
+                    // Heard on the generation's own thread: its job must not fail for this. The view stays
+                    // waiting, and the catch-up at the next start settles it.
+                    log.warn("Portrait of generation {} left for the next start", changed.generationId(), busy);
+                    return;
                 }
                 log.info(
                         "Portrait of generation {} waits for its character: {}",
