@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One version of an element as the API and the pages show it: the current one unless asked for an older one.
  * {@code references} are the reference takes still there to show ({@code referenceAssetIds} keeps every one chosen);
- * {@code staleGenerations} counts generations made with its older versions (in the project's list only).
+ * {@code staleGenerations} counts generations made with its older versions (in the project's list only). A character
+ * may have a voice: {@code voiceNote} in words and {@code voiceAssetId}, an audio take played from {@code voiceUrl}
+ * while it is there.
  */
 public record Element(
         UUID id,
@@ -23,7 +25,10 @@ public record Element(
         List<Reference> references,
         int staleGenerations,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String voiceNote,
+        @Nullable UUID voiceAssetId,
+        @Nullable String voiceUrl) {
 
     /** A reference image with the addresses of its picture. */
     public record Reference(

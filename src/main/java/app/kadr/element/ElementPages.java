@@ -30,6 +30,8 @@ class ElementPages {
 
     /** How many of the person's newest image takes the dialog offers as references. */
     static final int OFFERED_TAKES = 48;
+    /** How many of the project's newest audio takes the dialog offers as a character's voice. */
+    static final int OFFERED_VOICES = 48;
 
     private final ElementService elements;
     private final ProjectService projects;
@@ -49,11 +51,21 @@ class ElementPages {
             @Nullable String handle,
             @Nullable String name,
             @Nullable String description,
-            @Nullable List<UUID> referenceAssetIds) {
+            @Nullable List<UUID> referenceAssetIds,
+            @Nullable String voiceNote,
+            @Nullable String voiceAssetId) {
 
+        /** A voice is a character's: the hidden voice fields of another kind send nothing. */
         ElementChange change() {
+            boolean character = "character".equals(kind);
             return new ElementChange(
-                    kind, handle, name, description, referenceAssetIds == null ? List.of() : referenceAssetIds);
+                    kind,
+                    handle,
+                    name,
+                    description,
+                    referenceAssetIds == null ? List.of() : referenceAssetIds,
+                    voiceNote == null || !character ? "" : voiceNote,
+                    voiceAssetId == null || !character ? "" : voiceAssetId);
         }
     }
 
@@ -67,14 +79,20 @@ class ElementPages {
     @GetMapping("/projects/{projectId}/elements/new")
     String newForm(CurrentUser me, @PathVariable UUID projectId, Model model) {
         projects.get(me.id(), projectId);
-        return form(me, model, projectId, null, new ElementForm("character", "", "", "", List.of()), null);
+        return form(me, model, projectId, null, new ElementForm("character", "", "", "", List.of(), "", ""), null);
     }
 
     @GetMapping("/elements/{elementId}/edit")
     String editForm(CurrentUser me, @PathVariable UUID elementId, Model model) {
         Element element = elements.get(me.id(), elementId);
         ElementForm values = new ElementForm(
-                element.kind(), element.handle(), element.name(), element.description(), element.referenceAssetIds());
+                element.kind(),
+                element.handle(),
+                element.name(),
+                element.description(),
+                element.referenceAssetIds(),
+                element.voiceNote(),
+                element.voiceAssetId() == null ? "" : element.voiceAssetId().toString());
         return form(me, model, element.projectId(), element, values, null);
     }
 
@@ -162,6 +180,14 @@ class ElementPages {
                 takes.stream()
                         .filter(take -> !chosenShown(element, take.asset().id()))
                         .toList());
+        model.addAttribute(
+                "voices",
+                gallery.search(
+                                me.id(),
+                                new GalleryFilter(null, "audio", projectId, null, null, null, null, null, null),
+                                null,
+                                OFFERED_VOICES)
+                        .items());
         model.addAttribute("error", error);
         return "element/page :: form";
     }

@@ -2,7 +2,9 @@ package app.kadr.element;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One version of an element as stored, with the element's own dates. */
 record ElementRow(
@@ -15,14 +17,42 @@ record ElementRow(
         String description,
         List<UUID> referenceAssetIds,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String voiceNote,
+        @Nullable UUID voiceAssetId) {
 
     /** Whether an edit to these values would change nothing, so it makes no new version. */
-    boolean sameAs(ElementKind kind, String handle, String name, String description, List<UUID> references) {
+    boolean sameAs(
+            ElementKind kind,
+            String handle,
+            String name,
+            String description,
+            List<UUID> references,
+            @Nullable String voiceNote,
+            @Nullable UUID voiceAssetId) {
         return this.kind == kind
                 && this.handle.equals(handle)
                 && this.name.equals(name)
                 && this.description.equals(description)
-                && this.referenceAssetIds.equals(references);
+                && this.referenceAssetIds.equals(references)
+                && Objects.equals(this.voiceNote, voiceNote)
+                && Objects.equals(this.voiceAssetId, voiceAssetId);
+    }
+
+    /** The same version with other reference takes. */
+    ElementRow withReferences(List<UUID> references) {
+        return new ElementRow(
+                id,
+                projectId,
+                version,
+                kind,
+                handle,
+                name,
+                description,
+                references,
+                createdAt,
+                updatedAt,
+                voiceNote,
+                voiceAssetId);
     }
 }

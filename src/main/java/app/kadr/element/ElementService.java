@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ElementService {
 
+    /** How many reference images an element may have. */
+    public static final int MAX_REFERENCES = References.MAX;
+
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 4000;
 
@@ -31,6 +34,7 @@ public class ElementService {
     private final ProjectService projects;
     private final ElementViews views;
     private final ElementUses uses;
+    private final Voices voices;
 
     ElementService(
             Elements elements,
@@ -38,7 +42,9 @@ public class ElementService {
             Access access,
             ProjectService projects,
             ElementViews views,
-            ElementUses uses) {
+            ElementUses uses,
+            Voices voices) {
+        this.voices = voices;
         this.elements = elements;
         this.references = references;
         this.access = access;
@@ -102,6 +108,67 @@ public class ElementService {
         return uses.of(generationId);
     }
 
+    /** The element versions each generation of a project was made with, by generation (those with none left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, List<ElementUse>> usedInProject(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        return uses.ofProject(projectId);
+    }
+
+    /** What became of a take offered as a reference by work acting for the owner (a portrait that finished). */
+    public enum ReferenceAdded {
+        /** It is a reference now, in a new version of the element. */
+        ADDED,
+        /** It already was one: nothing changed. */
+        ALREADY,
+        /** The element has as many references as it may. */
+        FULL,
+        /** The element or the take is gone (trashed, or not an image of the owner). */
+        GONE
+    }
+
+    /**
+     * Adds one of the owner's image takes to the element's references, as a new version, the way a person adding it by
+     * hand does. Answers instead of refusing, since it runs on nobody's request and within its caller's transaction.
+     */
+    @Transactional
+    public ReferenceAdded addReference(UUID ownerId, UUID elementId, UUID assetId) {
+        if (access.ownerOf(OwnedKind.ELEMENT, elementId).filter(ownerId::equals).isEmpty()
+                || references
+                        .shown(ownerId, assetId)
+                        .filter(a -> "image".equals(a.kind()))
+                        .isEmpty()) {
+            return ReferenceAdded.GONE;
+        }
+        elements.lock(elementId);
+        ElementRow current = elements.current(elementId).orElseThrow(KadrException::notFound);
+        if (current.referenceAssetIds().contains(assetId)) {
+            return ReferenceAdded.ALREADY;
+        }
+        if (current.referenceAssetIds().size() >= References.MAX) {
+            return ReferenceAdded.FULL;
+        }
+        List<UUID> more = new java.util.ArrayList<>(current.referenceAssetIds());
+        more.add(assetId);
+        Instant now = Rows.now();
+        elements.insertVersion(
+                new ElementRow(
+                        elementId,
+                        current.projectId(),
+                        current.version() + 1,
+                        current.kind(),
+                        current.handle(),
+                        current.name(),
+                        current.description(),
+                        List.copyOf(more),
+                        current.createdAt(),
+                        now,
+                        current.voiceNote(),
+                        current.voiceAssetId()),
+                now);
+        return ReferenceAdded.ADDED;
+    }
+
     @Transactional
     public Element create(UUID ownerId, UUID projectId, ElementChange change) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
@@ -110,6 +177,8 @@ public class ElementService {
         String name = validName(change.name(), handle);
         String description = validDescription(change.description());
         List<UUID> referenceIds = references.valid(ownerId, change.referenceAssetIds());
+        String voiceNote = voices.note(change.voiceNote(), kind);
+        UUID voiceAssetId = voices.sample(ownerId, projectId, change.voiceAssetId(), kind);
         requireFree(projectId, handle, null);
         UUID id = UUID.randomUUID();
         Instant now = Rows.now();
@@ -119,7 +188,20 @@ public class ElementService {
             throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
         }
         elements.insertVersion(
-                new ElementRow(id, projectId, 1, kind, handle, name, description, referenceIds, now, now), now);
+                new ElementRow(
+                        id,
+                        projectId,
+                        1,
+                        kind,
+                        handle,
+                        name,
+                        description,
+                        referenceIds,
+                        now,
+                        now,
+                        voiceNote,
+                        voiceAssetId),
+                now);
         return views.of(ownerId, elements.current(id).orElseThrow());
     }
 
@@ -159,7 +241,15 @@ public class ElementService {
         List<UUID> referenceIds = change.referenceAssetIds() == null
                 ? current.referenceAssetIds()
                 : references.valid(ownerId, change.referenceAssetIds());
-        if (current.sameAs(kind, handle, name, description, referenceIds)) {
+        // A voice is a character's: one that becomes a location or a prop leaves its voice behind.
+        boolean character = kind == ElementKind.CHARACTER;
+        String voiceNote = change.voiceNote() != null
+                ? voices.note(change.voiceNote(), kind)
+                : character ? current.voiceNote() : null;
+        UUID voiceAssetId = change.voiceAssetId() != null
+                ? voices.sample(ownerId, owned.project(), change.voiceAssetId(), kind)
+                : character ? current.voiceAssetId() : null;
+        if (current.sameAs(kind, handle, name, description, referenceIds, voiceNote, voiceAssetId)) {
             return views.of(ownerId, current);
         }
         requireFree(owned.project(), handle, elementId);
@@ -176,7 +266,9 @@ public class ElementService {
                             description,
                             referenceIds,
                             current.createdAt(),
-                            now),
+                            now,
+                            voiceNote,
+                            voiceAssetId),
                     now);
         } catch (DuplicateKeyException namesake) {
             throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);

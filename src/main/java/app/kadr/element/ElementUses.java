@@ -42,6 +42,23 @@ class ElementUses {
                 .list();
     }
 
+    /** The element versions of every generation of a project that used any, by generation, by handle. */
+    Map<UUID, List<ElementUse>> ofProject(UUID projectId) {
+        Map<UUID, List<ElementUse>> used = new HashMap<>();
+        jdbc.sql("""
+                        select u.generation_id, u.element_id, u.version, v.handle from element_uses u
+                        join elements e on e.id = u.element_id
+                        join element_versions v on v.element_id = u.element_id and v.version = u.version
+                        where e.project_id = ? order by u.generation_id, v.handle""")
+                .param(projectId)
+                .query((rs, n) -> used.computeIfAbsent(
+                                rs.getObject("generation_id", UUID.class), g -> new ArrayList<>())
+                        .add(new ElementUse(
+                                rs.getObject("element_id", UUID.class), rs.getInt("version"), rs.getString("handle"))))
+                .list();
+        return used;
+    }
+
     /**
      * The generations of a project's live elements made with a version older than the element's current one, with
      * those elements, oldest generation first.

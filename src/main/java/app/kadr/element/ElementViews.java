@@ -13,9 +13,11 @@ class ElementViews {
 
     private final References references;
     private final Messages messages;
+    private final Voices voices;
 
-    ElementViews(References references, Messages messages) {
+    ElementViews(References references, Messages messages, Voices voices) {
         this.references = references;
+        this.voices = voices;
         this.messages = messages;
     }
 
@@ -43,7 +45,12 @@ class ElementViews {
                 shown,
                 staleGenerations,
                 row.createdAt(),
-                row.updatedAt());
+                row.updatedAt(),
+                row.voiceNote(),
+                row.voiceAssetId(),
+                voices.shown(ownerId, row.voiceAssetId())
+                        .map(sample -> sample.urls().get("original"))
+                        .orElse(null));
     }
 
     private static Element.Reference reference(Asset asset) {

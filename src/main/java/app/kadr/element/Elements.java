@@ -21,7 +21,7 @@ class Elements {
 
     private static final String VERSION = """
             select e.id, e.project_id, e.created_at, e.updated_at,
-              v.version, v.kind, v.handle, v.name, v.description
+              v.version, v.kind, v.handle, v.name, v.description, v.voice_note, v.voice_asset_id
             from elements e join element_versions v on v.element_id = e.id
             """;
 
@@ -42,8 +42,9 @@ class Elements {
     /** Writes a version with its references; the element row then points at it. */
     void insertVersion(ElementRow row, Instant now) {
         jdbc.sql("""
-                        insert into element_versions (element_id, version, kind, handle, name, description, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into element_versions (element_id, version, kind, handle, name, description,
+                          voice_note, voice_asset_id, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         row.id(),
                         row.version(),
@@ -51,6 +52,8 @@ class Elements {
                         row.handle(),
                         row.name(),
                         row.description(),
+                        row.voiceNote(),
+                        row.voiceAssetId(),
                         Rows.ts(now))
                 .update();
         for (int i = 0; i < row.referenceAssetIds().size(); i++) {
@@ -122,6 +125,17 @@ class Elements {
                 > 0;
     }
 
+    /**
+     * Holds the element's row until the transaction ends, so that two edits made at once (portraits finishing
+     * together) write versions one after the other instead of both claiming the next number.
+     */
+    void lock(UUID id) {
+        jdbc.sql("select version from elements where id = ? for update")
+                .param(id)
+                .query(Integer.class)
+                .optional();
+    }
+
     void setDeleted(UUID id, @Nullable Instant deletedAt) {
         jdbc.sql("update elements set deleted_at = ? where id = ?")
                 .params(Rows.ts(deletedAt), id)
@@ -139,7 +153,9 @@ class Elements {
                 rs.getString("description"),
                 List.of(),
                 Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"),
+                rs.getString("voice_note"),
+                Rows.uuid(rs, "voice_asset_id"));
     }
 
     private record Key(UUID id, int version) {}
@@ -158,17 +174,8 @@ class Elements {
                         .add(Rows.uuid(rs, "asset_id")))
                 .list();
         return rows.stream()
-                .map(r -> new ElementRow(
-                        r.id(),
-                        r.projectId(),
-                        r.version(),
-                        r.kind(),
-                        r.handle(),
-                        r.name(),
-                        r.description(),
-                        List.copyOf(references.getOrDefault(new Key(r.id(), r.version()), List.of())),
-                        r.createdAt(),
-                        r.updatedAt()))
+                .map(r ->
+                        r.withReferences(List.copyOf(references.getOrDefault(new Key(r.id(), r.version()), List.of()))))
                 .toList();
     }
 }

@@ -96,6 +96,11 @@ public record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<Strin
         return new ModelPicker(groups, chosen, List.copyOf(grouped.keySet()));
     }
 
+    /** The model chosen first, for a module that starts generations without showing the picker (portraits). */
+    public java.util.Optional<UUID> chosenId() {
+        return java.util.Optional.ofNullable(chosen).map(Entry::id);
+    }
+
     /** The tasks of the listed models, for the dialog's task filter. */
     public List<String> tasks() {
         return groups.stream()

@@ -1,6 +1,7 @@
 package app.kadr.passport;
 
 import app.kadr.asset.ProvenanceRow;
+import app.kadr.element.ElementUse;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,6 +39,7 @@ class PassportJson {
             @Nullable String modelName,
             @Nullable String modelExternalId,
             @Nullable String prompt,
+            List<ElementUse> elements,
             @Nullable String negativePrompt,
             @Nullable Long seed,
             Map<String, Object> params,
@@ -67,6 +69,7 @@ class PassportJson {
                     s.modelName(),
                     s.modelExternalId(),
                     s.prompt(),
+                    row.elements(),
                     s.negativePrompt(),
                     s.seed(),
                     s.params(),

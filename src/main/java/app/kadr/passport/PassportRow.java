@@ -1,12 +1,16 @@
 package app.kadr.passport;
 
 import app.kadr.asset.ProvenanceRow;
+import app.kadr.element.ElementUse;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A passport row: the asset's provenance plus what the export adds to it, the absolute address of its file,
- * its share of the generation's cost, and the Russian labels a spreadsheet shows.
+ * its share of the generation's cost, the Russian labels a spreadsheet shows, and the element versions its generation
+ * was made with.
  */
 record PassportRow(
         ProvenanceRow source,
@@ -15,4 +19,13 @@ record PassportRow(
         String kindLabel,
         String originLabel,
         String headlinerLabel,
-        String paramsText) {}
+        String paramsText,
+        List<ElementUse> elements) {
+
+    /** «@Аня v3, @Маяк v1»: the elements as a spreadsheet cell. */
+    String elementsText() {
+        return elements.stream()
+                .map(use -> "@" + use.handle() + " v" + use.version())
+                .collect(Collectors.joining(", "));
+    }
+}

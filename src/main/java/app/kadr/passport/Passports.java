@@ -2,6 +2,8 @@ package app.kadr.passport;
 
 import app.kadr.asset.ProvenanceRow;
 import app.kadr.asset.ProvenanceRows;
+import app.kadr.element.ElementService;
+import app.kadr.element.ElementUse;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.Messages;
 import java.math.BigDecimal;
@@ -23,9 +25,16 @@ class Passports {
     private final ProvenanceRows provenance;
     private final Messages messages;
     private final JsonMapper json;
+    private final ElementService elements;
 
-    Passports(ProjectService projects, ProvenanceRows provenance, Messages messages, JsonMapper json) {
+    Passports(
+            ProjectService projects,
+            ProvenanceRows provenance,
+            Messages messages,
+            JsonMapper json,
+            ElementService elements) {
         this.projects = projects;
+        this.elements = elements;
         this.provenance = provenance;
         this.messages = messages;
         this.json = json;
@@ -38,6 +47,7 @@ class Passports {
     PassportDocument of(UUID ownerId, UUID projectId, String baseUrl) {
         String name = projects.get(ownerId, projectId).name();
         List<ProvenanceRow> sources = provenance.ofProject(ownerId, projectId);
+        Map<UUID, List<ElementUse>> used = elements.usedInProject(ownerId, projectId);
         Map<UUID, Integer> takesPerGeneration = new HashMap<>();
         for (ProvenanceRow source : sources) {
             if (source.generationId() != null) {
@@ -55,7 +65,10 @@ class Passports {
                         labels.computeIfAbsent("asset.kind." + source.kind(), messages::get),
                         labels.computeIfAbsent("asset.origin." + source.origin(), messages::get),
                         source.headliner() ? yes : no,
-                        source.params().isEmpty() ? "" : json.writeValueAsString(source.params())))
+                        source.params().isEmpty() ? "" : json.writeValueAsString(source.params()),
+                        source.generationId() == null
+                                ? List.of()
+                                : used.getOrDefault(source.generationId(), List.of())))
                 .toList();
         return new PassportDocument(projectId, name, Instant.now(), rows);
     }

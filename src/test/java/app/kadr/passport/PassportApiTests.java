@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 class PassportApiTests {
 
     private static final String COLUMNS = "№ шота;Шот;ID ассета;Файл;Тип;Происхождение;Хедлайнер;Провайдер;"
-            + "Разработчик модели;Модель;ID модели у провайдера;Промпт;Негативный промпт;Сид;Параметры;"
+            + "Разработчик модели;Модель;ID модели у провайдера;Промпт;Элементы;Негативный промпт;Сид;Параметры;"
             + "Исходные ассеты;Родительский ассет;Запрос на правку;Дата (UTC);Стоимость, $;Ссылка на файл";
 
     @Autowired
@@ -110,9 +110,9 @@ class PassportApiTests {
 
         List<CSVRecord> csv = csv();
         assertThat(csv.get(1).get(11)).isEqualTo("туманный лес на рассвете");
-        assertThat(csv.get(1).get(13)).isEqualTo("4242");
-        assertThat(csv.get(1).get(14)).contains("\"size\":\"1280x720\"");
-        assertThat(csv.get(2).get(15)).isEqualTo(still);
+        assertThat(csv.get(1).get(14)).isEqualTo("4242");
+        assertThat(csv.get(1).get(15)).contains("\"size\":\"1280x720\"");
+        assertThat(csv.get(2).get(16)).isEqualTo(still);
     }
 
     @Test
@@ -134,7 +134,7 @@ class PassportApiTests {
             assertThat(row.path("cost").decimalValue()).isEqualByComparingTo("0.05");
         }
         assertThat(rows.get(1).path("prompt").asString()).isEqualTo("рассвет");
-        assertThat(csv().get(1).get(19)).isEqualTo("0,05");
+        assertThat(csv().get(1).get(20)).isEqualTo("0,05");
     }
 
     @Test
@@ -160,7 +160,7 @@ class PassportApiTests {
         assertThat(rows.get(1).get(3)).isEqualTo("'-обычный.jpg");
         assertThat(rows.get(2).get(1)).isEqualTo("'=HYPERLINK(\"http://evil\";\"жми\")");
         assertThat(rows.get(2).get(3)).isEqualTo("'@SUM(A1).jpg");
-        assertThat(rows.get(2).get(18)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(rows.get(2).get(19)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
     }
 
     @Test
@@ -177,7 +177,7 @@ class PassportApiTests {
             assertThat(sheet.getSheetName()).isEqualTo("Паспорт");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:U2");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V2");
             Row heading = sheet.getRow(0);
             List<String> headings = new ArrayList<>();
             heading.forEach(cell -> headings.add(cell.getStringCellValue()));
@@ -194,13 +194,56 @@ class PassportApiTests {
             assertThat(link.matches()).as(file.getCellFormula()).isTrue();
             String url = link.group(1);
             assertThat(url).startsWith("/api/v1/assets/" + take + "/content/original");
-            assertThat(row.getCell(20).getStringCellValue()).isEqualTo(url);
+            assertThat(row.getCell(21).getStringCellValue()).isEqualTo(url);
             assertThat(person.api().get(url).status()).isEqualTo(200);
-            Cell date = row.getCell(18);
+            Cell date = row.getCell(19);
             assertThat(date.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(date)).isTrue();
             assertThat(date.getLocalDateTimeCellValue()).isNotNull();
         }
+    }
+
+    @Test
+    void theElementsATakeWasMadeWithAreListedWithTheirVersionsInEveryFormat() throws IOException {
+        String anya = element("character", "Аня", "девушка 20 лет, рыжие волосы");
+        String mayak = element("location", "Маяк", "старый маяк на скале");
+        person.api().patch("/api/v1/elements/" + anya, Map.of("description", "девушка 20 лет, короткая стрижка"));
+        String take =
+                generate(Map.of("modelId", studio.localModel(person, "local/draft"), "prompt", "@Аня идёт по @Маяк"));
+        upload(prologue, "набросок.jpg");
+
+        JsonNode rows = json().path("rows");
+        JsonNode used = rows.get(0).path("elements");
+        assertThat(rows.get(0).path("assetId").asString()).isEqualTo(take);
+        assertThat(used).hasSize(2);
+        assertThat(used.get(0).path("id").asString()).isEqualTo(anya);
+        assertThat(used.get(0).path("version").asInt()).isEqualTo(2);
+        assertThat(used.get(0).path("handle").asString()).isEqualTo("Аня");
+        assertThat(used.get(1).path("id").asString()).isEqualTo(mayak);
+        assertThat(used.get(1).path("version").asInt()).isEqualTo(1);
+        assertThat(rows.get(1).path("elements")).as("an upload used no element").isEmpty();
+
+        List<CSVRecord> csv = csv();
+        assertThat(csv.get(0).get(12)).isEqualTo("Элементы");
+        assertThat(csv.get(1).get(12))
+                .as("a leading @ starts a formula in Excel: guarded like any such text")
+                .isEqualTo("'@Аня v2, @Маяк v1");
+        assertThat(csv.get(2).get(12)).isEmpty();
+
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(get("xlsx").bytes()))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(12).getStringCellValue()).isEqualTo("Элементы");
+            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("@Аня v2, @Маяк v1");
+        }
+
+        // The storyboard page's download is the same file.
+        String link = Jsoup.parse(person.api()
+                        .get("/projects/" + project, Map.of("Accept", "text/html"))
+                        .text())
+                .select("details.passport a[href$=passport.csv]")
+                .attr("href");
+        assertThat(person.api().get(link).text()).contains("@Аня v2, @Маяк v1");
     }
 
     @Test
@@ -255,6 +298,15 @@ class PassportApiTests {
 
     private String generate(Map<String, Object> request) {
         return studio.generate(person, prologue, request);
+    }
+
+    private String element(String kind, String handle, String description) {
+        Api.Response created = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/elements",
+                        Map.of("kind", kind, "handle", handle, "description", description));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
     }
 
     private Api.Response get(String format) {
