@@ -1,5 +1,6 @@
 package app.kadr.element;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One version of an element as the API and the pages show it: the current one unless asked for an older one.
  * {@code references} are the reference takes still there to show ({@code referenceAssetIds} keeps every one chosen);
  * {@code staleGenerations} counts generations made with its older versions (in the project's list only).
+ * {@code loraModelId} and {@code loraWeight}: its LoRA of the catalog and the weight it goes with ({@code loraName} its
+ * name in the catalog), or nulls.
  */
 public record Element(
         UUID id,
@@ -23,7 +26,10 @@ public record Element(
         List<Reference> references,
         int staleGenerations,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable UUID loraModelId,
+        @Nullable BigDecimal loraWeight,
+        @Nullable String loraName) {
 
     /** A reference image with the addresses of its picture. */
     public record Reference(

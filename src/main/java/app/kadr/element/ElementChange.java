@@ -1,13 +1,31 @@
 package app.kadr.element;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What a create or an edit asks for; on an edit, a field left out keeps its value. */
+/**
+ * What a create or an edit asks for; on an edit, a field left out keeps its value. {@code loraModelId} is a LoRA entry
+ * of the catalog, or an empty string to take the element's LoRA away; {@code loraWeight} is the weight it goes with
+ * (the LoRA's default when a new LoRA is chosen without one).
+ */
 public record ElementChange(
         @Nullable String kind,
         @Nullable String handle,
         @Nullable String name,
         @Nullable String description,
-        @Nullable List<UUID> referenceAssetIds) {}
+        @Nullable List<UUID> referenceAssetIds,
+        @Nullable String loraModelId,
+        @Nullable BigDecimal loraWeight) {
+
+    /** A change of the looks and words alone, as pages and the script module make. */
+    public ElementChange(
+            @Nullable String kind,
+            @Nullable String handle,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable List<UUID> referenceAssetIds) {
+        this(kind, handle, name, description, referenceAssetIds, null, null);
+    }
+}

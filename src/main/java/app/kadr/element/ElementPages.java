@@ -35,25 +35,65 @@ class ElementPages {
     private final ProjectService projects;
     private final GalleryService gallery;
     private final Messages messages;
+    private final app.kadr.catalog.Catalog catalog;
 
-    ElementPages(ElementService elements, ProjectService projects, GalleryService gallery, Messages messages) {
+    ElementPages(
+            ElementService elements,
+            ProjectService projects,
+            GalleryService gallery,
+            Messages messages,
+            app.kadr.catalog.Catalog catalog) {
+        this.catalog = catalog;
         this.elements = elements;
         this.projects = projects;
         this.gallery = gallery;
         this.messages = messages;
     }
 
-    /** The dialog's fields; unticked references arrive as none, which for a form means «no references». */
+    /**
+     * The dialog's fields; unticked references arrive as none, which for a form means «no references», and the empty
+     * choice of LoRA means «no LoRA».
+     */
     record ElementForm(
             @Nullable String kind,
             @Nullable String handle,
             @Nullable String name,
             @Nullable String description,
-            @Nullable List<UUID> referenceAssetIds) {
+            @Nullable List<UUID> referenceAssetIds,
+            @Nullable String loraModelId,
+            @Nullable String loraWeight) {
+
+        ElementForm(
+                @Nullable String kind,
+                @Nullable String handle,
+                @Nullable String name,
+                @Nullable String description,
+                @Nullable List<UUID> referenceAssetIds) {
+            this(kind, handle, name, description, referenceAssetIds, "", "");
+        }
 
         ElementChange change() {
+            String lora = loraModelId == null ? "" : loraModelId;
             return new ElementChange(
-                    kind, handle, name, description, referenceAssetIds == null ? List.of() : referenceAssetIds);
+                    kind,
+                    handle,
+                    name,
+                    description,
+                    referenceAssetIds == null ? List.of() : referenceAssetIds,
+                    lora,
+                    lora.isBlank() ? null : weight(loraWeight));
+        }
+
+        /** A typed weight («0,8» as well as «0.8»); blank means the LoRA's own default. */
+        private static java.math.@Nullable BigDecimal weight(@Nullable String typed) {
+            if (typed == null || typed.isBlank()) {
+                return null;
+            }
+            try {
+                return new java.math.BigDecimal(typed.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw KadrException.invalid("loraWeight", "element.lora.weight_number");
+            }
         }
     }
 
@@ -74,7 +114,13 @@ class ElementPages {
     String editForm(CurrentUser me, @PathVariable UUID elementId, Model model) {
         Element element = elements.get(me.id(), elementId);
         ElementForm values = new ElementForm(
-                element.kind(), element.handle(), element.name(), element.description(), element.referenceAssetIds());
+                element.kind(),
+                element.handle(),
+                element.name(),
+                element.description(),
+                element.referenceAssetIds(),
+                element.loraModelId() == null ? "" : element.loraModelId().toString(),
+                element.loraWeight() == null ? "" : element.loraWeight().toPlainString());
         return form(me, model, element.projectId(), element, values, null);
     }
 
@@ -162,6 +208,7 @@ class ElementPages {
                 takes.stream()
                         .filter(take -> !chosenShown(element, take.asset().id()))
                         .toList());
+        model.addAttribute("loras", catalog.loras());
         model.addAttribute("error", error);
         return "element/page :: form";
     }

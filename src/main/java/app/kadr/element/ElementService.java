@@ -31,6 +31,7 @@ public class ElementService {
     private final ProjectService projects;
     private final ElementViews views;
     private final ElementUses uses;
+    private final ElementLoras loras;
 
     ElementService(
             Elements elements,
@@ -38,7 +39,9 @@ public class ElementService {
             Access access,
             ProjectService projects,
             ElementViews views,
-            ElementUses uses) {
+            ElementUses uses,
+            ElementLoras loras) {
+        this.loras = loras;
         this.elements = elements;
         this.references = references;
         this.access = access;
@@ -110,6 +113,7 @@ public class ElementService {
         String name = validName(change.name(), handle);
         String description = validDescription(change.description());
         List<UUID> referenceIds = references.valid(ownerId, change.referenceAssetIds());
+        ElementLoras.Chosen lora = loras.valid(change, null);
         requireFree(projectId, handle, null);
         UUID id = UUID.randomUUID();
         Instant now = Rows.now();
@@ -119,7 +123,20 @@ public class ElementService {
             throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);
         }
         elements.insertVersion(
-                new ElementRow(id, projectId, 1, kind, handle, name, description, referenceIds, now, now), now);
+                new ElementRow(
+                        id,
+                        projectId,
+                        1,
+                        kind,
+                        handle,
+                        name,
+                        description,
+                        referenceIds,
+                        now,
+                        now,
+                        lora.loraId(),
+                        lora.weight()),
+                now);
         return views.of(ownerId, elements.current(id).orElseThrow());
     }
 
@@ -159,7 +176,8 @@ public class ElementService {
         List<UUID> referenceIds = change.referenceAssetIds() == null
                 ? current.referenceAssetIds()
                 : references.valid(ownerId, change.referenceAssetIds());
-        if (current.sameAs(kind, handle, name, description, referenceIds)) {
+        ElementLoras.Chosen lora = loras.valid(change, current);
+        if (current.sameAs(kind, handle, name, description, referenceIds, lora)) {
             return views.of(ownerId, current);
         }
         requireFree(owned.project(), handle, elementId);
@@ -176,7 +194,9 @@ public class ElementService {
                             description,
                             referenceIds,
                             current.createdAt(),
-                            now),
+                            now,
+                            lora.loraId(),
+                            lora.weight()),
                     now);
         } catch (DuplicateKeyException namesake) {
             throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);

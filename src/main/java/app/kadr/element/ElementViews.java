@@ -13,8 +13,10 @@ class ElementViews {
 
     private final References references;
     private final Messages messages;
+    private final ElementLoras loras;
 
-    ElementViews(References references, Messages messages) {
+    ElementViews(References references, Messages messages, ElementLoras loras) {
+        this.loras = loras;
         this.references = references;
         this.messages = messages;
     }
@@ -43,7 +45,10 @@ class ElementViews {
                 shown,
                 staleGenerations,
                 row.createdAt(),
-                row.updatedAt());
+                row.updatedAt(),
+                row.loraId(),
+                row.loraWeight(),
+                loras.nameOf(row.loraId()));
     }
 
     private static Element.Reference reference(Asset asset) {

@@ -21,7 +21,7 @@ class Elements {
 
     private static final String VERSION = """
             select e.id, e.project_id, e.created_at, e.updated_at,
-              v.version, v.kind, v.handle, v.name, v.description
+              v.version, v.kind, v.handle, v.name, v.description, v.lora_id, v.lora_weight
             from elements e join element_versions v on v.element_id = e.id
             """;
 
@@ -42,8 +42,9 @@ class Elements {
     /** Writes a version with its references; the element row then points at it. */
     void insertVersion(ElementRow row, Instant now) {
         jdbc.sql("""
-                        insert into element_versions (element_id, version, kind, handle, name, description, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into element_versions (element_id, version, kind, handle, name, description, created_at,
+                          lora_id, lora_weight)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         row.id(),
                         row.version(),
@@ -51,7 +52,9 @@ class Elements {
                         row.handle(),
                         row.name(),
                         row.description(),
-                        Rows.ts(now))
+                        Rows.ts(now),
+                        row.loraId(),
+                        row.loraWeight())
                 .update();
         for (int i = 0; i < row.referenceAssetIds().size(); i++) {
             jdbc.sql("insert into element_references (element_id, version, position, asset_id) values (?, ?, ?, ?)")
@@ -139,7 +142,13 @@ class Elements {
                 rs.getString("description"),
                 List.of(),
                 Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"),
+                Rows.uuid(rs, "lora_id"),
+                weight(rs.getBigDecimal("lora_weight")));
+    }
+
+    private static java.math.@Nullable BigDecimal weight(java.math.@Nullable BigDecimal stored) {
+        return stored == null ? null : stored.stripTrailingZeros();
     }
 
     private record Key(UUID id, int version) {}
@@ -168,7 +177,9 @@ class Elements {
                         r.description(),
                         List.copyOf(references.getOrDefault(new Key(r.id(), r.version()), List.of())),
                         r.createdAt(),
-                        r.updatedAt()))
+                        r.updatedAt(),
+                        r.loraId(),
+                        r.loraWeight()))
                 .toList();
     }
 }
