@@ -164,7 +164,10 @@ public class GenerationService {
     public GenerationPreview preview(UUID ownerId, UUID shotId, NewGeneration request) {
         Plan plan = plan(ownerId, shotId, request, null);
         BigDecimal each = estimate(plan.model(), plan.params(), plan.variantsPerRow());
-        return new GenerationPreview(plan.rows(), plan.count(), each.multiply(BigDecimal.valueOf(plan.rows())));
+        boolean textOnly = plan.model().referenceLimit() == 0
+                && !plan.references().notSent().isEmpty();
+        return new GenerationPreview(
+                plan.rows(), plan.count(), each.multiply(BigDecimal.valueOf(plan.rows())), textOnly);
     }
 
     /** A request checked against its model: everything a generation row is made from. */
