@@ -5,10 +5,12 @@ import java.util.Optional;
 
 /**
  * The weights a provider applies a LoRA at, and whether it takes LoRAs at all. fal's flux-lora takes
- * {@code loras: [{path, scale}]} (fal-js libs/client/src/types/endpoints.ts, {@code LoraWeight}: scale, default 1;
- * its model page's slider runs 0 to 4), Runware's imageInference {@code lora: [{model, weight}]}
- * (Runware/sdk-python runware/types.py {@code ILora}; runware.ai/docs: weight −4 to 4, default 1). The other
- * providers' APIs, as Kadr speaks them, have no place for a LoRA.
+ * {@code loras: [{path, scale}]} (fal-js libs/client/src/types/endpoints.ts, {@code LoraWeight}: scale, default 1),
+ * Runware's imageInference {@code lora: [{model, weight}]} (Runware/sdk-python runware/types.py {@code ILora};
+ * docs/text_to_image.md: weight, default 1). Neither SDK states a range: fal 0 to 4 and Runware −4 to 4 (Runware takes
+ * negative weights to push away from a LoRA) are the bounds of their model pages' controls [unverified against an API
+ * schema]; a weight past what the provider takes comes back as its own 4xx on the field. The other providers' APIs,
+ * as Kadr speaks them, have no place for a LoRA.
  */
 public record LoraWeights(BigDecimal min, BigDecimal max) {
 
