@@ -5,7 +5,14 @@
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
   const streams = {};
 
+  // An @mention as the studio reads it (element.Handle.MENTION): «@» not after a letter or digit, then a letter.
+  const MENTION = /(^|[^\p{L}\p{N}_])@\p{L}/u;
+
   const Kadr = {
+    hasMention(text) {
+      return MENTION.test(text || '');
+    },
+
     csrfHeaders() {
       const header = meta('csrf-header');
       const token = meta('csrf-token');

@@ -60,9 +60,7 @@
 
   const dialogOf = (form) => form.querySelector('dialog.picker');
 
-  // An @mention as the studio reads it (element.Handle.MENTION): «@» not after a letter or digit, then a letter.
-  const MENTION = /(^|[^\p{L}\p{N}_])@\p{L}/u;
-  const mentions = (form) => MENTION.test(form.querySelector('[name="prompt"]')?.value || '');
+  const mentions = (form) => Kadr.hasMention(form.querySelector('[name="prompt"]')?.value);
 
   // With @mentions in the prompt the picker says which models take the elements' reference images, and the bar
   // warns when the chosen one takes none: only the descriptions will go.

@@ -46,11 +46,22 @@
       section.querySelector('[data-explanation]').textContent = result.explanation || texts().unchanged || '';
       drawDiff(section.querySelector('[data-diff]'), result.diff);
       section.querySelector('[name="prompt"]').value = result.rewrittenPrompt;
+      showTextOnly(form);
     } catch (error) {
       showError(form, error);
     } finally {
       button.disabled = false;
     }
+  }
+
+  // A prompt with @mentions brings the elements' reference images; a chosen model that takes none sends the text
+  // alone, and the form says so quietly (the text is the page's, in the hint element).
+  function showTextOnly(form) {
+    const hint = form?.querySelector('[data-smart-text-only]');
+    if (!hint) return;
+    const prompt = form.querySelector('[data-smart-result]:not([hidden]) [name="prompt"]')?.value;
+    const option = form.querySelector('[name="modelId"]')?.selectedOptions[0];
+    hint.hidden = !(Kadr.hasMention(prompt) && option && option.dataset.references === '0');
   }
 
   async function run(form, button) {
@@ -150,6 +161,13 @@
       target.closest('dialog')?.close();
     }
   });
+
+  // Typing in the rewritten prompt or choosing another model may bring or take away the text-only hint.
+  ['input', 'change'].forEach((type) => document.addEventListener(type, (event) => {
+    if (event.target.matches('[data-smart-form] [name="prompt"], [data-smart-form] [name="modelId"]')) {
+      showTextOnly(event.target.closest('form'));
+    }
+  }));
 
   // Enter in the request field previews rather than submitting anything.
   document.addEventListener('keydown', (event) => {

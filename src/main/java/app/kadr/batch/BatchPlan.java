@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param id the batch, or null in a dry run
  * @param shots how many shots get generations
  * @param takes how many takes those generations make in all
+ * @param textOnlyShots in a dry run, how many shots mention elements with reference images the model cannot take
  */
 public record BatchPlan(
         @Nullable UUID id,
@@ -20,4 +21,5 @@ public record BatchPlan(
         int shots,
         int takes,
         List<BatchItem> generations,
-        List<SkippedShot> skipped) {}
+        List<SkippedShot> skipped,
+        int textOnlyShots) {}

@@ -88,6 +88,7 @@ public class BatchService {
         List<BatchItem> items = new ArrayList<>();
         BigDecimal cost = BigDecimal.ZERO;
         int takes = 0;
+        int textOnly = 0;
         List<BatchRow.Started> started = new ArrayList<>();
         for (Shot shot : described) {
             NewGeneration asked = new NewGeneration(
@@ -99,6 +100,7 @@ public class BatchService {
                 }
                 cost = cost.add(preview.estimatedCost());
                 takes += preview.takes();
+                textOnly += preview.textOnly() ? 1 : 0;
             } else {
                 for (Generation made : generations.generate(ownerId, shot.id(), asked)) {
                     items.add(new BatchItem(made.id(), shot.id(), shot.number(), made.status()));
@@ -127,7 +129,7 @@ public class BatchService {
                             null),
                     started);
         }
-        return new BatchPlan(id, request.dry(), model.name(), cost, described.size(), takes, items, skipped);
+        return new BatchPlan(id, request.dry(), model.name(), cost, described.size(), takes, items, skipped, textOnly);
     }
 
     /** The chosen shots in storyboard order; each must be a live shot of this project, named once. */

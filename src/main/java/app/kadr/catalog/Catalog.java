@@ -19,11 +19,24 @@ public class Catalog {
     private final Models models;
     private final Providers providers;
     private final ProviderKeys keys;
+    private final Loras loras;
 
-    Catalog(Models models, Providers providers, ProviderKeys keys) {
+    Catalog(Models models, Providers providers, ProviderKeys keys, Loras loras) {
         this.models = models;
         this.providers = providers;
         this.keys = keys;
+        this.loras = loras;
+    }
+
+    /** Every LoRA entry, by name: what an element may carry. */
+    @Transactional(readOnly = true)
+    public List<CatalogLora> loras() {
+        return loras.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CatalogLora> lora(UUID loraId) {
+        return loras.byId(loraId);
     }
 
     /**

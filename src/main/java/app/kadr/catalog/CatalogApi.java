@@ -52,7 +52,8 @@ class CatalogApi {
             boolean ready,
             @Nullable String notReadyReason,
             @Nullable Object workflow,
-            int maxReferences) {
+            int maxReferences,
+            boolean acceptsLoras) {
 
         static ModelView of(CatalogModel m, Messages messages) {
             String whyNot = m.notReadyKey();
@@ -76,7 +77,8 @@ class CatalogApi {
                     whyNot == null,
                     whyNot == null ? null : messages.get(whyNot),
                     m.workflow() == null ? null : JsonMapper.shared().readTree(m.workflow()),
-                    m.maxReferences());
+                    m.maxReferences(),
+                    m.acceptsLoras());
         }
     }
 

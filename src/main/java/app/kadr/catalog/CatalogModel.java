@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Kadr's own names are the schema's field names plus the inputs every generation has: {@code prompt},
  * {@code negativePrompt}, {@code sourceImage}, {@code endImage}, {@code maskImage}, {@code sourceVideo},
- * {@code audio}, {@code referenceImages}. A model accepts such an input only when its mapping names it; a parameter missing from the
+ * {@code audio}, {@code referenceImages}, {@code loras}. A model accepts such an input only when its mapping names it; a parameter missing from the
  * mapping keeps its own name.
  */
 public record CatalogModel(
@@ -59,6 +59,15 @@ public record CatalogModel(
      */
     public int referenceLimit() {
         return accepts("referenceImages") ? maxReferences : 0;
+    }
+
+    /**
+     * Whether one call can carry LoRAs (an element's adapter, see {@link CatalogLora}): its mapping names the
+     * provider's list for them ({@code loras}: fal flux-lora's {@code loras}, Runware's {@code lora}), and its
+     * provider is one whose LoRA entries it can read.
+     */
+    public boolean acceptsLoras() {
+        return accepts("loras") && LoraWeights.of(provider.kind()).isPresent();
     }
 
     /** Listed for everyone: the model and its provider are switched on. */

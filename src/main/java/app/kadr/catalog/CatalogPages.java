@@ -37,9 +37,12 @@ class CatalogPages {
     private final ModelForms forms;
     private final Messages messages;
 
-    CatalogPages(Catalog catalog, CatalogAdmin admin, ModelForms forms, Messages messages) {
+    private final LoraAdmin loraAdmin;
+
+    CatalogPages(Catalog catalog, CatalogAdmin admin, ModelForms forms, Messages messages, LoraAdmin loraAdmin) {
         this.catalog = catalog;
         this.admin = admin;
+        this.loraAdmin = loraAdmin;
         this.forms = forms;
         this.messages = messages;
     }
@@ -52,6 +55,17 @@ class CatalogPages {
             @Nullable String enabled,
             @Nullable String maxConcurrency,
             @Nullable String selfHosted) {}
+
+    /** What the LoRA form sends: everything as typed, the weight checked as a number here. */
+    record LoraForm(
+            @Nullable UUID providerId,
+            @Nullable String externalId,
+            @Nullable String name,
+            @Nullable String triggerWord,
+            @Nullable String defaultWeight) {}
+
+    /** A refusal on the LoRA form, with what was typed so nothing is lost. */
+    record LoraError(String field, String message, LoraForm form) {}
 
     /** A refusal on one provider's form. */
     record ProviderError(UUID providerId, String field, String message) {}
@@ -106,6 +120,49 @@ class CatalogPages {
         }
         redirect.addFlashAttribute("saved", messages.get("catalog.admin.provider.saved", current.name()));
         return "redirect:/admin/catalog";
+    }
+
+    /** «Добавить LoRA»: a new entry of the catalog; a refusal is shown next to its field, the form kept. */
+    @PostMapping("/admin/catalog/loras")
+    String addLora(
+            CurrentUser me,
+            @ModelAttribute LoraForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            CatalogLora lora = loraAdmin.create(
+                    me,
+                    new LoraChanges(
+                            form.providerId(),
+                            null,
+                            form.externalId(),
+                            form.name(),
+                            form.triggerWord(),
+                            weight(form.defaultWeight())));
+            redirect.addFlashAttribute("saved", messages.get("catalog.admin.lora.saved", lora.name()));
+            return "redirect:/admin/catalog#loras";
+        } catch (KadrException e) {
+            // A duplicate has no field of its own: it is the id that is taken.
+            response.setStatus(STATUS_INVALID);
+            pageModel(model, Filters.NONE);
+            model.addAttribute(
+                    "loraError",
+                    new LoraError(e.field() == null ? "externalId" : e.field(), messages.detailOf(e), form));
+            return "catalog/admin";
+        }
+    }
+
+    /** A typed weight; a blank one means the default (1), anything but a number is refused in Russian. */
+    private static java.math.@Nullable BigDecimal weight(@Nullable String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(typed.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw KadrException.invalid("defaultWeight", "catalog.lora.weight_number");
+        }
     }
 
     /** «Проверить подключение» on the providers' table: the result in Russian, in place of the last one (htmx). */
@@ -205,6 +262,12 @@ class CatalogPages {
     private void pageModel(Model model, Filters filters) {
         model.addAttribute("providers", catalog.providers());
         model.addAttribute("models", filters.models(catalog));
+        model.addAttribute("loras", catalog.loras());
+        model.addAttribute(
+                "loraProviders",
+                catalog.providers().stream()
+                        .filter(p -> LoraWeights.of(p.kind()).isPresent())
+                        .toList());
         model.addAttribute("q", filters.q() == null ? "" : filters.q());
         model.addAttribute("task", filters.task() == null ? "" : filters.task());
         model.addAttribute("provider", filters.provider() == null ? "" : filters.provider());

@@ -26,6 +26,8 @@ final class ModelRules {
             "audio",
             // An element's reference images, as many as the model declares in maxReferences.
             "referenceImages",
+            // The LoRAs of the elements a prompt mentions (see CatalogModel#acceptsLoras).
+            "loras",
             // An outpaint's canvas, worked out by the studio from the aspect ratio and placement chosen.
             "canvasSize",
             "imageSize",

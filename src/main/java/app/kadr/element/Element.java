@@ -1,5 +1,6 @@
 package app.kadr.element;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@code references} are the reference takes still there to show ({@code referenceAssetIds} keeps every one chosen);
  * {@code staleGenerations} counts generations made with its older versions (in the project's list only). A character
  * may have a voice: {@code voiceNote} in words and {@code voiceAssetId}, an audio take played from {@code voiceUrl}
- * while it is there.
+ * while it is there. {@code loraModelId} and {@code loraWeight}: its LoRA of the catalog and the weight it goes with
+ * ({@code loraName} its name in the catalog), or nulls.
  */
 public record Element(
         UUID id,
@@ -28,7 +30,10 @@ public record Element(
         Instant updatedAt,
         @Nullable String voiceNote,
         @Nullable UUID voiceAssetId,
-        @Nullable String voiceUrl) {
+        @Nullable String voiceUrl,
+        @Nullable UUID loraModelId,
+        @Nullable BigDecimal loraWeight,
+        @Nullable String loraName) {
 
     /** A reference image with the addresses of its picture. */
     public record Reference(

@@ -37,15 +37,25 @@ class ElementPages {
     private final ProjectService projects;
     private final GalleryService gallery;
     private final Messages messages;
+    private final app.kadr.catalog.Catalog catalog;
 
-    ElementPages(ElementService elements, ProjectService projects, GalleryService gallery, Messages messages) {
+    ElementPages(
+            ElementService elements,
+            ProjectService projects,
+            GalleryService gallery,
+            Messages messages,
+            app.kadr.catalog.Catalog catalog) {
+        this.catalog = catalog;
         this.elements = elements;
         this.projects = projects;
         this.gallery = gallery;
         this.messages = messages;
     }
 
-    /** The dialog's fields; unticked references arrive as none, which for a form means «no references». */
+    /**
+     * The dialog's fields; unticked references arrive as none, which for a form means «no references», and the empty
+     * choice of LoRA means «no LoRA».
+     */
     record ElementForm(
             @Nullable String kind,
             @Nullable String handle,
@@ -53,11 +63,23 @@ class ElementPages {
             @Nullable String description,
             @Nullable List<UUID> referenceAssetIds,
             @Nullable String voiceNote,
-            @Nullable String voiceAssetId) {
+            @Nullable String voiceAssetId,
+            @Nullable String loraModelId,
+            @Nullable String loraWeight) {
+
+        ElementForm(
+                @Nullable String kind,
+                @Nullable String handle,
+                @Nullable String name,
+                @Nullable String description,
+                @Nullable List<UUID> referenceAssetIds) {
+            this(kind, handle, name, description, referenceAssetIds, "", "", "", "");
+        }
 
         /** A voice is a character's: the hidden voice fields of another kind send nothing. */
         ElementChange change() {
             boolean character = "character".equals(kind);
+            String lora = loraModelId == null ? "" : loraModelId;
             return new ElementChange(
                     kind,
                     handle,
@@ -65,7 +87,21 @@ class ElementPages {
                     description,
                     referenceAssetIds == null ? List.of() : referenceAssetIds,
                     voiceNote == null || !character ? "" : voiceNote,
-                    voiceAssetId == null || !character ? "" : voiceAssetId);
+                    voiceAssetId == null || !character ? "" : voiceAssetId,
+                    lora,
+                    lora.isBlank() ? null : weight(loraWeight));
+        }
+
+        /** A typed weight («0,8» as well as «0.8»); blank means the LoRA's own default. */
+        private static java.math.@Nullable BigDecimal weight(@Nullable String typed) {
+            if (typed == null || typed.isBlank()) {
+                return null;
+            }
+            try {
+                return new java.math.BigDecimal(typed.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw KadrException.invalid("loraWeight", "element.lora.weight_number");
+            }
         }
     }
 
@@ -79,7 +115,7 @@ class ElementPages {
     @GetMapping("/projects/{projectId}/elements/new")
     String newForm(CurrentUser me, @PathVariable UUID projectId, Model model) {
         projects.get(me.id(), projectId);
-        return form(me, model, projectId, null, new ElementForm("character", "", "", "", List.of(), "", ""), null);
+        return form(me, model, projectId, null, new ElementForm("character", "", "", "", List.of()), null);
     }
 
     @GetMapping("/elements/{elementId}/edit")
@@ -92,7 +128,9 @@ class ElementPages {
                 element.description(),
                 element.referenceAssetIds(),
                 element.voiceNote(),
-                element.voiceAssetId() == null ? "" : element.voiceAssetId().toString());
+                element.voiceAssetId() == null ? "" : element.voiceAssetId().toString(),
+                element.loraModelId() == null ? "" : element.loraModelId().toString(),
+                element.loraWeight() == null ? "" : element.loraWeight().toPlainString());
         return form(me, model, element.projectId(), element, values, null);
     }
 
@@ -188,6 +226,7 @@ class ElementPages {
                                 null,
                                 OFFERED_VOICES)
                         .items());
+        model.addAttribute("loras", catalog.loras());
         model.addAttribute("error", error);
         return "element/page :: form";
     }

@@ -1,12 +1,13 @@
 package app.kadr.element;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** One version of an element as stored, with the element's own dates. */
+/** One version of an element as stored, with the element's own dates and its LoRA of the catalog, if any. */
 record ElementRow(
         UUID id,
         UUID projectId,
@@ -19,7 +20,9 @@ record ElementRow(
         Instant createdAt,
         Instant updatedAt,
         @Nullable String voiceNote,
-        @Nullable UUID voiceAssetId) {
+        @Nullable UUID voiceAssetId,
+        @Nullable UUID loraId,
+        @Nullable BigDecimal loraWeight) {
 
     /** Whether an edit to these values would change nothing, so it makes no new version. */
     boolean sameAs(
@@ -29,8 +32,13 @@ record ElementRow(
             String description,
             List<UUID> references,
             @Nullable String voiceNote,
-            @Nullable UUID voiceAssetId) {
+            @Nullable UUID voiceAssetId,
+            ElementLoras.Chosen lora) {
         return this.kind == kind
+                && Objects.equals(this.loraId, lora.loraId())
+                && (this.loraWeight == null
+                        ? lora.weight() == null
+                        : lora.weight() != null && this.loraWeight.compareTo(lora.weight()) == 0)
                 && this.handle.equals(handle)
                 && this.name.equals(name)
                 && this.description.equals(description)
@@ -53,6 +61,8 @@ record ElementRow(
                 createdAt,
                 updatedAt,
                 voiceNote,
-                voiceAssetId);
+                voiceAssetId,
+                loraId,
+                loraWeight);
     }
 }

@@ -35,6 +35,7 @@ public class ElementService {
     private final ElementViews views;
     private final ElementUses uses;
     private final Voices voices;
+    private final ElementLoras loras;
 
     ElementService(
             Elements elements,
@@ -43,8 +44,10 @@ public class ElementService {
             ProjectService projects,
             ElementViews views,
             ElementUses uses,
-            Voices voices) {
+            Voices voices,
+            ElementLoras loras) {
         this.voices = voices;
+        this.loras = loras;
         this.elements = elements;
         this.references = references;
         this.access = access;
@@ -164,7 +167,9 @@ public class ElementService {
                         current.createdAt(),
                         now,
                         current.voiceNote(),
-                        current.voiceAssetId()),
+                        current.voiceAssetId(),
+                        current.loraId(),
+                        current.loraWeight()),
                 now);
         return ReferenceAdded.ADDED;
     }
@@ -179,6 +184,7 @@ public class ElementService {
         List<UUID> referenceIds = references.valid(ownerId, change.referenceAssetIds());
         String voiceNote = voices.note(change.voiceNote(), kind);
         UUID voiceAssetId = voices.sample(ownerId, projectId, change.voiceAssetId(), kind);
+        ElementLoras.Chosen lora = loras.valid(change, null);
         requireFree(projectId, handle, null);
         UUID id = UUID.randomUUID();
         Instant now = Rows.now();
@@ -200,7 +206,9 @@ public class ElementService {
                         now,
                         now,
                         voiceNote,
-                        voiceAssetId),
+                        voiceAssetId,
+                        lora.loraId(),
+                        lora.weight()),
                 now);
         return views.of(ownerId, elements.current(id).orElseThrow());
     }
@@ -249,7 +257,8 @@ public class ElementService {
         UUID voiceAssetId = change.voiceAssetId() != null
                 ? voices.sample(ownerId, owned.project(), change.voiceAssetId(), kind)
                 : character ? current.voiceAssetId() : null;
-        if (current.sameAs(kind, handle, name, description, referenceIds, voiceNote, voiceAssetId)) {
+        ElementLoras.Chosen lora = loras.valid(change, current);
+        if (current.sameAs(kind, handle, name, description, referenceIds, voiceNote, voiceAssetId, lora)) {
             return views.of(ownerId, current);
         }
         requireFree(owned.project(), handle, elementId);
@@ -268,7 +277,9 @@ public class ElementService {
                             current.createdAt(),
                             now,
                             voiceNote,
-                            voiceAssetId),
+                            voiceAssetId,
+                            lora.loraId(),
+                            lora.weight()),
                     now);
         } catch (DuplicateKeyException namesake) {
             throw KadrException.invalid("handle", "element.handle.taken", "@" + handle);

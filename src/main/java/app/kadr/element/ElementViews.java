@@ -14,8 +14,10 @@ class ElementViews {
     private final References references;
     private final Messages messages;
     private final Voices voices;
+    private final ElementLoras loras;
 
-    ElementViews(References references, Messages messages, Voices voices) {
+    ElementViews(References references, Messages messages, Voices voices, ElementLoras loras) {
+        this.loras = loras;
         this.references = references;
         this.voices = voices;
         this.messages = messages;
@@ -50,7 +52,10 @@ class ElementViews {
                 row.voiceAssetId(),
                 voices.shown(ownerId, row.voiceAssetId())
                         .map(sample -> sample.urls().get("original"))
-                        .orElse(null));
+                        .orElse(null),
+                row.loraId(),
+                row.loraWeight(),
+                loras.nameOf(row.loraId()));
     }
 
     private static Element.Reference reference(Asset asset) {

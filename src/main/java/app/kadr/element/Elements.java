@@ -21,7 +21,7 @@ class Elements {
 
     private static final String VERSION = """
             select e.id, e.project_id, e.created_at, e.updated_at,
-              v.version, v.kind, v.handle, v.name, v.description, v.voice_note, v.voice_asset_id
+              v.version, v.kind, v.handle, v.name, v.description, v.voice_note, v.voice_asset_id, v.lora_id, v.lora_weight
             from elements e join element_versions v on v.element_id = e.id
             """;
 
@@ -43,8 +43,8 @@ class Elements {
     void insertVersion(ElementRow row, Instant now) {
         jdbc.sql("""
                         insert into element_versions (element_id, version, kind, handle, name, description,
-                          voice_note, voice_asset_id, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          voice_note, voice_asset_id, created_at, lora_id, lora_weight)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         row.id(),
                         row.version(),
@@ -54,7 +54,9 @@ class Elements {
                         row.description(),
                         row.voiceNote(),
                         row.voiceAssetId(),
-                        Rows.ts(now))
+                        Rows.ts(now),
+                        row.loraId(),
+                        row.loraWeight())
                 .update();
         for (int i = 0; i < row.referenceAssetIds().size(); i++) {
             jdbc.sql("insert into element_references (element_id, version, position, asset_id) values (?, ?, ?, ?)")
@@ -155,7 +157,13 @@ class Elements {
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "updated_at"),
                 rs.getString("voice_note"),
-                Rows.uuid(rs, "voice_asset_id"));
+                Rows.uuid(rs, "voice_asset_id"),
+                Rows.uuid(rs, "lora_id"),
+                weight(rs.getBigDecimal("lora_weight")));
+    }
+
+    private static java.math.@Nullable BigDecimal weight(java.math.@Nullable BigDecimal stored) {
+        return stored == null ? null : stored.stripTrailingZeros();
     }
 
     private record Key(UUID id, int version) {}

@@ -44,11 +44,15 @@ final class MentionExpansion {
         }
         List<ElementUse> uses = new ArrayList<>();
         Set<UUID> references = new LinkedHashSet<>();
+        List<Mentions.ElementLora> loras = new ArrayList<>();
         for (ElementRow row : used.values()) {
             uses.add(new ElementUse(row.id(), row.version(), row.handle()));
             references.addAll(row.referenceAssetIds());
+            if (row.loraId() != null && row.loraWeight() != null) {
+                loras.add(new Mentions.ElementLora(row.id(), row.loraId(), row.loraWeight()));
+            }
         }
-        return new Mentions(prompt, expanded.toString(), uses, List.copyOf(references));
+        return new Mentions(prompt, expanded.toString(), uses, List.copyOf(references), List.copyOf(loras));
     }
 
     /** The element whose handle the mention starts with, longest first: «@Аня-маленькая» is not «@Аня» if both exist. */

@@ -34,7 +34,8 @@ public record Generation(
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt,
         List<ElementUse> elements,
-        References references) {
+        References references,
+        Loras loras) {
 
     /**
      * The reference images the generation's elements brought: those sent to the provider and those its model could
@@ -42,6 +43,24 @@ public record Generation(
      */
     public record References(
             List<UUID> sent, List<UUID> notSent, @Nullable String note) {}
+
+    /**
+     * The LoRAs its elements brought: those sent to the provider (with the weight they went at) and those its model
+     * could not take, with a sentence for the person when some were left out.
+     */
+    public record Loras(
+            List<LoraUse> sent,
+            List<LoraUse> notSent,
+            @Nullable String note) {}
+
+    /** One LoRA of the catalog as the generation used it, and the element that brought it. */
+    public record LoraUse(
+            UUID loraId,
+            UUID elementId,
+            String name,
+            String externalId,
+            String triggerWord,
+            java.math.BigDecimal weight) {}
 
     /** Why a generation failed, in the person's words, with a stable code. */
     public record Failure(String code, String message) {}

@@ -48,6 +48,7 @@ public class GenerationService {
     private final ElementService elements;
     private final SourceInputs sourceInputs;
     private final GenerationReferences references;
+    private final GenerationLoras loras;
 
     GenerationService(
             Generations generations,
@@ -60,7 +61,9 @@ public class GenerationService {
             EditInputs edits,
             ElementService elements,
             SourceInputs sourceInputs,
-            GenerationReferences references) {
+            GenerationReferences references,
+            GenerationLoras loras) {
+        this.loras = loras;
         this.references = references;
         this.edits = edits;
         this.generations = generations;
@@ -146,6 +149,7 @@ public class GenerationService {
             generations.insert(row);
             elements.recordUse(row.id(), plan.mentions());
             references.record(row.id(), plan.references());
+            loras.record(row.id(), plan.loras());
             jobs.schedule(row.id());
             created.add(view(row));
         }
@@ -160,7 +164,10 @@ public class GenerationService {
     public GenerationPreview preview(UUID ownerId, UUID shotId, NewGeneration request) {
         Plan plan = plan(ownerId, shotId, request, null);
         BigDecimal each = estimate(plan.model(), plan.params(), plan.variantsPerRow());
-        return new GenerationPreview(plan.rows(), plan.count(), each.multiply(BigDecimal.valueOf(plan.rows())));
+        boolean textOnly = plan.model().referenceLimit() == 0
+                && !plan.references().notSent().isEmpty();
+        return new GenerationPreview(
+                plan.rows(), plan.count(), each.multiply(BigDecimal.valueOf(plan.rows())), textOnly);
     }
 
     /** A request checked against its model: everything a generation row is made from. */
@@ -174,7 +181,8 @@ public class GenerationService {
             long seed,
             boolean batched,
             Mentions mentions,
-            GenerationReferences.Attached references) {
+            GenerationReferences.Attached references,
+            GenerationLoras.Attached loras) {
 
         /** One batched generation where the model makes several per call, else one per variant. */
         int rows() {
@@ -194,7 +202,9 @@ public class GenerationService {
         // The provider gets the @mentions expanded into the elements' descriptions; the row keeps what was sent.
         Mentions mentions =
                 elements.expand(ownerId, shot.project(), prompt(request.prompt(), model), request.elementIds());
-        String prompt = prompt(mentions.expanded(), model);
+        // The elements' LoRAs go where the model takes them; each one sent brings its trigger word into the prompt.
+        GenerationLoras.Attached elementLoras = loras.split(mentions.loras(), model);
+        String prompt = withTriggers(prompt(mentions.expanded(), model), elementLoras, model);
         String negative = negativePrompt(request.negativePrompt(), model);
         int count = count(request.count());
         Map<String, Object> asked =
@@ -215,7 +225,26 @@ public class GenerationService {
         GenerationReferences.Attached attached = GenerationReferences.Attached.split(
                 usableReferences(ownerId, mentions.referenceAssetIds()), model.referenceLimit());
         return new Plan(
-                model, sources, prompt, negative, count, params, seed, model.accepts("count"), mentions, attached);
+                model,
+                sources,
+                prompt,
+                negative,
+                count,
+                params,
+                seed,
+                model.accepts("count"),
+                mentions,
+                attached,
+                elementLoras);
+    }
+
+    /** The prompt with the trigger words of the LoRAs sent that it does not say yet, in front. */
+    private static String withTriggers(String prompt, GenerationLoras.Attached attached, CatalogModel model) {
+        List<String> triggers = attached.missingTriggers(prompt);
+        if (triggers.isEmpty()) {
+            return prompt;
+        }
+        return prompt(String.join(", ", triggers) + (prompt.isEmpty() ? "" : ", " + prompt), model);
     }
 
     /**
@@ -465,7 +494,35 @@ public class GenerationService {
                 row.startedAt(),
                 row.finishedAt(),
                 elements.usedBy(row.id()),
-                referencesOf(row.id()));
+                referencesOf(row.id()),
+                lorasOf(row.id()));
+    }
+
+    private Generation.Loras lorasOf(UUID generationId) {
+        GenerationLoras.Attached attached = loras.of(generationId);
+        String note = null;
+        if (!attached.notSent().isEmpty()) {
+            note = attached.sent().isEmpty()
+                    ? messages.get("generation.loras.none_sent")
+                    : messages.get(
+                            "generation.loras.some_sent",
+                            attached.sent().size(),
+                            attached.notSent().size());
+        }
+        return new Generation.Loras(
+                attached.sent().stream().map(GenerationService::loraUse).toList(),
+                attached.notSent().stream().map(GenerationService::loraUse).toList(),
+                note);
+    }
+
+    private static Generation.LoraUse loraUse(GenerationLoras.Used used) {
+        return new Generation.LoraUse(
+                used.lora().id(),
+                used.elementId(),
+                used.lora().name(),
+                used.lora().externalId(),
+                used.lora().triggerWord(),
+                used.weight());
     }
 
     private Generation.References referencesOf(UUID generationId) {

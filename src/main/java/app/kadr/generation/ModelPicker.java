@@ -42,7 +42,8 @@ public record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<Strin
             String search,
             @Nullable Integer typicalSeconds,
             @Nullable String whyNotKey,
-            int maxReferences) {
+            int maxReferences,
+            boolean acceptsLoras) {
 
         public boolean ready() {
             return whyNotKey == null;
@@ -149,6 +150,7 @@ public record ModelPicker(List<Group> groups, @Nullable Entry chosen, List<Strin
                 (m.name() + " " + m.vendor() + " " + m.description()).toLowerCase(Locale.ROOT),
                 m.typicalSeconds(),
                 m.notReadyKey(),
-                m.referenceLimit());
+                m.referenceLimit(),
+                m.acceptsLoras());
     }
 }

@@ -41,6 +41,7 @@ class ProviderCalls {
     private final Access access;
     private final MaskService masks;
     private final GenerationReferences references;
+    private final GenerationLoras loras;
 
     ProviderCalls(
             Catalog catalog,
@@ -48,7 +49,9 @@ class ProviderCalls {
             JdbcClient jdbc,
             Access access,
             MaskService masks,
-            GenerationReferences references) {
+            GenerationReferences references,
+            GenerationLoras loras) {
+        this.loras = loras;
         this.references = references;
         this.masks = masks;
         this.catalog = catalog;
@@ -65,6 +68,10 @@ class ProviderCalls {
         Map<String, Object> input = input(generation, model);
         if (!sentReferences.isEmpty() && model.referenceLimit() > 0) {
             markReferences(input, model.providerField("referenceImages"), sentReferences.size());
+        }
+        List<GenerationLoras.Used> sentLoras = loras.of(generation.id()).sent();
+        if (!sentLoras.isEmpty() && model.acceptsLoras()) {
+            input.put(model.providerField("loras"), loraList(model.provider().kind(), sentLoras));
         }
         if (takesSourcesInTheInput(model)) {
             // A video's and a sound's place, like an image's: the adapter puts the file where the mark is.
@@ -152,6 +159,24 @@ class ProviderCalls {
             }
         }
         return input;
+    }
+
+    /**
+     * The LoRAs in the provider's own shape: fal's flux-lora takes {@code [{path, scale}]} (fal-js
+     * libs/client/src/types/endpoints.ts, {@code LoraWeight}), Runware's imageInference {@code [{model, weight}]}
+     * with the LoRA's AIR (Runware/sdk-python runware/types.py, {@code ILora}).
+     */
+    static List<Map<String, Object>> loraList(ProviderKind kind, List<GenerationLoras.Used> used) {
+        String id = kind == ProviderKind.RUNWARE ? "model" : "path";
+        String weight = kind == ProviderKind.RUNWARE ? "weight" : "scale";
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (GenerationLoras.Used lora : used) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(id, lora.lora().externalId());
+            item.put(weight, lora.weight());
+            list.add(item);
+        }
+        return list;
     }
 
     /** The role of the n-th reference image (from 1), which is also its ComfyUI placeholder ({@code $ref1}). */

@@ -123,6 +123,44 @@ class ElementReferencesTests {
     }
 
     @Test
+    void aBatchDryRunSaysWhichShotsWouldGoAsTextOnlyWithAModelThatTakesNoReferences() {
+        String project = person.api()
+                .get("/api/v1/shots/" + shot)
+                .json()
+                .path("projectId")
+                .asString();
+        Api.Response described = person.api()
+                .post("/api/v1/projects/" + project + "/shots", Map.of("title", "Маяк", "description", PROMPT));
+        assertThat(described.status()).as(described.toString()).isEqualTo(201);
+        String mentioning = described.json().path("id").asString();
+        String plain = person.api()
+                .post("/api/v1/projects/" + project + "/shots", Map.of("title", "Море", "description", "волны"))
+                .json()
+                .path("id")
+                .asString();
+
+        JsonNode textOnly = dryRun(List.of(mentioning, plain), falModel(person, "fal-ai/flux/dev"));
+        JsonNode withReferences = dryRun(List.of(mentioning, plain), falModel(person, "fal-ai/flux-pro/kontext/multi"));
+
+        assertThat(textOnly.path("textOnlyShots").asInt()).isEqualTo(1);
+        assertThat(withReferences.path("textOnlyShots").asInt()).isZero();
+    }
+
+    private JsonNode dryRun(List<String> shots, String model) {
+        String project = person.api()
+                .get("/api/v1/shots/" + shot)
+                .json()
+                .path("projectId")
+                .asString();
+        Api.Response plan = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/batches",
+                        Map.of("shotIds", shots, "modelId", model, "dryRun", true));
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
+        return plan.json();
+    }
+
+    @Test
     void theOfflineEngineDrawsTheReferencesIntoItsSketchInTheOrderNamed() throws IOException {
         Api.Response started = generate(studio.localModel(person, "local/draft"));
         String take = studio.awaitTake(person, started.json().get(0).path("id").asString());
