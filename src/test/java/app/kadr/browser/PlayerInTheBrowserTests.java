@@ -88,6 +88,16 @@ class PlayerInTheBrowserTests {
         assertThat(page.locator(".player")).hasClass(java.util.regex.Pattern.compile("\\bplaying\\b"));
         page.keyboard().press("k");
         assertThat(page.locator(".player")).not().hasClass(java.util.regex.Pattern.compile("\\bplaying\\b"));
+        page.keyboard().press("t");
+        assertThat(page.locator(".player")).hasClass(java.util.regex.Pattern.compile("\\bno-captions\\b"));
+        assertThat(page.locator("[data-captions]")).hasAttribute("aria-pressed", "false");
+        page.keyboard().press("t");
+        assertThat(page.locator(".player")).not().hasClass(java.util.regex.Pattern.compile("\\bno-captions\\b"));
+        page.keyboard().press("l");
+        assertThat(page.locator(".player")).hasClass(java.util.regex.Pattern.compile("\\bplaying\\b"));
+        page.keyboard().press("j"); // five seconds back: here the film's start
+        page.keyboard().press("k");
+        assertThat(page.locator(".caption-title")).hasText("Зерно");
 
         page.navigate("/projects/" + project + "/play?from=" + card);
         page.waitForFunction("() => window.kadrPlayer && window.kadrPlayer.state.ended");
