@@ -1,7 +1,9 @@
 // The film player: the shots of a reel one after another, full screen. Two slots take turns: while one shows the
 // current shot, the other already holds the next one (its video buffered, its picture decoded), so a cut is only
 // a swap of which slot is on top. The film's clock is the video's own time while a video plays (its sound and its
-// cut stay together, and a video that buffers holds the film), and the page's frame clock otherwise.
+// cut stay together, and a video that buffers holds the film), and the page's frame clock otherwise. A video takes a
+// moment from play() to moving (its sound device starts): the next video is set going that moment before its cut,
+// hidden, so that it already moves when it comes on screen.
 (function () {
   'use strict';
 
@@ -48,11 +50,15 @@
   let front = null;
   const other = () => slots.find((slot) => slot !== front);
 
+  // Milliseconds from play() until a video's picture moves: a first guess, then what the last starts measured.
+  let startLatency = 60;
+
   // ---- Slots -------------------------------------------------------------------------------------------------
 
   function load(slot, index) {
     if (slot.index === index) return;
     slot.index = index;
+    slot.rolling = false;
     const shot = shots[index];
     slot.el.dataset.kind = shot.kind;
     const { video, img } = slot;
@@ -109,6 +115,10 @@
       slot = other();
       load(slot, index);
     }
+    // A next video already set going before its cut carries on from where it is, rather than being sought back.
+    const rolled = how === 'advance' && slot.rolling && !slot.video.paused;
+    slot.rolling = false;
+    if (rolled) offset = slot.video.currentTime * 1000;
     if (front && log.length && shots[front.index].kind === 'video') {
       // How far the video that leaves the screen really played, and whether its sound was decoded (Chromium).
       const leaving = log[log.length - 1];
@@ -124,21 +134,24 @@
     slot.el.classList.add('on');
     state.index = index;
     state.ended = false;
-    place(offset);
+    place(offset, rolled);
     caption();
     const next = index + 1 < shots.length ? index + 1 : -1;
     if (next >= 0) load(other(), next);
   }
 
   /** Puts the current shot at a time within it: the video's position and the push-in's progress follow. */
-  function place(offset) {
+  function place(offset, rolled = false) {
     const shot = shots[state.index];
     state.held = false;
     state.elapsed = Math.max(0, Math.min(offset, shot.duration));
     if (shot.kind === 'video') {
       const video = front.video;
       const length = Number.isFinite(video.duration) ? video.duration * 1000 : Infinity;
-      video.currentTime = Math.min(state.elapsed, length) / 1000;
+      const at = Math.min(state.elapsed, length) / 1000;
+      // A seek, even to where the video already is, drops it back to its metadata: a preloaded next shot would
+      // then wait (a frozen frame at the cut) for what it already had.
+      if (!rolled && video.currentTime !== at) video.currentTime = at;
       if (state.playing) startVideo();
     }
     if (shot.kind === 'still') {
@@ -156,10 +169,51 @@
   function startVideo() {
     const video = front.video;
     if (video.ended || (Number.isFinite(video.duration) && state.elapsed >= video.duration * 1000)) return;
-    video.play().catch((refused) => {
+    if (!video.paused) return;
+    begin(video).catch((refused) => {
       // A browser that wants a click before sound: the film waits for it.
       if (refused && refused.name === 'NotAllowedError') pause();
     });
+  }
+
+  /** Plays a video and measures how long it takes to move, which is how early the next one is set going. */
+  function begin(video) {
+    const from = video.currentTime;
+    const asked = performance.now();
+    // Only a start with the data at hand says how quick a start is; a first one also waits for the network.
+    if (video.requestVideoFrameCallback && video.readyState >= 3) {
+      const watch = (now, frame) => {
+        if (video.paused) return;
+        if (frame.mediaTime <= from) {
+          video.requestVideoFrameCallback(watch);
+          return;
+        }
+        const late = frame.expectedDisplayTime - asked - (frame.mediaTime - from) * 1000;
+        startLatency = Math.max(0, Math.min(250, (startLatency + late) / 2));
+      };
+      video.requestVideoFrameCallback(watch);
+    }
+    return video.play();
+  }
+
+  /** Sets the next shot's video going, hidden, when the current shot has only its start latency left. */
+  function preroll(left) {
+    const next = other();
+    if (!next || next.rolling || next.index !== state.index + 1 || shots[next.index].kind !== 'video') return;
+    if (left > startLatency || !isReady(next) || next.video.error) return;
+    next.rolling = true;
+    begin(next.video).catch(() => {
+      next.rolling = false;
+    });
+  }
+
+  /** A next video set going too early (the film paused or went elsewhere) waits again at its start. */
+  function unroll() {
+    const next = other();
+    if (!next || !next.rolling) return;
+    next.rolling = false;
+    next.video.pause();
+    next.video.currentTime = 0;
   }
 
   function caption() {
@@ -196,6 +250,7 @@
     } else {
       state.elapsed += dt;
     }
+    if (state.elapsed < shot.duration && state.index + 1 < shots.length) preroll(shot.duration - state.elapsed);
     if (state.elapsed >= shot.duration) {
       if (state.index + 1 < shots.length) {
         const next = other();
@@ -246,6 +301,7 @@
   function pause() {
     state.playing = false;
     if (front) front.video.pause();
+    unroll();
     paintPlaying();
   }
 
@@ -276,7 +332,10 @@
     const at = Math.max(0, Math.min(ms, total - 1));
     let index = 0;
     while (index + 1 < shots.length && starts[index + 1] <= at) index++;
-    if (index === state.index) place(at - starts[index]);
+    if (index === state.index) {
+      unroll();
+      place(at - starts[index]);
+    }
     else show(index, at - starts[index], 'jump');
   }
 

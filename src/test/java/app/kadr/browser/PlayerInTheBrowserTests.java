@@ -88,12 +88,155 @@ class PlayerInTheBrowserTests {
         assertThat(page.locator(".player")).hasClass(java.util.regex.Pattern.compile("\\bplaying\\b"));
         page.keyboard().press("k");
         assertThat(page.locator(".player")).not().hasClass(java.util.regex.Pattern.compile("\\bplaying\\b"));
+        page.keyboard().press("t");
+        assertThat(page.locator(".player")).hasClass(java.util.regex.Pattern.compile("\\bno-captions\\b"));
+        assertThat(page.locator("[data-captions]")).hasAttribute("aria-pressed", "false");
+        page.keyboard().press("t");
+        assertThat(page.locator(".player")).not().hasClass(java.util.regex.Pattern.compile("\\bno-captions\\b"));
+        page.keyboard().press("l");
+        assertThat(page.locator(".player")).hasClass(java.util.regex.Pattern.compile("\\bplaying\\b"));
+        page.keyboard().press("j"); // five seconds back: here the film's start
+        page.keyboard().press("k");
+        assertThat(page.locator(".caption-title")).hasText("Зерно");
 
         page.navigate("/projects/" + project + "/play?from=" + card);
         page.waitForFunction("() => window.kadrPlayer && window.kadrPlayer.state.ended");
         assertThat(log(page)).extracting(entry -> entry.get("shot")).containsExactly(card, cup);
         assertThat(log(page).get(1).get("preloaded")).isEqualTo(true);
     }
+
+    /**
+     * Three videos with sound, each as long as its shot, play by themselves one into the next. A probe put into the
+     * page before the player starts watches the two slots from outside: every frame Chromium presents
+     * (requestVideoFrameCallback), every cut, every «waiting» or «stalled». Gapless then means, in the page's own
+     * time: the next video had future data buffered before its cut and was playing at it, nothing waited, the screen
+     * never lost its picture, from the last frame of one shot to the first new frame of the next no longer passed
+     * than the two frames themselves last, give or take two frame intervals, and the next video, set going just
+     * before its cut, lost no more than a frame of its start.
+     */
+    @Test
+    void threeVideosPlayOneIntoTheNextWithoutAGap() {
+        Studio.Person owner = studio.newPerson();
+        String project = studio.newProject(owner, "Прибой");
+        List<String> shots = List.of(
+                studio.newShot(owner, project, "Волна"),
+                studio.newShot(owner, project, "Пена"),
+                studio.newShot(owner, project, "Берег"));
+        for (String shot : shots) {
+            headliner(owner, shot, "волна.mp4", Samples.video("mp4", 2), null);
+        }
+
+        Page page = browser.signedIn(studio, owner);
+        page.addInitScript(PROBE);
+        page.navigate("/projects/" + project + "/play");
+        page.waitForFunction("() => window.kadrPlayer && window.kadrPlayer.state.ended");
+
+        assertThat(log(page)).extracting(entry -> entry.get("shot")).containsExactlyElementsOf(shots);
+        assertThat(log(page)).extracting(entry -> entry.get("how")).containsExactly("start", "advance", "advance");
+        assertThat(log(page).subList(0, 2))
+                .as("each video played through with its sound")
+                .allSatisfy(entry -> {
+                    assertThat(entry.get("sound")).isEqualTo(true);
+                    assertThat(((Number) entry.get("playedMs")).intValue()).isGreaterThanOrEqualTo(1_900);
+                });
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> probe = (Map<String, Object>) page.evaluate("() => window.kadrProbe.report()");
+        assertThat(probe.get("waits"))
+                .as("no video waited or stalled once the film was playing")
+                .isEqualTo(List.of());
+        assertThat(probe.get("blank")).as("frames shown without a picture").isEqualTo(0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cuts = (List<Map<String, Object>>) probe.get("cuts");
+        assertThat(cuts).hasSize(2).allSatisfy(cut -> {
+            assertThat(number(cut, "readyBefore"))
+                    .as("the next video had future data before its cut: %s", cut)
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(number(cut, "readyAt"))
+                    .as("and still had it once on screen: %s", cut)
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(cut.get("pausedAt"))
+                    .as("it was set playing at the cut: %s", cut)
+                    .isEqualTo(false);
+            assertThat(number(cut, "stillMs") - number(cut, "contentMs"))
+                    .as("the picture stood still no longer than its frames last, within two frames: %s", cut)
+                    .isLessThanOrEqualTo(2 * number(cut, "frameMs"));
+            assertThat(number(cut, "skippedMs"))
+                    .as("set going just before its cut, the next video lost no more than a frame of its start: %s", cut)
+                    .isLessThanOrEqualTo(number(cut, "frameMs"));
+        });
+    }
+
+    private static double number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
+    }
+
+    /**
+     * Watches the player's two slots from outside: the frames each video presents, the readiness of the hidden one
+     * on every animation frame, each cut (a slot coming on) and every «waiting» or «stalled»; {@code report()} sums
+     * them up per cut, all in the page's clock.
+     */
+    private static final String PROBE = """
+            (() => {
+              const probe = { frames: [], cuts: [], waits: [], blank: 0, started: false, hidden: null };
+              window.kadrProbe = probe;
+              document.addEventListener('readystatechange', () => {
+                if (document.readyState !== 'interactive') return;
+                const slots = [...document.querySelectorAll('[data-slot]')];
+                const durations = [...document.querySelectorAll('.reel li')].map((li) => Number(li.dataset.durationMs));
+                slots.forEach((el, slot) => {
+                  const video = el.querySelector('video');
+                  const onFrame = (now, meta) => {
+                    probe.frames.push({ src: video.src, at: meta.expectedDisplayTime, media: meta.mediaTime });
+                    video.requestVideoFrameCallback(onFrame);
+                  };
+                  video.requestVideoFrameCallback(onFrame);
+                  video.addEventListener('playing', () => { probe.started = true; });
+                  for (const type of ['waiting', 'stalled']) {
+                    video.addEventListener(type, () => {
+                      if (probe.started) probe.waits.push({ type, slot, src: video.src });
+                    });
+                  }
+                  new MutationObserver(() => {
+                    const on = el.classList.contains('on');
+                    if (on === Boolean(el.kadrOn)) return;
+                    el.kadrOn = on;
+                    if (!on) return;
+                    const before = probe.hidden && probe.hidden.slot === slot ? probe.hidden.readyState : -1;
+                    probe.cuts.push({ at: performance.now(), src: video.src, duration: durations[probe.cuts.length],
+                      readyBefore: before, readyAt: video.readyState, pausedAt: video.paused });
+                  }).observe(el, { attributes: true, attributeFilter: ['class'] });
+                });
+                const sample = () => {
+                  requestAnimationFrame(sample);
+                  const off = slots.findIndex((el) => !el.classList.contains('on'));
+                  if (off >= 0) probe.hidden = { slot: off, readyState: slots[off].querySelector('video').readyState };
+                  const on = slots.find((el) => el.classList.contains('on'));
+                  if (probe.started && on && on.querySelector('video').readyState < 2) probe.blank++;
+                };
+                requestAnimationFrame(sample);
+              });
+              probe.report = () => {
+                const of = (src) => probe.frames.filter((f) => f.src === src);
+                const cuts = probe.cuts.slice(1).map((cut, i) => {
+                  const leaving = probe.cuts[i];
+                  const last = of(leaving.src).filter((f) => f.at <= cut.at).at(-1);
+                  const before = of(cut.src).filter((f) => f.at <= cut.at);
+                  const shown = before.length ? before.at(-1).media : 0;
+                  const moved = of(cut.src).find((f) => f.at > cut.at && f.media > shown);
+                  const steps = of(leaving.src).slice(1).map((f, j) => f.media - of(leaving.src)[j].media)
+                    .filter((step) => step > 0);
+                  return { readyBefore: cut.readyBefore, readyAt: cut.readyAt, pausedAt: cut.pausedAt,
+                    stillMs: moved.at - last.at,
+                    contentMs: leaving.duration - last.media * 1000 + (moved.media - shown) * 1000,
+                    skippedMs: shown * 1000,
+                    frameMs: Math.min(...steps) * 1000,
+                    lastToCut: cut.at - last.at, cutToMoving: moved.at - cut.at };
+                });
+                return { cuts, waits: probe.waits, blank: probe.blank };
+              };
+            })();
+            """;
 
     @Test
     void aClientWatchesTheFilmFromTheLinkOnAPhone() {

@@ -55,11 +55,17 @@ class TimelineWritersTests {
     }
 
     /**
-     * Validated against Apple's «FCPXMLv1_10.dtd» when it is at hand: Apple ships it inside Final Cut Pro
+     * Validated against Apple's «FCPXMLv1_10.dtd» when it is at hand. Apple ships it inside Final Cut Pro
      * (Interchange.framework/Versions/A/Resources/) and CommandPost mirrors it publicly at
-     * github.com/CommandPost/CommandPost, src/extensions/cp/apple/fcpxml/dtd/FCPXMLv1_10.dtd (commit e0698cb). Apple's
-     * file is not redistributed with Kadr, so the test reads it from {@code -Dkadr.fcpxml.dtd=<path>} and is skipped
-     * without it.
+     * github.com/CommandPost/CommandPost, src/extensions/cp/apple/fcpxml/dtd/FCPXMLv1_10.dtd (commit e0698cb); its
+     * header reads «Copyright (c) 2011-2021 Apple Inc. All rights reserved.» and no public copy carries a licence that
+     * lets Kadr redistribute it (CommandPost's MIT licence covers CommandPost's own code, not Apple's file). So it is
+     * not in the test resources: the test reads it from {@code -Dkadr.fcpxml.dtd=<path>} and is skipped without it
+     * (it passed with that file on 2026-12-04). Without it the FCPXML is checked structurally, always, by
+     * {@link #theFcpxmlSpineAddsUpToTheSequence}: the doctype and the version 1.10, the sequence's format resolving
+     * to a format whose frame duration gives the rate, only asset-clips and gaps in the spine, every asset-clip's ref
+     * resolving to an asset whose media-rep names the hand-off file, the offsets and durations in whole frames
+     * following each other from the programme start, the markers, and the spine adding up to the sequence duration.
      */
     @Test
     void theFcpxmlIsValidAgainstApplesDtd() throws Exception {
