@@ -1,10 +1,6 @@
 package app.kadr.asset;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import app.kadr.jobs.RecurringJob;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class DirectUploadExpiry {
 
     @Bean
-    RecurringTask<Void> directUploadExpiryTask(DirectUploads uploads) {
-        return Tasks.recurring("direct-upload-expiry", FixedDelay.of(Duration.ofMinutes(10)))
-                .execute((instance, context) -> {
-                    try {
-                        uploads.expire();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+    RecurringJob directUploadExpiryTask(DirectUploads uploads) {
+        return RecurringJob.every("direct-upload-expiry", Duration.ofMinutes(10), uploads::expire);
     }
 }

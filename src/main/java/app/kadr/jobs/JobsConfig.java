@@ -24,9 +24,12 @@ class JobsConfig {
     Scheduler scheduler(
             DataSource dataSource,
             List<Task<?>> tasks,
+            List<RecurringJob> recurring,
             JobsSettings settings,
             @Value("${kadr.instance-name}") String instanceName) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                // Without this a recurring job is only known, never scheduled: nothing would ever make its row.
+                .startTasks(recurring.stream().map(RecurringJob::task).toList())
                 // Recorded as the picker of each running job: which instance holds it.
                 .schedulerName(new SchedulerName.Fixed(instanceName))
                 .threads(Math.max(2, settings.threads()))

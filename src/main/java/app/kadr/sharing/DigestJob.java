@@ -1,13 +1,10 @@
 package app.kadr.sharing;
 
+import app.kadr.jobs.AfterInterval;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SystemClock;
-import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
-import java.time.Duration;
-import java.time.Instant;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +13,7 @@ import org.springframework.context.event.EventListener;
 /**
  * The digest as a recurring db-scheduler job: its next run is a row, so it survives restarts, and with several
  * instances on one database one of them runs it. The job's row is made at start only while {@code KADR_SMTP_HOST}
- * is set (the scheduler is given its tasks as known ones, not as start tasks, so nothing else makes it); a row left
+ * is set (it is a known task, not a {@link app.kadr.jobs.RecurringJob}, so nothing else makes it); a row left
  * from a time the digest was on only finds it off and does nothing.
  */
 @Configuration
@@ -26,7 +23,8 @@ class DigestJob {
 
     @Bean
     RecurringTask<Void> clientDigestTask(ClientDigest digest, DigestSettings settings) {
-        return Tasks.recurring(TASK, new Every(settings.interval())).execute((instance, context) -> digest.run());
+        return Tasks.recurring(TASK, new AfterInterval(settings.interval()))
+                .execute((instance, context) -> digest.run());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -40,27 +38,5 @@ class DigestJob {
         ready.getApplicationContext()
                 .getBean("clientDigestTask", RecurringTask.class)
                 .onStartup(ready.getApplicationContext().getBean(SchedulerClient.class), new SystemClock());
-    }
-
-    /**
-     * Every {@code interval} after the last run ended; the first one an interval after the job is first made, so a
-     * studio that has just started (and a test that has just set it up) is not mailed at once.
-     */
-    record Every(Duration interval) implements Schedule {
-
-        @Override
-        public Instant getNextExecutionTime(ExecutionComplete executionComplete) {
-            return executionComplete.getTimeDone().plus(interval);
-        }
-
-        @Override
-        public Instant getInitialExecutionTime(Instant now) {
-            return now.plus(interval);
-        }
-
-        @Override
-        public boolean isDeterministic() {
-            return false;
-        }
     }
 }

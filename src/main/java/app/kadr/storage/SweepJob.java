@@ -1,10 +1,7 @@
 package app.kadr.storage;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import app.kadr.jobs.RecurringJob;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -23,15 +20,8 @@ class SweepJob {
     private static final Logger log = LoggerFactory.getLogger(SweepJob.class);
 
     @Bean
-    RecurringTask<Void> storageSweepTask(OrphanSweep sweep, StorageSettings settings) {
-        return Tasks.recurring("storage-sweep", FixedDelay.of(settings.sweepInterval()))
-                .execute((instance, context) -> {
-                    try {
-                        sweep.sweep();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+    RecurringJob storageSweepTask(OrphanSweep sweep, StorageSettings settings) {
+        return RecurringJob.every("storage-sweep", settings.sweepInterval(), sweep::sweep);
     }
 
     /** Sweeps once the studio serves requests, beside them, so a large store does not hold up the start. */
