@@ -244,6 +244,8 @@
   document.addEventListener('focusin', (event) => { pointed = event.target.closest('.card') || pointed; });
 
   function takeInFocus() {
+    // A card swapped in (a live update) under a pointer that has not moved gets no pointerover: take the one under it.
+    if (pointed && !pointed.isConnected) pointed = document.querySelector('.card:hover');
     const card = lightbox.open ? current : (document.activeElement?.closest('.card') || pointed);
     return card && card.isConnected ? card : null;
   }
