@@ -239,14 +239,19 @@
 
   // Keyboard: ←/→ between takes in the lightbox; H headliner, A animate, E smart edit, Del trash on the take under
   // the pointer, focused, or open in the lightbox; G puts the cursor into the prompt.
-  let pointed = null;
-  document.addEventListener('pointerover', (event) => { pointed = event.target.closest('.card') || pointed; });
-  document.addEventListener('focusin', (event) => { pointed = event.target.closest('.card') || pointed; });
+  // Where the pointer is, not which card it last entered: a live update redraws the feed under a still pointer, and
+  // the card found there at the moment of the key press is the one the person sees.
+  let pointer = null;
+  const track = (event) => { pointer = { x: event.clientX, y: event.clientY }; };
+  document.addEventListener('pointermove', track, { passive: true });
+  document.addEventListener('pointerover', track, { passive: true });
+
+  function underPointer() {
+    return pointer ? document.elementFromPoint(pointer.x, pointer.y)?.closest('.card') : null;
+  }
 
   function takeInFocus() {
-    // A card swapped in (a live update) under a pointer that has not moved gets no pointerover: take the one under it.
-    if (pointed && !pointed.isConnected) pointed = document.querySelector('.card:hover');
-    const card = lightbox.open ? current : (document.activeElement?.closest('.card') || pointed);
+    const card = lightbox.open ? current : (document.activeElement?.closest('.card') || underPointer());
     return card && card.isConnected ? card : null;
   }
 
@@ -254,7 +259,11 @@
     let button = card.querySelector(selector);
     if (!button) {
       await menuItems(card);
-      button = card.querySelector(selector);
+      // The menu loads over the network; if the feed was redrawn meanwhile, the card shown now is the one to act on.
+      const shown = card.isConnected ? card : document.getElementById(card.id);
+      if (!shown) return;
+      if (shown !== card) await menuItems(shown);
+      button = shown.querySelector(selector);
     }
     if (!button) return;
     if (lightbox.open) lightbox.close();
