@@ -111,11 +111,40 @@ public class ElementService {
         return uses.of(generationId);
     }
 
+    /**
+     * The elements a generation was made with that its project still has, to attach to a take made again from it: in
+     * their current versions, so a repeat or an edit of an older take brings the elements as they are now.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> stillUsable(UUID projectId, UUID generationId) {
+        java.util.Set<UUID> live = new java.util.HashSet<>();
+        elements.live(projectId).forEach(row -> live.add(row.id()));
+        return uses.of(generationId).stream()
+                .map(ElementUse::id)
+                .filter(live::contains)
+                .toList();
+    }
+
     /** The element versions each generation of a project was made with, by generation (those with none left out). */
     @Transactional(readOnly = true)
     public java.util.Map<UUID, List<ElementUse>> usedInProject(UUID ownerId, UUID projectId) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
         return uses.ofProject(projectId);
+    }
+
+    /**
+     * Generations whose takes are references of the element (by generation, its take) count as made with its current
+     * version: such a take is part of what the element is now, so a portrait that joined the character's references is
+     * never «Устарело» because joining made a new version. A take no longer among the references is left as it was.
+     */
+    @Transactional
+    public void adoptReferenceTakes(UUID elementId, java.util.Map<UUID, UUID> takesByGeneration) {
+        elements.current(elementId)
+                .ifPresent(current -> takesByGeneration.forEach((generationId, assetId) -> {
+                    if (current.referenceAssetIds().contains(assetId)) {
+                        uses.moveTo(generationId, elementId, current.version());
+                    }
+                }));
     }
 
     /** What became of a take offered as a reference by work acting for the owner (a portrait that finished). */

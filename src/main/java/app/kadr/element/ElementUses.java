@@ -31,6 +31,12 @@ class ElementUses {
                 .update();
     }
 
+    void moveTo(UUID generationId, UUID elementId, int version) {
+        jdbc.sql("update element_uses set version = ? where generation_id = ? and element_id = ? and version < ?")
+                .params(version, generationId, elementId, version)
+                .update();
+    }
+
     List<ElementUse> of(UUID generationId) {
         return jdbc.sql("""
                         select u.element_id, u.version, v.handle from element_uses u

@@ -113,8 +113,13 @@ public class GenerationService {
         sources.remove(mask);
         // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
         String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
+        // The parent's elements come along in their current versions, those its prompt mentions and those attached.
+        List<UUID> elementIds = made == null
+                ? List.of()
+                : elements.stillUsable(
+                        access.require(ownerId, OwnedKind.SHOT, parent.shotId()).projectId(), made.id());
         NewGeneration request =
-                new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1, mask, null);
+                new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1, mask, elementIds);
         return generate(ownerId, parent.shotId(), request, new Parent(assetId, change.instruction()))
                 .getFirst();
     }

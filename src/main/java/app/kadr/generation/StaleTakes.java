@@ -63,8 +63,16 @@ public class StaleTakes {
             Map<String, Object> params = new LinkedHashMap<>(row.params());
             params.put("seed", row.seed());
             String written = elements.writtenPrompt(row.id()).orElse(row.prompt());
+            // The elements attached without a mention come again too, like the mentioned ones in their new version.
             NewGeneration again = new NewGeneration(
-                    row.modelId(), written, row.negativePrompt(), params, row.sourceAssetIds(), row.variants());
+                    row.modelId(),
+                    written,
+                    row.negativePrompt(),
+                    params,
+                    row.sourceAssetIds(),
+                    row.variants(),
+                    null,
+                    elements.stillUsable(projectId, row.id()));
             service.generate(ownerId, row.shotId(), again).forEach(g -> started.add(g.id()));
         }
         return report(ownerId, projectId, false, started);

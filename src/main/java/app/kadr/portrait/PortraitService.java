@@ -80,7 +80,9 @@ public class PortraitService {
         }
         UUID shotId = shot(ownerId, element, request.shotId());
         UUID modelId = model(request.modelId());
-        String description = element.description().isBlank() ? element.name() : element.description();
+        // The character is mentioned, not spelled out: its description, references and LoRA go the way every
+        // generation's elements go, and the views are recorded as made with it.
+        String mention = element.mention();
         UUID runId = UUID.randomUUID();
         Instant now = Rows.now();
         for (PortraitAngle angle : PortraitAngle.values()) {
@@ -88,7 +90,7 @@ public class PortraitService {
                     .generate(
                             ownerId,
                             shotId,
-                            new NewGeneration(modelId, angle.prompt(description), null, Map.of(), List.of(), 1))
+                            new NewGeneration(modelId, angle.prompt(mention), null, Map.of(), List.of(), 1))
                     .getFirst();
             portraits.insert(started.id(), elementId, ownerId, runId, angle, now);
         }

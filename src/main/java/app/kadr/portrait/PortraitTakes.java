@@ -107,6 +107,8 @@ class PortraitTakes {
                 if (portraits.settle(portrait.generationId(), added.name().toLowerCase(Locale.ROOT), take)) {
                     log.info("Portrait {} of element {}: {}", portrait.angle(), portrait.elementId(), added);
                 }
+                // The views were made with the character's version before they joined it; joined, they are current.
+                elements.adoptReferenceTakes(portrait.elementId(), portraits.addedTakes(portrait.elementId()));
             }
             case "failed", "cancelled" -> portraits.settle(portrait.generationId(), generation.status(), null);
             default -> {

@@ -70,6 +70,17 @@ class Portraits {
                         order by position""").param(elementId).query(Portraits::row).list();
     }
 
+    /** The character's views whose takes joined its references, as take by generation. */
+    java.util.Map<UUID, UUID> addedTakes(UUID elementId) {
+        java.util.Map<UUID, UUID> takes = new java.util.LinkedHashMap<>();
+        jdbc.sql("select generation_id, asset_id from element_portraits"
+                        + " where element_id = ? and outcome = 'added' and asset_id is not null")
+                .param(elementId)
+                .query((rs, n) -> takes.put(Rows.uuid(rs, "generation_id"), Rows.uuid(rs, "asset_id")))
+                .list();
+        return takes;
+    }
+
     /** Writes what became of a view's take; only once, so a second hearing of the same event changes nothing. */
     boolean settle(UUID generationId, String outcome, @Nullable UUID assetId) {
         return jdbc.sql(

@@ -3,6 +3,7 @@ package app.kadr.smartedit;
 import app.kadr.asset.Asset;
 import app.kadr.asset.AssetGeneration;
 import app.kadr.asset.AssetService;
+import app.kadr.element.ElementService;
 import app.kadr.generation.Derivation;
 import app.kadr.generation.Generation;
 import app.kadr.generation.GenerationService;
@@ -32,8 +33,15 @@ public class SmartEditService {
     private final AssetService assets;
     private final GenerationService generations;
     private final Messages messages;
+    private final ElementService elements;
 
-    SmartEditService(Agent agent, AssetService assets, GenerationService generations, Messages messages) {
+    SmartEditService(
+            Agent agent,
+            AssetService assets,
+            GenerationService generations,
+            Messages messages,
+            ElementService elements) {
+        this.elements = elements;
         this.agent = agent;
         this.assets = assets;
         this.generations = generations;
@@ -44,14 +52,16 @@ public class SmartEditService {
     public SmartEdit preview(UUID ownerId, UUID assetId, SmartEditRequest request) {
         AssetGeneration made = madeBy(ownerId, assetId);
         String instruction = instruction(request.instruction());
-        Rewrite rewrite = agent.rewrite(made.prompt(), made.negativePrompt(), made.params(), instruction);
-        return result(made.prompt(), rewrite, null);
+        String written = written(made);
+        Rewrite rewrite = agent.rewrite(written, made.negativePrompt(), made.params(), instruction);
+        return result(written, rewrite, null);
     }
 
     /** Rewrites (or takes the prompt as corrected by hand) and runs it as a new take in the same box. */
     public SmartEdit edit(UUID ownerId, UUID assetId, SmartEditRequest request) {
         AssetGeneration made = madeBy(ownerId, assetId);
         String instruction = instruction(request.instruction());
+        String written = written(made);
         Rewrite rewrite = request.prompt() != null && !request.prompt().isBlank()
                 ? new Rewrite(
                         request.prompt().strip(),
@@ -59,7 +69,7 @@ public class SmartEditService {
                         Map.of(),
                         messages.get("smartedit.by_hand"),
                         false)
-                : agent.rewrite(made.prompt(), made.negativePrompt(), made.params(), instruction);
+                : agent.rewrite(written, made.negativePrompt(), made.params(), instruction);
         Generation generation = generations.derive(
                 ownerId,
                 assetId,
@@ -71,7 +81,7 @@ public class SmartEditService {
                         request.keepSeed() == null || request.keepSeed(),
                         null,
                         instruction));
-        return result(made.prompt(), rewrite, generation);
+        return result(written, rewrite, generation);
     }
 
     /** The same take again with every parameter, the seed included. */
@@ -90,7 +100,7 @@ public class SmartEditService {
                 ownerId,
                 assetId,
                 new Derivation(
-                        made.prompt(), made.negativePrompt(), null, Map.of(), keepSeed, null, messages.get(labelKey)));
+                        written(made), made.negativePrompt(), null, Map.of(), keepSeed, null, messages.get(labelKey)));
     }
 
     /** The takes from the first generation to this asset, each with the request and the prompt diff that made it. */
@@ -130,6 +140,14 @@ public class SmartEditService {
         } catch (KadrException gone) {
             return null;
         }
+    }
+
+    /**
+     * The take's prompt as its author wrote it, @mentions and all: an edit or a repeat names the same elements, which
+     * the new take expands in their current versions (the stored prompt has an old version's description spelled out).
+     */
+    private String written(AssetGeneration made) {
+        return elements.writtenPrompt(made.id()).orElse(made.prompt());
     }
 
     private AssetGeneration madeBy(UUID ownerId, UUID assetId) {

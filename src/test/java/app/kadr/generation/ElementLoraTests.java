@@ -5,11 +5,14 @@ import static app.kadr.generation.FalStubs.json;
 import static app.kadr.generation.FalStubs.model;
 import static app.kadr.generation.FalStubs.pointAt;
 import static app.kadr.generation.FalStubs.pointFalAt;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -181,6 +184,66 @@ class ElementLoraTests {
                 0,
                 postRequestedFor(urlEqualTo("/fal-ai/flux-lora"))
                         .withRequestBody(matchingJsonPath("$.prompt", equalTo("anyarw, " + DESCRIBED))));
+    }
+
+    @Test
+    void aRepeatARemixAndASmartEditOfATakeMadeWithAnElementSendItsLoraAgainInTheElementsCurrentVersion()
+            throws Exception {
+        String anya = anya(falLora, null);
+        String model = falModel(person, "fal-ai/flux-lora");
+        fake.stubFor(post("/fal-ai/flux-lora").willReturn(json(200, QUEUED)));
+        fake.stubFor(get(urlPathEqualTo("/fal-ai/flux-lora/requests/req-lora/status"))
+                .willReturn(json(200, "{\"status\":\"COMPLETED\",\"logs\":[]}")));
+        fake.stubFor(get("/fal-ai/flux-lora/requests/req-lora").willReturn(json(200, """
+                {"images":[{"url":"%s/files/anya.png","content_type":"image/png"}],"seed":7}""".formatted(fake.baseUrl()))));
+        fake.stubFor(get("/files/anya.png")
+                .willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(FalStubs.picture())));
+        JsonNode first = studio.awaitGeneration(
+                person, generate(model).json().get(0).path("id").asString());
+        assertThat(first.path("status").asString()).as(first.toString()).isEqualTo("done");
+        String take = first.path("assetIds").get(0).asString();
+        Api.Response heavier = person.api().patch("/api/v1/elements/" + anya, Map.of("loraWeight", 1.5));
+        assertThat(heavier.json().path("version").asInt())
+                .as(heavier.toString())
+                .isEqualTo(2);
+
+        List<JsonNode> derived = List.of(
+                person.api().post("/api/v1/assets/" + take + "/repeat", null).json(),
+                person.api().post("/api/v1/assets/" + take + "/remix", null).json(),
+                person.api()
+                        .post("/api/v1/assets/" + take + "/smart-edit", Map.of("instruction", "сделай ночь"))
+                        .json()
+                        .path("generation"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> fake.findAll(postRequestedFor(urlEqualTo("/fal-ai/flux-lora")))
+                                .size()
+                        == 4);
+        for (LoggedRequest again :
+                fake.findAll(postRequestedFor(urlEqualTo("/fal-ai/flux-lora"))).subList(1, 4)) {
+            JsonNode sent = JsonMapper.shared().readTree(again.getBodyAsString());
+            assertThat(sent.path("loras"))
+                    .as("the element's LoRA at its new weight")
+                    .isEqualTo(JsonMapper.shared().readTree("[{\"path\":\"%s\",\"scale\":1.5}]".formatted(falPath)));
+            assertThat(sent.path("prompt").asString())
+                    .as("one trigger word and the description spelled out once")
+                    .startsWith("anyaxyz, Аня (девушка 20 лет, рыжие волосы)")
+                    .containsOnlyOnce("anyaxyz")
+                    .containsOnlyOnce("рыжие волосы");
+        }
+        for (JsonNode generation : derived) {
+            JsonNode made = person.api()
+                    .get("/api/v1/generations/" + generation.path("id").asString())
+                    .json();
+            assertThat(made.path("elements")).as(made.toString()).hasSize(1);
+            assertThat(made.path("elements").get(0).path("id").asString()).isEqualTo(anya);
+            assertThat(made.path("elements").get(0).path("version").asInt())
+                    .as("made with the element as it is now, so not «Устарело»")
+                    .isEqualTo(2);
+        }
+        assertThat(derived.get(0).path("seed").asLong())
+                .as("a repeat keeps the seed")
+                .isEqualTo(7);
     }
 
     private String lora(Map<String, Object> body) {

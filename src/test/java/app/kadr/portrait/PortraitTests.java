@@ -67,7 +67,13 @@ class PortraitTests {
         assertThat(generationIds).hasSize(3);
         JsonNode front =
                 person.api().get("/api/v1/generations/" + generationIds.get(0)).json();
-        assertThat(front.path("prompt").asString()).startsWith(ANYA).contains("front view");
+        assertThat(front.path("prompt").asString())
+                .as("the character mentioned, so spelled out as every @mention is")
+                .startsWith("Аня (" + ANYA + ")")
+                .contains("front view");
+        assertThat(front.path("elements").get(0).path("id").asString())
+                .as("a view is a take made with the character")
+                .isEqualTo(anya);
         assertThat(front.path("provider").asString())
                 .as("the offline engine by default")
                 .isEqualTo("local");
@@ -96,6 +102,12 @@ class PortraitTests {
         assertThat(made.path("version").asInt())
                 .as("each take a new version, as adding a reference by hand")
                 .isEqualTo(4);
+        assertThat(person.api()
+                        .get("/api/v1/projects/" + project + "/stale")
+                        .json()
+                        .path("items"))
+                .as("the views made the versions they joined: none of them is «Устарело»")
+                .isEmpty();
         JsonNode finished =
                 person.api().get("/api/v1/elements/" + anya + "/portrait").json();
         finished.path("views")
