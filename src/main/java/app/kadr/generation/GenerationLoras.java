@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class GenerationLoras {
 
+    /** Ids per {@code in (…)}, well under what every database takes in one statement. */
+    private static final int CHUNK = 500;
+
     private final JdbcClient jdbc;
     private final Catalog catalog;
 
@@ -108,6 +111,40 @@ class GenerationLoras {
                             lora -> (row.sent() ? sent : notSent).add(new Used(lora, row.elementId(), row.weight())));
         }
         return new Attached(List.copyOf(sent), List.copyOf(notSent));
+    }
+
+    /** The LoRAs of each of these generations, by generation (those with none left out), read in chunks. */
+    java.util.Map<UUID, Attached> of(java.util.Collection<UUID> generationIds) {
+        record Row(UUID generationId, UUID loraId, UUID elementId, BigDecimal weight, boolean sent) {}
+        java.util.Map<UUID, List<Used>> sent = new java.util.HashMap<>();
+        java.util.Map<UUID, List<Used>> notSent = new java.util.HashMap<>();
+        List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(generationIds));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("""
+                            select generation_id, lora_id, element_id, weight, sent from generation_loras
+                            where generation_id in (:ids) order by generation_id, position""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
+                    .query((rs, n) -> new Row(
+                            java.util.Objects.requireNonNull(Rows.uuid(rs, "generation_id")),
+                            java.util.Objects.requireNonNull(Rows.uuid(rs, "lora_id")),
+                            java.util.Objects.requireNonNull(Rows.uuid(rs, "element_id")),
+                            rs.getBigDecimal("weight").stripTrailingZeros(),
+                            rs.getBoolean("sent")))
+                    .list()
+                    .forEach(row -> catalog.lora(row.loraId())
+                            .ifPresent(lora -> (row.sent() ? sent : notSent)
+                                    .computeIfAbsent(row.generationId(), g -> new ArrayList<>())
+                                    .add(new Used(lora, row.elementId(), row.weight()))));
+        }
+        java.util.Map<UUID, Attached> attached = new java.util.HashMap<>();
+        for (UUID id : ids) {
+            List<Used> went = sent.getOrDefault(id, List.of());
+            List<Used> left = notSent.getOrDefault(id, List.of());
+            if (!went.isEmpty() || !left.isEmpty()) {
+                attached.put(id, new Attached(List.copyOf(went), List.copyOf(left)));
+            }
+        }
+        return attached;
     }
 
     private void insert(UUID generationId, int position, Used used, boolean sent) {

@@ -503,8 +503,33 @@ public class GenerationService {
                 lorasOf(row.id()));
     }
 
+    /**
+     * The LoRAs each of a project's generations went with, by generation (those with none left out): the passport's
+     * column. Only the owner's project answers; generations of other projects among the ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Generation.Loras> lorasInProject(
+            UUID ownerId, UUID projectId, java.util.Collection<UUID> generationIds) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        Map<UUID, Generation.Loras> used = new java.util.HashMap<>();
+        loras.of(generationIds).forEach((generationId, attached) -> {
+            boolean ofProject = access.ownerOf(OwnedKind.GENERATION, generationId)
+                            .filter(ownerId::equals)
+                            .isPresent()
+                    && projectId.equals(access.require(ownerId, OwnedKind.GENERATION, generationId)
+                            .projectId());
+            if (ofProject) {
+                used.put(generationId, loras(attached));
+            }
+        });
+        return used;
+    }
+
     private Generation.Loras lorasOf(UUID generationId) {
-        GenerationLoras.Attached attached = loras.of(generationId);
+        return loras(loras.of(generationId));
+    }
+
+    private Generation.Loras loras(GenerationLoras.Attached attached) {
         String note = null;
         if (!attached.notSent().isEmpty()) {
             note = attached.sent().isEmpty()

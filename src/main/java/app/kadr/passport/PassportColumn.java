@@ -28,6 +28,7 @@ enum PassportColumn {
     MODEL_EXTERNAL_ID(120, r -> r.source().modelExternalId()),
     PROMPT(250, r -> r.source().prompt()),
     ELEMENTS(120, PassportRow::elementsText),
+    LORAS(160, PassportRow::lorasText),
     NEGATIVE_PROMPT(150, r -> r.source().negativePrompt()),
     SEED(70, r -> r.source().seed()),
     PARAMS(200, PassportRow::paramsText),

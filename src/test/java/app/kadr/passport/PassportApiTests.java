@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 class PassportApiTests {
 
     private static final String COLUMNS = "№ шота;Шот;ID ассета;Файл;Тип;Происхождение;Хедлайнер;Провайдер;"
-            + "Разработчик модели;Модель;ID модели у провайдера;Промпт;Элементы;Негативный промпт;Сид;Параметры;"
+            + "Разработчик модели;Модель;ID модели у провайдера;Промпт;Элементы;LoRA;Негативный промпт;Сид;Параметры;"
             + "Исходные ассеты;Родительский ассет;Запрос на правку;Дата (UTC);Стоимость, $;Ссылка на файл";
 
     @Autowired
@@ -110,9 +111,9 @@ class PassportApiTests {
 
         List<CSVRecord> csv = csv();
         assertThat(csv.get(1).get(11)).isEqualTo("туманный лес на рассвете");
-        assertThat(csv.get(1).get(14)).isEqualTo("4242");
-        assertThat(csv.get(1).get(15)).contains("\"size\":\"1280x720\"");
-        assertThat(csv.get(2).get(16)).isEqualTo(still);
+        assertThat(csv.get(1).get(15)).isEqualTo("4242");
+        assertThat(csv.get(1).get(16)).contains("\"size\":\"1280x720\"");
+        assertThat(csv.get(2).get(17)).isEqualTo(still);
     }
 
     @Test
@@ -134,7 +135,7 @@ class PassportApiTests {
             assertThat(row.path("cost").decimalValue()).isEqualByComparingTo("0.05");
         }
         assertThat(rows.get(1).path("prompt").asString()).isEqualTo("рассвет");
-        assertThat(csv().get(1).get(20)).isEqualTo("0,05");
+        assertThat(csv().get(1).get(21)).isEqualTo("0,05");
     }
 
     @Test
@@ -160,7 +161,7 @@ class PassportApiTests {
         assertThat(rows.get(1).get(3)).isEqualTo("'-обычный.jpg");
         assertThat(rows.get(2).get(1)).isEqualTo("'=HYPERLINK(\"http://evil\";\"жми\")");
         assertThat(rows.get(2).get(3)).isEqualTo("'@SUM(A1).jpg");
-        assertThat(rows.get(2).get(19)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        assertThat(rows.get(2).get(20)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
     }
 
     @Test
@@ -177,7 +178,7 @@ class PassportApiTests {
             assertThat(sheet.getSheetName()).isEqualTo("Паспорт");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:V2");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:W2");
             Row heading = sheet.getRow(0);
             List<String> headings = new ArrayList<>();
             heading.forEach(cell -> headings.add(cell.getStringCellValue()));
@@ -194,9 +195,9 @@ class PassportApiTests {
             assertThat(link.matches()).as(file.getCellFormula()).isTrue();
             String url = link.group(1);
             assertThat(url).startsWith("/api/v1/assets/" + take + "/content/original");
-            assertThat(row.getCell(21).getStringCellValue()).isEqualTo(url);
+            assertThat(row.getCell(22).getStringCellValue()).isEqualTo(url);
             assertThat(person.api().get(url).status()).isEqualTo(200);
-            Cell date = row.getCell(19);
+            Cell date = row.getCell(20);
             assertThat(date.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(date)).isTrue();
             assertThat(date.getLocalDateTimeCellValue()).isNotNull();
@@ -244,6 +245,47 @@ class PassportApiTests {
                 .select("details.passport a[href$=passport.csv]")
                 .attr("href");
         assertThat(person.api().get(link).text()).contains("@Аня v2, @Маяк v1");
+    }
+
+    @Test
+    void theLorasATakeWentWithAreListedWithTheirWeightsAndOneItsModelCouldNotTakeSaysSo() throws IOException {
+        Studio.Person admin = studio.newAdmin();
+        String path = "https://loras.example.org/anya-" + UUID.randomUUID() + ".safetensors";
+        Api.Response lora = admin.api()
+                .post(
+                        "/api/v1/loras",
+                        Map.of(
+                                "provider", "fal",
+                                "externalId", path,
+                                "name", "Аня LoRA",
+                                "triggerWord", "anyaxyz",
+                                "defaultWeight", 0.8));
+        assertThat(lora.status()).as(lora.toString()).isEqualTo(201);
+        Api.Response anya = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/elements",
+                        Map.of(
+                                "kind", "character",
+                                "handle", "Аня",
+                                "description", "девушка 20 лет",
+                                "loraModelId", lora.id(),
+                                "loraWeight", 1.25));
+        assertThat(anya.status()).as(anya.toString()).isEqualTo(201);
+        generate(Map.of("modelId", studio.localModel(person, "local/draft"), "prompt", "@Аня на берегу"));
+
+        JsonNode used = json().path("rows").get(0).path("loras");
+        assertThat(used).hasSize(1);
+        assertThat(used.get(0).path("name").asString()).isEqualTo("Аня LoRA");
+        assertThat(used.get(0).path("externalId").asString()).isEqualTo(path);
+        assertThat(used.get(0).path("weight").decimalValue()).isEqualByComparingTo("1.25");
+        assertThat(used.get(0).path("sent").asBoolean())
+                .as("the offline engine takes no LoRA")
+                .isFalse();
+
+        List<CSVRecord> csv = csv();
+        assertThat(csv.get(0).get(13)).isEqualTo("LoRA");
+        assertThat(csv.get(1).get(13))
+                .isEqualTo("Аня LoRA " + path + " ×1.25 (не отправлена: модель не принимает LoRA)");
     }
 
     @Test
