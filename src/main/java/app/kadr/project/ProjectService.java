@@ -56,6 +56,13 @@ public class ProjectService {
         return projects.summary(projectId).orElseThrow(KadrException::notFound);
     }
 
+    /** The project's name, description and format alone, for a page that counts the rest itself. */
+    @Transactional(readOnly = true)
+    public ProjectHeader header(UUID ownerId, UUID projectId) {
+        access.require(ownerId, OwnedKind.PROJECT, projectId);
+        return projects.header(projectId).orElseThrow(KadrException::notFound);
+    }
+
     @Transactional
     public ProjectSummary update(UUID ownerId, UUID projectId, @Nullable String name, @Nullable String description) {
         return update(ownerId, projectId, name, description, null, null);

@@ -69,6 +69,18 @@ class Projects {
                 .findFirst();
     }
 
+    Optional<ProjectHeader> header(UUID projectId) {
+        return jdbc.sql("select id, name, description, fps, aspect_ratio from projects where id = ?")
+                .param(projectId)
+                .query((rs, n) -> new ProjectHeader(
+                        Rows.uuid(rs, "id"),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getInt("fps"),
+                        rs.getString("aspect_ratio")))
+                .optional();
+    }
+
     /** Names of the owner's live projects, alphabetically: a lean list for pickers and labels, without counts. */
     List<ProjectName> names(UUID ownerId) {
         return jdbc.sql("select id, name from projects where owner_id = ? and deleted_at is null order by name, id")

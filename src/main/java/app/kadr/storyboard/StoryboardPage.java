@@ -44,7 +44,7 @@ class StoryboardPage {
 
     @GetMapping("/projects/{projectId}")
     String page(CurrentUser me, @PathVariable UUID projectId, Locale locale, Model model) {
-        model.addAttribute("project", projects.get(me.id(), projectId));
+        model.addAttribute("project", projects.header(me.id(), projectId));
         model.addAttribute("statuses", ShotStatus.values());
         model.addAttribute("frameRates", ProjectFormat.FRAME_RATES);
         model.addAttribute("aspectRatios", ProjectFormat.ASPECT_RATIOS);
