@@ -69,6 +69,9 @@ class CatalogSeeder implements SmartInitializingSingleton {
                 // Studios seeded before workflows were stored get the graph; a model an admin touched is left alone.
                 models.fillWorkflow(providerId, model.externalId(), model.workflow(), now);
             }
+            if (models.fillFieldMapping(providerId, model.externalId(), model.fieldMapping())) {
+                log.info("Model catalog: {} learned the fields its seed maps", model.externalId());
+            }
             if (model.typicalSeconds() != null) {
                 // Studios seeded before the picker showed times learn them; an admin's own value is kept.
                 models.fillTypicalSeconds(providerId, model.externalId(), model.typicalSeconds());

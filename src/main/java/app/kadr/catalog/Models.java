@@ -112,6 +112,34 @@ class Models {
                 .update();
     }
 
+    /**
+     * Teaches a seeded model the fields its seed maps and it does not (the elements' LoRAs arrived after the first
+     * studios were seeded), once, keeping every mapping it has; a model an admin has changed is left alone.
+     */
+    boolean fillFieldMapping(UUID providerId, String externalId, Map<String, String> seeded) {
+        return jdbc.sql("""
+                        select field_mapping from models
+                        where provider_id = ? and external_id = ? and updated_at = created_at""")
+                .params(providerId, externalId)
+                .query(String.class)
+                .optional()
+                .map(stored -> {
+                    Map<String, String> mapping =
+                            new java.util.LinkedHashMap<>(read(stored, new TypeReference<Map<String, String>>() {}));
+                    int before = mapping.size();
+                    seeded.forEach(mapping::putIfAbsent);
+                    return mapping.size() > before
+                            && jdbc.sql("""
+                                                    update models set field_mapping = ?
+                                                    where provider_id = ? and external_id = ? and field_mapping = ?
+                                                      and updated_at = created_at""")
+                                            .params(write(mapping), providerId, externalId, stored)
+                                            .update()
+                                    > 0;
+                })
+                .orElse(false);
+    }
+
     /** The JSON a model's map is stored as; also how its stored size is measured. */
     String write(Object value) {
         return json.writeValueAsString(value);

@@ -14,6 +14,8 @@ class CatalogSeederTests {
 
     private static final String FAST_UPSCALE = "stable-image/upscale/fast";
     private static final String FLUX = "fal-ai/flux/dev";
+    private static final String RUNWARE_FLUX = "runware:101@1";
+    private static final String FAL_LORA = "fal-ai/flux-lora";
 
     @Autowired
     CatalogSeeder seeder;
@@ -41,6 +43,43 @@ class CatalogSeederTests {
             setTypicalSeconds(FAST_UPSCALE, upscale);
             setTypicalSeconds(FLUX, flux);
         }
+    }
+
+    @Test
+    void aStudioSeededBeforeLorasLearnsWhereTheyGoButAnAdminsOwnMappingIsKept() {
+        String runware = mapping(RUNWARE_FLUX);
+        String fal = mapping(FAL_LORA);
+        try {
+            jdbc.sql("update models set field_mapping = ? where external_id = ?")
+                    .params(runware.replace("\"loras\":\"lora\",", ""), RUNWARE_FLUX)
+                    .update();
+            jdbc.sql("""
+                            update models set field_mapping = ?, updated_at = created_at + interval '1' minute
+                            where external_id = ?""")
+                    .params(fal.replace("\"loras\":\"loras\",", ""), FAL_LORA)
+                    .update();
+            assertThat(mapping(RUNWARE_FLUX)).doesNotContain("loras");
+            assertThat(mapping(FAL_LORA)).doesNotContain("loras");
+
+            seeder.seed();
+
+            assertThat(mapping(RUNWARE_FLUX)).contains("\"loras\":\"lora\"").contains("\"prompt\":\"positivePrompt\"");
+            assertThat(mapping(FAL_LORA)).as("an admin changed it").doesNotContain("loras");
+        } finally {
+            jdbc.sql("update models set field_mapping = ? where external_id = ?")
+                    .params(runware, RUNWARE_FLUX)
+                    .update();
+            jdbc.sql("update models set field_mapping = ?, updated_at = created_at where external_id = ?")
+                    .params(fal, FAL_LORA)
+                    .update();
+        }
+    }
+
+    private String mapping(String externalId) {
+        return jdbc.sql("select field_mapping from models where external_id = ?")
+                .param(externalId)
+                .query(String.class)
+                .single();
     }
 
     private @Nullable Integer typicalSeconds(String externalId) {
