@@ -30,6 +30,16 @@ class ShotElements {
         }
     }
 
+    /** Removes from these shots every element that is not of the project (the shots moved there). */
+    void keepOnlyOf(UUID projectId, List<UUID> shotIds) {
+        if (shotIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        delete from shot_elements where shot_id in (:shots)
+                          and element_id not in (select id from elements where project_id = :project)""").param("shots", shotIds).param("project", projectId).update();
+    }
+
     /** Shot → its hand-set live elements of the project, in the order they were set. */
     Map<UUID, List<UUID>> byHand(UUID projectId) {
         return grouped(jdbc.sql("""

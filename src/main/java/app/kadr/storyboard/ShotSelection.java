@@ -1,6 +1,7 @@
 package app.kadr.storyboard;
 
 import app.kadr.shared.Access;
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.OwnedKind;
 import java.util.ArrayList;
@@ -23,7 +24,10 @@ public class ShotSelection {
     private final Access access;
     private final StoryboardService storyboard;
 
-    ShotSelection(Shots shots, Access access, StoryboardService storyboard) {
+    private final DomainEvents events;
+
+    ShotSelection(Shots shots, Access access, StoryboardService storyboard, DomainEvents events) {
+        this.events = events;
         this.shots = shots;
         this.access = access;
         this.storyboard = storyboard;
@@ -86,6 +90,7 @@ public class ShotSelection {
         target.removeAll(chosen);
         target.addAll(chosen);
         shots.setPositions(target);
+        events.publish(new ShotsMoved(projectId, targetProjectId, chosen));
     }
 
     /** The named shots in storyboard order; each must be a live shot of this project (else: not found). */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.kadr.support.Api;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Studio;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +100,41 @@ class ShotCastApiTests {
                         .size())
                 .as("clearing the hand-set ones")
                 .isZero();
+    }
+
+    @Test
+    void aShotMovedToAnotherProjectLeavesTheCastOfTheProjectItLeft() {
+        person.api().put("/api/v1/shots/" + shore + "/elements", Map.of("elementIds", List.of(anya, lighthouse)));
+        person.api().put("/api/v1/shots/" + sea + "/elements", Map.of("elementIds", List.of(anya)));
+        String other = studio.newProject(person, "Другой фильм");
+
+        Api.Response moved = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/shots/transfer",
+                        Map.of("shotIds", List.of(shore), "targetProjectId", other));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(person.api()
+                                .get("/api/v1/shots/" + shore + "/elements")
+                                .json()
+                                .path("items"))
+                        .as("the elements of the project it left are not its cast any more")
+                        .isEmpty());
+        assertThat(texts(
+                        person.api()
+                                .get("/api/v1/elements/" + anya + "/usage")
+                                .json()
+                                .path("shots"),
+                        "title"))
+                .containsExactly("Море");
+        assertThat(handles(person.api()
+                        .get("/api/v1/shots/" + sea + "/elements")
+                        .json()
+                        .path("items")))
+                .as("a shot that stayed keeps its cast")
+                .containsExactly("Аня");
     }
 
     @Test
