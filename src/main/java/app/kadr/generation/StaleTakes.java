@@ -1,5 +1,6 @@
 package app.kadr.generation;
 
+import app.kadr.catalog.Catalog;
 import app.kadr.element.ElementService;
 import app.kadr.element.StaleUse;
 import app.kadr.shared.Access;
@@ -25,8 +26,18 @@ public class StaleTakes {
     private final Generations generations;
     private final GenerationService service;
     private final Access access;
+    private final EditInputs edits;
+    private final Catalog catalog;
 
-    StaleTakes(ElementService elements, Generations generations, GenerationService service, Access access) {
+    StaleTakes(
+            ElementService elements,
+            Generations generations,
+            GenerationService service,
+            Access access,
+            EditInputs edits,
+            Catalog catalog) {
+        this.edits = edits;
+        this.catalog = catalog;
         this.elements = elements;
         this.generations = generations;
         this.service = service;
@@ -61,7 +72,16 @@ public class StaleTakes {
         for (Stale item : stale.items()) {
             GenerationRow row = generations.byId(item.generationId()).orElseThrow();
             Map<String, Object> params = new LinkedHashMap<>(row.params());
-            params.put("seed", row.seed());
+            // The same seed, where the model lets one be chosen (a model without that field would refuse it).
+            if (catalog.find(row.modelId())
+                    .filter(model -> model.schema().param("seed").isPresent())
+                    .isPresent()) {
+                params.put("seed", row.seed());
+            }
+            // An inpainted take names its mask among its sources; made again, the mask goes where masks go.
+            List<UUID> sources = new ArrayList<>(row.sourceAssetIds());
+            UUID mask = edits.maskAmong(ownerId, sources);
+            sources.remove(mask);
             String written = elements.writtenPrompt(row.id()).orElse(row.prompt());
             // The elements attached without a mention come again too, like the mentioned ones in their new version.
             NewGeneration again = new NewGeneration(
@@ -69,9 +89,9 @@ public class StaleTakes {
                     written,
                     row.negativePrompt(),
                     params,
-                    row.sourceAssetIds(),
+                    sources,
                     row.variants(),
-                    null,
+                    mask,
                     elements.stillUsable(projectId, row.id()));
             service.generate(ownerId, row.shotId(), again).forEach(g -> started.add(g.id()));
         }

@@ -213,6 +213,42 @@ class MaskTests {
                 .isEqualTo(image);
     }
 
+    @Test
+    void anInpaintedTakeMadeWithAnElementIsMadeAgainWithItsMaskWhenTheElementChanges() throws IOException {
+        String project = person.api()
+                .get("/api/v1/shots/" + shot)
+                .json()
+                .path("projectId")
+                .asString();
+        Api.Response anya = person.api()
+                .post(
+                        "/api/v1/projects/" + project + "/elements",
+                        Map.of("kind", "character", "handle", "Аня", "description", "рыжая девушка"));
+        assertThat(anya.status()).as(anya.toString()).isEqualTo(201);
+        String mask = uploadMask(image, leftHalf()).id();
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("modelId", studio.localModel(person, "local/fill"));
+        request.put("prompt", "@Аня на пирсе");
+        request.put("sourceAssetIds", List.of(image));
+        request.put("maskAssetId", mask);
+        Api.Response started = person.api().post("/api/v1/shots/" + shot + "/generations", request);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        studio.awaitTake(person, started.json().get(0).path("id").asString());
+        person.api().patch("/api/v1/elements/" + anya.id(), Map.of("description", "девушка с короткой стрижкой"));
+
+        Api.Response run =
+                person.api().post("/api/v1/projects/" + project + "/stale/regenerate", Map.of("dryRun", false));
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(200);
+        JsonNode again = studio.awaitGeneration(
+                person, run.json().path("generationIds").get(0).asString());
+        assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("done");
+        assertThat(again.path("sourceAssetIds").valueStream().map(JsonNode::asString))
+                .as("the same image, and the same mask over it")
+                .containsExactly(image, mask);
+        assertThat(again.path("prompt").asString()).contains("девушка с короткой стрижкой");
+    }
+
     private Api.Response inpaint(String model, String source, String mask) {
         Map<String, Object> request = new java.util.LinkedHashMap<>();
         request.put("modelId", model);
