@@ -252,6 +252,15 @@ class Comments {
                 .optional();
     }
 
+    void moveToProject(java.util.List<UUID> shotIds, UUID projectId) {
+        if (!shotIds.isEmpty()) {
+            jdbc.sql("update comments set project_id = :project where shot_id in (:shots)")
+                    .param("project", projectId)
+                    .param("shots", shotIds)
+                    .update();
+        }
+    }
+
     Optional<UUID> projectOf(UUID commentId) {
         return jdbc.sql("select project_id from comments where id = ? and deleted_at is null")
                 .param(commentId)

@@ -22,6 +22,41 @@ class AttentionTests {
     Studio studio;
 
     @Test
+    void theCommentsOfAShotMovedToAnotherProjectAreCountedAndListedThere() {
+        Studio.Person owner = studio.newPerson();
+        String from = studio.newProject(owner, "Откуда");
+        String to = studio.newProject(owner, "Куда");
+        String shot = studio.newShot(owner, from, "Кухня");
+        String stays = studio.newShot(owner, from, "Прихожая");
+        String token = Sharing.newLink(owner, from).path("token").asString();
+        PublicClient client = new PublicClient(studio.baseUrl());
+        Sharing.comment(client, token, shot, "Свет теплее");
+        Sharing.comment(client, token, stays, "Дверь открыта");
+
+        Api.Response moved = owner.api()
+                .post(
+                        "/api/v1/projects/" + from + "/shots/transfer",
+                        Map.of("shotIds", java.util.List.of(shot), "targetProjectId", to));
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(owner.api().get("/inbox/badges").text())
+                        .contains("id=\"unread-" + to + "\"")
+                        .contains("id=\"unread-" + from + "\""));
+        assertThat(owner.api()
+                        .get("/projects/" + to + "/inbox", Map.of("Accept", "text/html"))
+                        .text())
+                .contains("Свет теплее")
+                .doesNotContain("Дверь открыта");
+        assertThat(owner.api()
+                        .get("/projects/" + from + "/inbox", Map.of("Accept", "text/html"))
+                        .text())
+                .contains("Дверь открыта")
+                .doesNotContain("Свет теплее");
+    }
+
+    @Test
     void unreadCountsReachTheNavigationAndTheProjectCardsAndTheInboxFiltersByVersion() {
         Studio.Person owner = studio.newPerson();
         String quiet = studio.newProject(owner, "Тихий");
