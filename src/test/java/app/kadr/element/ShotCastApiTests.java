@@ -79,14 +79,7 @@ class ShotCastApiTests {
         assertThat(texts(usage.path("shots"), "title")).containsExactly("Лестница");
         assertThat(texts(usage.path("takes"), "id")).containsExactly(take);
         person.api().put("/api/v1/shots/" + sea + "/elements", Map.of("elementIds", List.of(anya)));
-        assertThat(texts(
-                        person.api()
-                                .get("/api/v1/elements/" + anya + "/usage")
-                                .json()
-                                .path("shots"),
-                        "title"))
-                .as("in storyboard order")
-                .containsExactly("Лестница", "Море");
+        assertThat(shotsUsing(anya)).as("in storyboard order").containsExactly("Лестница", "Море");
 
         String filter =
                 person.api().get("/projects/" + project + "/cast-filter", HTML).text();
@@ -122,13 +115,7 @@ class ShotCastApiTests {
                                 .path("items"))
                         .as("the elements of the project it left are not its cast any more")
                         .isEmpty());
-        assertThat(texts(
-                        person.api()
-                                .get("/api/v1/elements/" + anya + "/usage")
-                                .json()
-                                .path("shots"),
-                        "title"))
-                .containsExactly("Море");
+        assertThat(shotsUsing(anya)).containsExactly("Море");
         assertThat(handles(person.api()
                         .get("/api/v1/shots/" + sea + "/elements")
                         .json()
@@ -177,5 +164,14 @@ class ShotCastApiTests {
         List<String> values = new ArrayList<>();
         items.forEach(item -> values.add(item.path(field).asString()));
         return values;
+    }
+
+    private List<String> shotsUsing(String element) {
+        return texts(
+                person.api()
+                        .get("/api/v1/elements/" + element + "/usage")
+                        .json()
+                        .path("shots"),
+                "title");
     }
 }
