@@ -30,7 +30,15 @@
       const link = document.getElementById('inbox-link');
       if (link) htmx.ajax('GET', link.dataset.refresh, { target: link, swap: 'outerHTML' });
     };
-    Kadr.live(storyboard.dataset.projectId, { comment: refreshInboxLink, 'comment-state': refreshInboxLink });
+    // A client's answer changes the links' answer counts; the panel is redrawn unless the owner is typing in it.
+    const refreshPanel = () => {
+      const panel = document.getElementById('sharing-panel');
+      if (panel && !panel.contains(document.activeElement)) {
+        htmx.ajax('GET', `/projects/${storyboard.dataset.projectId}/sharing`, { target: panel, swap: 'outerHTML' });
+      }
+    };
+    Kadr.live(storyboard.dataset.projectId,
+      { comment: refreshInboxLink, 'comment-state': refreshInboxLink, answer: refreshPanel });
   }
 
   // The inbox shows new comments and changes made elsewhere at once, but never while the owner is typing a
@@ -49,7 +57,7 @@
     const catchUp = () => { if (stale) refreshInbox(); };
     document.addEventListener('htmx:afterSettle', catchUp);
     inbox.addEventListener('toggle', catchUp, true);
-    Kadr.live(inbox.dataset.projectId, { comment: refreshInbox, 'comment-state': refreshInbox });
+    Kadr.live(inbox.dataset.projectId, { comment: refreshInbox, 'comment-state': refreshInbox, answer: refreshInbox });
     // The filters apply as they are picked: another project's inbox, or one published version's comments.
     inbox.addEventListener('change', (event) => {
       if (event.target.matches('[data-inbox-project]')) window.location = `/projects/${event.target.value}/inbox`;

@@ -140,6 +140,7 @@
     shot: (event) => event.shotId && refreshBox(event.shotId),
     comment: (event) => event.shotId && refreshBox(event.shotId),
     'comment-state': (event) => (event.shotId ? refreshBox(event.shotId) : reloadGrid()),
+    answer: (event) => event.shotId && refreshBox(event.shotId),
   });
 
   // Renaming in place: a double click on the title turns it into a field; Enter saves, Esc (or leaving it

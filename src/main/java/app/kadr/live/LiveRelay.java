@@ -3,6 +3,7 @@ package app.kadr.live;
 import app.kadr.asset.AssetProcessed;
 import app.kadr.asset.TakesChanged;
 import app.kadr.generation.GenerationChanged;
+import app.kadr.sharing.ClientAnswered;
 import app.kadr.sharing.CommentAdded;
 import app.kadr.sharing.CommentsChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,5 +46,10 @@ class LiveRelay {
     @ApplicationModuleListener
     void on(CommentsChanged changed) {
         fanout.send(changed.projectId(), new LiveEvent("comment-state", changed.shotId(), null));
+    }
+
+    @ApplicationModuleListener
+    void on(ClientAnswered answered) {
+        fanout.send(answered.projectId(), new LiveEvent("answer", answered.shotId(), null));
     }
 }

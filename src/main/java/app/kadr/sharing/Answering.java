@@ -1,5 +1,6 @@
 package app.kadr.sharing;
 
+import app.kadr.shared.DomainEvents;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Problem;
 import app.kadr.storyboard.ShotStatus;
@@ -22,8 +23,10 @@ class Answering {
     private final Reviews reviews;
     private final ShareVersions versions;
     private final StoryboardService storyboard;
+    private final DomainEvents events;
 
-    Answering(Reviews reviews, ShareVersions versions, StoryboardService storyboard) {
+    Answering(Reviews reviews, ShareVersions versions, StoryboardService storyboard, DomainEvents events) {
+        this.events = events;
         this.reviews = reviews;
         this.versions = versions;
         this.storyboard = storyboard;
@@ -50,6 +53,8 @@ class Answering {
         if (status != null) {
             storyboard.followClient(link.projectId(), shotId, ShotStatus.parse(status));
         }
+        // The owner's open storyboard, box and inbox show the answer (and the status it moved) at once.
+        events.publish(new ClientAnswered(link.projectId(), shotId));
         return new ClientView.Approval(decision, text);
     }
 
@@ -71,6 +76,7 @@ class Answering {
         }
         String why = optional(reason, "reason", "review.reason.long");
         reviews.pick(versionId, shotId, link.id(), position, why);
+        events.publish(new ClientAnswered(link.projectId(), shotId));
         return new ClientView.Pick(candidateRef(link, versionId, shotId, position), why);
     }
 

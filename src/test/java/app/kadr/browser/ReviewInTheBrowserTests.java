@@ -62,6 +62,9 @@ class ReviewInTheBrowserTests {
                 .json()
                 .path("url")
                 .asString();
+        // The owner watches the storyboard while the client answers: the boxes change without a reload.
+        studioPage.navigate("/projects/" + project);
+        studioPage.evaluate("() => { window.notReloaded = true; }");
         Page client = browser.newPage(studio.baseUrl());
         client.navigate(link);
         Locator shots = client.locator(".client-shot");
@@ -98,9 +101,11 @@ class ReviewInTheBrowserTests {
         assertThat(client.locator(".client-shot").nth(0).getByLabel("Почему (необязательно)"))
                 .hasValue("Корочка золотистее");
 
-        studioPage.navigate("/projects/" + project);
         assertThat(studioPage.locator("#box-" + cheese + " .box-approval")).hasText("✓");
         assertThat(studioPage.locator("#box-" + milk + " .box-status")).hasText("В работе");
+        org.assertj.core.api.Assertions.assertThat(studioPage.evaluate("() => window.notReloaded"))
+                .as("live, not by reloading the page")
+                .isEqualTo(true);
         studioPage.locator("[data-approval-filter=changes]").click();
         assertThat(studioPage.locator("#box-" + cheese)).isHidden();
         assertThat(studioPage.locator("#box-" + milk)).isVisible();

@@ -3,13 +3,16 @@ package app.kadr.sharing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kadr.support.Api;
+import app.kadr.support.EventStream;
 import app.kadr.support.KadrTest;
 import app.kadr.support.Samples;
 import app.kadr.support.Studio;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -404,6 +407,24 @@ class ReviewTests {
     private void assertRefused(Api.Response answer, int status, String text) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.text()).contains(text);
+    }
+
+    @Test
+    void theOwnersOpenPagesHearOfAClientsAnswerAtOnce() {
+        String token = Sharing.newLink(owner, project).path("token").asString();
+        try (EventStream page = EventStream.open(studio.baseUrl(), project, owner.token())) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(page::isOpen);
+
+            PublicClient.Answer answered = approve(token, city, "changes", "Темнее");
+
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(page.events()).anySatisfy(event -> {
+                        assertThat(event.name()).isEqualTo("answer");
+                        assertThat(event.data()).contains(city);
+                    }));
+        }
     }
 
     private PublicClient.Answer approve(
