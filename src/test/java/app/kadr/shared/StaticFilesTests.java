@@ -32,6 +32,9 @@ class StaticFilesTests {
         String css = page.select("link[rel=stylesheet][href^=/css/kadr]").attr("href");
         String js = page.select("script[src^=/js/kadr]").attr("src");
         assertThat(css).matches("/css/kadr-[0-9a-f]{32}\\.css");
+        assertThat(page.select("script[src*=htmx]").attr("src"))
+                .as("a WebJar is linked with its version, so a year's cache never outlives an upgrade")
+                .matches("/webjars/htmx\\.org/\\d+\\.\\d+\\.\\d+/dist/htmx\\.min\\.js");
         assertThat(js).matches("/js/kadr-[0-9a-f]{32}\\.js");
         for (String file : new String[] {css, js, page.select("link[rel=icon]").attr("href")}) {
             Api.Response served = person.api().anonymous().get(file);
