@@ -24,8 +24,15 @@ class Answering {
     private final ShareVersions versions;
     private final StoryboardService storyboard;
     private final DomainEvents events;
+    private final ClientThrottle throttle;
 
-    Answering(Reviews reviews, ShareVersions versions, StoryboardService storyboard, DomainEvents events) {
+    Answering(
+            Reviews reviews,
+            ShareVersions versions,
+            StoryboardService storyboard,
+            DomainEvents events,
+            ClientThrottle throttle) {
+        this.throttle = throttle;
         this.events = events;
         this.reviews = reviews;
         this.versions = versions;
@@ -38,7 +45,7 @@ class Answering {
      */
     @Transactional
     public ClientView.Approval approve(
-            OpenLink link, String shotRef, @Nullable String decision, @Nullable String comment) {
+            OpenLink link, String shotRef, @Nullable String decision, @Nullable String comment, String address) {
         UUID versionId = answerable(link);
         UUID shotId = shotOf(versionId, shotRef);
         if (!ShotReview.APPROVED.equals(decision) && !ShotReview.CHANGES.equals(decision)) {
@@ -48,6 +55,7 @@ class Answering {
         if (ShotReview.CHANGES.equals(decision) && text == null) {
             throw KadrException.invalid("comment", "review.comment.required");
         }
+        throttle.take(ClientThrottle.ANSWERS, link.id(), address);
         reviews.approve(versionId, shotId, link.id(), decision, text);
         String status = reviews.statusFollows(link.id()).get(decision);
         if (status != null) {
@@ -60,7 +68,8 @@ class Answering {
 
     /** Stores the client's favourite among a shot's candidates, by the candidate's opaque ref. */
     @Transactional
-    public ClientView.Pick pick(OpenLink link, String shotRef, @Nullable String candidateRef, @Nullable String reason) {
+    public ClientView.Pick pick(
+            OpenLink link, String shotRef, @Nullable String candidateRef, @Nullable String reason, String address) {
         UUID versionId = answerable(link);
         UUID shotId = shotOf(versionId, shotRef);
         List<ClientStoryboard.Files> offered =
@@ -75,6 +84,7 @@ class Answering {
             throw KadrException.invalid("candidateRef", "review.candidate.unknown");
         }
         String why = optional(reason, "reason", "review.reason.long");
+        throttle.take(ClientThrottle.ANSWERS, link.id(), address);
         reviews.pick(versionId, shotId, link.id(), position, why);
         events.publish(new ClientAnswered(link.projectId(), shotId));
         return new ClientView.Pick(candidateRef(link, versionId, shotId, position), why);

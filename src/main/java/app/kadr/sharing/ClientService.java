@@ -33,7 +33,7 @@ class ClientService {
     private final ClientStoryboard storyboard;
     private final ShareVersions versions;
     private final Comments comments;
-    private final CommentThrottle throttle;
+    private final ClientThrottle throttle;
     private final BlobStore blobs;
     private final DomainEvents events;
     private final Renditions renditions;
@@ -45,7 +45,7 @@ class ClientService {
             ClientStoryboard storyboard,
             ShareVersions versions,
             Comments comments,
-            CommentThrottle throttle,
+            ClientThrottle throttle,
             BlobStore blobs,
             DomainEvents events,
             Renditions renditions,
@@ -330,7 +330,7 @@ class ClientService {
                     .orElseThrow(() -> KadrException.invalid("parentId", "comment.parent.unknown"));
             parentId = thread.rootId();
         }
-        throttle.take(link.id(), address);
+        throttle.take(ClientThrottle.COMMENTS, link.id(), address);
         UUID id = UUID.randomUUID();
         comments.insert(new Comments.NewComment(
                 id,

@@ -50,14 +50,15 @@ class PublicReviewApi {
     @Operation(
             summary = "Ответ клиента по шоту опубликованной версии",
             description = "«Утверждено» (approved) или «Нужны правки» (changes, с комментарием); повторный ответ"
-                    + " заменяет прежний. По ссылке на живую раскадровку — 409, при выключенных ответах — 403.")
+                    + " заменяет прежний. По ссылке на живую раскадровку — 409, при выключенных ответах — 403;"
+                    + " больше 120 ответов в минуту с одного адреса по одной ссылке — 429.")
     ClientView.Approval approval(
             @PathVariable String token,
             @PathVariable String shotRef,
             @RequestBody Decision body,
             HttpServletRequest request) {
         OpenLink link = open(token, request);
-        return answering.approve(link, shotRef, body.decision(), body.comment());
+        return answering.approve(link, shotRef, body.decision(), body.comment(), request.getRemoteAddr());
     }
 
     /** The client's favourite among the shot's candidates, with an optional reason. */
@@ -71,7 +72,7 @@ class PublicReviewApi {
             @RequestBody Choice body,
             HttpServletRequest request) {
         OpenLink link = open(token, request);
-        return answering.pick(link, shotRef, body.candidateRef(), body.reason());
+        return answering.pick(link, shotRef, body.candidateRef(), body.reason(), request.getRemoteAddr());
     }
 
     private OpenLink open(String token, HttpServletRequest request) {

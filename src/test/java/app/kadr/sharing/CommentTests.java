@@ -66,7 +66,7 @@ class CommentTests {
 
     @Test
     void theRateLimitPerLinkAndAddressHolds() {
-        for (int i = 1; i <= CommentThrottle.PER_ADDRESS_ON_LINK.allowed(); i++) {
+        for (int i = 1; i <= ClientThrottle.COMMENTS.perAddressOnLink().allowed(); i++) {
             assertThat(comment("Анна", "Правка " + i).status()).isEqualTo(201);
         }
 
@@ -78,14 +78,14 @@ class CommentTests {
                         .get("/api/v1/projects/" + project + "/comments")
                         .json()
                         .path("items"))
-                .hasSize(CommentThrottle.PER_ADDRESS_ON_LINK.allowed());
+                .hasSize(ClientThrottle.COMMENTS.perAddressOnLink().allowed());
     }
 
     @Test
     void eachClientBehindTheTrustedProxyHasItsOwnCommentLimit() {
         Api busy = studio.api().from(Studio.newAddress());
         String comments = "/api/v1/public/" + token + "/shots/" + shot + "/comments";
-        for (int i = 1; i <= CommentThrottle.PER_ADDRESS_ON_LINK.allowed(); i++) {
+        for (int i = 1; i <= ClientThrottle.COMMENTS.perAddressOnLink().allowed(); i++) {
             assertThat(busy.post(comments, Map.of("authorName", "Анна", "text", "Правка " + i))
                             .status())
                     .isEqualTo(201);

@@ -427,6 +427,27 @@ class ReviewTests {
         }
     }
 
+    @Test
+    void answersFromOneAddressOnALinkAreLimitedToAQuickReviewersPace() {
+        String token = Sharing.newLink(owner, project).path("token").asString();
+        Api busy = studio.api().from(Studio.newAddress());
+        String approval = "/api/v1/public/" + token + "/shots/" + dawn + "/approval";
+        int allowed = ClientThrottle.ANSWERS.perAddressOnLink().allowed();
+        for (int i = 1; i <= allowed; i++) {
+            String decision = i % 2 == 0 ? "approved" : "changes";
+            Api.Response answered = busy.put(approval, Map.of("decision", decision, "comment", "Правка " + i));
+            assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        }
+
+        Api.Response refused = busy.put(approval, Map.of("decision", "approved"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text()).contains("Слишком много ответов подряд");
+        assertThat(approve(token, city, "approved", null).status())
+                .as("another address answers as before")
+                .isEqualTo(200);
+    }
+
     private PublicClient.Answer approve(
             String token, String shotRef, @Nullable String decision, @Nullable String comment) {
         Map<String, @Nullable Object> body = new HashMap<>();
