@@ -139,7 +139,7 @@ class CatalogPages {
                             form.externalId(),
                             form.name(),
                             form.triggerWord(),
-                            weight(form.defaultWeight())));
+                            LoraWeights.typed(form.defaultWeight(), "defaultWeight", "catalog.lora.weight_number")));
             redirect.addFlashAttribute("saved", messages.get("catalog.admin.lora.saved", lora.name()));
             return "redirect:/admin/catalog#loras";
         } catch (KadrException e) {
@@ -150,18 +150,6 @@ class CatalogPages {
                     "loraError",
                     new LoraError(e.field() == null ? "externalId" : e.field(), messages.detailOf(e), form));
             return "catalog/admin";
-        }
-    }
-
-    /** A typed weight; a blank one means the default (1), anything but a number is refused in Russian. */
-    private static java.math.@Nullable BigDecimal weight(@Nullable String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return new java.math.BigDecimal(typed.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw KadrException.invalid("defaultWeight", "catalog.lora.weight_number");
         }
     }
 

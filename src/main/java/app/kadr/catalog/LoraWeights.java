@@ -1,7 +1,9 @@
 package app.kadr.catalog;
 
+import app.kadr.shared.KadrException;
 import java.math.BigDecimal;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The weights a provider applies a LoRA at, and whether it takes LoRAs at all. fal's flux-lora takes
@@ -23,6 +25,21 @@ public record LoraWeights(BigDecimal min, BigDecimal max) {
             case RUNWARE -> Optional.of(RUNWARE);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A weight as a person types it in a form («0,8» as well as «0.8»); blank means none (the LoRA's default), anything
+     * but a number is refused in Russian on the given field.
+     */
+    public static @Nullable BigDecimal typed(@Nullable String typed, String field, String messageKey) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(typed.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw KadrException.invalid(field, messageKey);
+        }
     }
 
     public boolean allows(BigDecimal weight) {

@@ -4,6 +4,7 @@ import app.kadr.account.CurrentUser;
 import app.kadr.asset.GalleryFilter;
 import app.kadr.asset.GalleryItem;
 import app.kadr.asset.GalleryService;
+import app.kadr.catalog.LoraWeights;
 import app.kadr.project.ProjectService;
 import app.kadr.shared.KadrException;
 import app.kadr.shared.Messages;
@@ -89,19 +90,7 @@ class ElementPages {
                     voiceNote == null || !character ? "" : voiceNote,
                     voiceAssetId == null || !character ? "" : voiceAssetId,
                     lora,
-                    lora.isBlank() ? null : weight(loraWeight));
-        }
-
-        /** A typed weight («0,8» as well as «0.8»); blank means the LoRA's own default. */
-        private static java.math.@Nullable BigDecimal weight(@Nullable String typed) {
-            if (typed == null || typed.isBlank()) {
-                return null;
-            }
-            try {
-                return new java.math.BigDecimal(typed.strip().replace(',', '.'));
-            } catch (NumberFormatException e) {
-                throw KadrException.invalid("loraWeight", "element.lora.weight_number");
-            }
+                    lora.isBlank() ? null : LoraWeights.typed(loraWeight, "loraWeight", "element.lora.weight_number"));
         }
     }
 
