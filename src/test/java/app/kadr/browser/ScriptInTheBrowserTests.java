@@ -39,6 +39,7 @@ class ScriptInTheBrowserTests {
 
         Page page = browser.signedIn(studio, person);
         page.navigate("/projects/" + project);
+        page.locator("#project-more > summary").click();
         page.locator("#script-link").click();
         page.getByLabel("Fountain").check();
         page.locator("#script-text").fill("""

@@ -68,6 +68,11 @@ class StoryboardInTheBrowserTests {
         Locator boxes = page.locator("#grid .box");
         assertThat(boxes.first().locator(".box-media img")).isVisible();
         Browser.screenshot(page, "storyboard-with-headliner");
+        // The head is one quiet row: what is used now and then waits under «Ещё».
+        page.locator("#project-more > summary").click();
+        assertThat(page.locator("#project-more .menu-list")).containsText("Пересобрать превью");
+        Browser.screenshot(page, "storyboard-more-menu");
+        page.locator("#project-more > summary").click();
 
         page.waitForResponse(
                 response -> response.url().endsWith("/shots/order") && response.status() == 200,
