@@ -112,16 +112,23 @@ public class ElementService {
     }
 
     /**
-     * The elements a generation was made with that its project still has, to attach to a take made again from it: in
-     * their current versions, so a repeat or an edit of an older take brings the elements as they are now.
+     * The elements a generation was made with that its prompt did not name (attached by id) and its project still has,
+     * to attach again to a take made from it, in their current versions. The ones its prompt names come back through
+     * the prompt, as written — or not, when an edit took them out of it.
      */
     @Transactional(readOnly = true)
-    public List<UUID> stillUsable(UUID projectId, UUID generationId) {
+    public List<UUID> attachedWithoutMention(UUID projectId, UUID generationId) {
+        List<ElementRow> library = elements.live(projectId);
         java.util.Set<UUID> live = new java.util.HashSet<>();
-        elements.live(projectId).forEach(row -> live.add(row.id()));
+        library.forEach(row -> live.add(row.id()));
+        java.util.Set<UUID> named = new java.util.HashSet<>();
+        uses.written(generationId)
+                .ifPresent(written -> MentionExpansion.expand(written, library, List.of())
+                        .used()
+                        .forEach(use -> named.add(use.id())));
         return uses.of(generationId).stream()
                 .map(ElementUse::id)
-                .filter(live::contains)
+                .filter(id -> live.contains(id) && !named.contains(id))
                 .toList();
     }
 

@@ -113,10 +113,11 @@ public class GenerationService {
         sources.remove(mask);
         // An agent may suggest a negative prompt; a model without one (another model than the parent's) ignores it.
         String negative = model.accepts("negativePrompt") ? change.negativePrompt() : null;
-        // The parent's elements come along in their current versions, those its prompt mentions and those attached.
+        // The parent's elements come along in their current versions: those its prompt names through the prompt as
+        // written (an edit may take one out), those it attached without a name attached again.
         List<UUID> elementIds = made == null
                 ? List.of()
-                : elements.stillUsable(
+                : elements.attachedWithoutMention(
                         access.require(ownerId, OwnedKind.SHOT, parent.shotId()).projectId(), made.id());
         NewGeneration request =
                 new NewGeneration(model.id(), change.prompt(), negative, params, sources, 1, mask, elementIds);

@@ -92,7 +92,7 @@ public class StaleTakes {
                     sources,
                     row.variants(),
                     mask,
-                    elements.stillUsable(projectId, row.id()));
+                    elements.attachedWithoutMention(projectId, row.id()));
             service.generate(ownerId, row.shotId(), again).forEach(g -> started.add(g.id()));
         }
         return report(ownerId, projectId, false, started);

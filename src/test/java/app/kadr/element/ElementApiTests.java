@@ -219,6 +219,14 @@ class ElementApiTests {
                         .json()
                         .toString())
                 .doesNotContain("Пастель");
+
+        String take = studio.awaitTake(person, attached.json().get(0).path("id").asString());
+        JsonNode remixed =
+                person.api().post("/api/v1/assets/" + take + "/remix", null).json();
+        assertThat(remixed.path("prompt").asString())
+                .as("an element attached without a name comes along with a remix, its description once")
+                .isEqualTo("улица ночью. Нуар (чёрно-белый нуар, жёсткие тени)");
+        assertThat(remixed.path("elements").get(0).path("id").asString()).isEqualTo(style);
     }
 
     @Test

@@ -244,6 +244,30 @@ class ElementLoraTests {
         assertThat(derived.get(0).path("seed").asLong())
                 .as("a repeat keeps the seed")
                 .isEqualTo(7);
+
+        JsonNode without = person.api()
+                .post(
+                        "/api/v1/assets/" + take + "/smart-edit",
+                        Map.of("instruction", "убери Аню", "prompt", "пустой берег ночью"))
+                .json()
+                .path("generation");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> fake.findAll(postRequestedFor(urlEqualTo("/fal-ai/flux-lora")))
+                                .size()
+                        == 5);
+        JsonNode last = JsonMapper.shared()
+                .readTree(fake.findAll(postRequestedFor(urlEqualTo("/fal-ai/flux-lora")))
+                        .get(4)
+                        .getBodyAsString());
+        assertThat(last.has("loras"))
+                .as("an edit that took @Аня out does not bring her back")
+                .isFalse();
+        assertThat(last.path("prompt").asString()).isEqualTo("пустой берег ночью");
+        assertThat(person.api()
+                        .get("/api/v1/generations/" + without.path("id").asString())
+                        .json()
+                        .path("elements"))
+                .isEmpty();
     }
 
     private String lora(Map<String, Object> body) {
