@@ -13,7 +13,6 @@ import app.kadr.element.ElementService;
 import app.kadr.element.Mentions;
 import app.kadr.shared.Access;
 import app.kadr.shared.KadrException;
-import app.kadr.shared.Messages;
 import app.kadr.shared.Owned;
 import app.kadr.shared.OwnedKind;
 import app.kadr.shared.Rows;
@@ -42,13 +41,13 @@ public class GenerationService {
     private final Catalog catalog;
     private final AssetService assets;
     private final Access access;
-    private final Messages messages;
     private final ProviderSlots slots;
     private final EditInputs edits;
     private final ElementService elements;
     private final SourceInputs sourceInputs;
     private final GenerationReferences references;
     private final GenerationLoras loras;
+    private final GenerationViews views;
 
     GenerationService(
             Generations generations,
@@ -56,13 +55,14 @@ public class GenerationService {
             Catalog catalog,
             AssetService assets,
             Access access,
-            Messages messages,
             ProviderSlots slots,
             EditInputs edits,
             ElementService elements,
             SourceInputs sourceInputs,
             GenerationReferences references,
-            GenerationLoras loras) {
+            GenerationLoras loras,
+            GenerationViews views) {
+        this.views = views;
         this.loras = loras;
         this.references = references;
         this.edits = edits;
@@ -71,7 +71,6 @@ public class GenerationService {
         this.catalog = catalog;
         this.assets = assets;
         this.access = access;
-        this.messages = messages;
         this.slots = slots;
         this.elements = elements;
         this.sourceInputs = sourceInputs;
@@ -471,37 +470,7 @@ public class GenerationService {
     }
 
     Generation view(GenerationRow row) {
-        GenerationStatus status = row.status();
-        Generation.Failure failure = status == GenerationStatus.FAILED && row.errorCode() != null
-                ? new Generation.Failure(row.errorCode().toLowerCase(java.util.Locale.ROOT), failureMessage(row))
-                : null;
-        return new Generation(
-                row.id(),
-                row.shotId(),
-                row.modelId(),
-                String.valueOf(row.modelSnapshot().get("name")),
-                String.valueOf(row.modelSnapshot().get("provider")),
-                row.task(),
-                row.prompt(),
-                row.negativePrompt(),
-                row.params(),
-                row.seed(),
-                row.variants(),
-                status.apiName(),
-                messages.get(status.labelKey()),
-                row.progress(),
-                row.progressMessage(),
-                failure,
-                row.sourceAssetIds(),
-                generations.assetIds(row.id()),
-                row.costEstimate(),
-                row.cost(),
-                row.createdAt(),
-                row.startedAt(),
-                row.finishedAt(),
-                elements.usedBy(row.id()),
-                referencesOf(row.id()),
-                lorasOf(row.id()));
+        return views.of(row);
     }
 
     /**
@@ -513,86 +482,16 @@ public class GenerationService {
             UUID ownerId, UUID projectId, java.util.Collection<UUID> generationIds) {
         access.require(ownerId, OwnedKind.PROJECT, projectId);
         Map<UUID, Generation.Loras> used = new java.util.HashMap<>();
-        loras.of(generationIds).forEach((generationId, attached) -> {
+        views.loras(generationIds).forEach((generationId, loras) -> {
             boolean ofProject = access.ownerOf(OwnedKind.GENERATION, generationId)
                             .filter(ownerId::equals)
                             .isPresent()
                     && projectId.equals(access.require(ownerId, OwnedKind.GENERATION, generationId)
                             .projectId());
             if (ofProject) {
-                used.put(generationId, loras(attached));
+                used.put(generationId, loras);
             }
         });
         return used;
-    }
-
-    private Generation.Loras lorasOf(UUID generationId) {
-        return loras(loras.of(generationId));
-    }
-
-    private Generation.Loras loras(GenerationLoras.Attached attached) {
-        String note = null;
-        if (!attached.notSent().isEmpty()) {
-            note = attached.sent().isEmpty()
-                    ? messages.get("generation.loras.none_sent")
-                    : messages.get(
-                            "generation.loras.some_sent",
-                            attached.sent().size(),
-                            attached.notSent().size());
-        }
-        return new Generation.Loras(
-                attached.sent().stream().map(GenerationService::loraUse).toList(),
-                attached.notSent().stream().map(GenerationService::loraUse).toList(),
-                note);
-    }
-
-    private static Generation.LoraUse loraUse(GenerationLoras.Used used) {
-        return new Generation.LoraUse(
-                used.lora().id(),
-                used.elementId(),
-                used.lora().name(),
-                used.lora().externalId(),
-                used.lora().triggerWord(),
-                used.weight());
-    }
-
-    private Generation.References referencesOf(UUID generationId) {
-        GenerationReferences.Attached attached = references.of(generationId);
-        String note = null;
-        if (!attached.notSent().isEmpty()) {
-            note = attached.sent().isEmpty()
-                    ? messages.get("generation.references.none_sent")
-                    : messages.get(
-                            "generation.references.some_sent",
-                            attached.sent().size(),
-                            attached.notSent().size());
-        }
-        return new Generation.References(attached.sent(), attached.notSent(), note);
-    }
-
-    private String failureMessage(GenerationRow row) {
-        String code = row.errorCode();
-        try {
-            var kind = app.kadr.generation.provider.ProviderException.Kind.valueOf(code);
-            if (kind.retryable()) {
-                return messages.get("generation.failed.gave_up");
-            }
-            if (kind == app.kadr.generation.provider.ProviderException.Kind.ENGINE_REFUSED
-                    && row.errorField() != null) {
-                return messages.get(kind.messageKey(), row.errorField());
-            }
-            if (kind == app.kadr.generation.provider.ProviderException.Kind.BAD_INPUT) {
-                return row.errorField() == null
-                        ? messages.get("provider.bad_input.unknown")
-                        : messages.get(kind.messageKey(), row.errorField());
-            }
-            return messages.get(kind.messageKey());
-        } catch (IllegalArgumentException notAProviderFailure) {
-            if (FinalFailure.RESULT_REFUSED.equals(code) && row.errorField() != null) {
-                // The field holds the media check's own message key: why the file was refused.
-                return messages.get("generation.failed." + code, messages.get(row.errorField()));
-            }
-            return messages.get("generation.failed." + code);
-        }
     }
 }
