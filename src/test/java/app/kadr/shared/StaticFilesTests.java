@@ -61,4 +61,14 @@ class StaticFilesTests {
                 .as("files are only under their folders")
                 .isIn(302, 401, 404);
     }
+
+    @Test
+    void theApiPageIsServedWithKadrsOwnApiOnly() {
+        Api anonymous = studio.newPerson().api().anonymous();
+
+        assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+        Api.Response setup = anonymous.get("/swagger-ui/swagger-initializer.js");
+        assertThat(setup.status()).isEqualTo(200);
+        assertThat(setup.text()).contains("/v3/api-docs/swagger-config").doesNotContain("petstore");
+    }
 }
